@@ -1,0 +1,87 @@
+// Models for pprof profiles and goroutine dumps. Goroutine-shaped inputs (goroutine and
+// goroutineleak profiles in any form, debug=2 dumps, panic tracebacks) become GoroutineProfile;
+// every other pprof profile becomes SampleProfile (top tables, flame graphs).
+import type { ParseWarning, ParseError } from './errors';
+import type { Frame } from './stack';
+
+export type ProfileFormat = 'pprof-proto' | 'goroutine-debug1' | 'goroutine-debug2';
+
+export type ProfileType =
+  | 'goroutine'
+  | 'goroutineleak'
+  | 'heap'
+  | 'allocs'
+  | 'block'
+  | 'mutex'
+  | 'threadcreate'
+  | 'cpu'
+  | 'unknown';
+
+export interface CreatedBy {
+  readonly func: string;
+  readonly file: string;
+  readonly line: number;
+  /** `created by F in goroutine N` (Go 1.21+); absent in older dumps. */
+  readonly parentId?: number;
+}
+
+/** Goroutines that share one stack signature (and, in debug=2, one state). */
+export interface GoroutineGroup {
+  /** stackSignature(stack), plus the state for debug=2 groups so states are never mixed. */
+  readonly signature: string;
+  readonly count: number;
+  /** Innermost first. */
+  readonly stack: readonly Frame[];
+  /** Wait reason / status as the runtime prints it ("chan receive", "running", "sync.Mutex.Lock"). */
+  readonly state?: string;
+  readonly waitMinutes?: { readonly min: number; readonly max: number };
+  /** Goroutine ids, where the format has them (debug=2). */
+  readonly ids?: readonly number[];
+  readonly lockedToThread?: boolean;
+  readonly createdBy?: CreatedBy;
+  /** GC-proven leak: from a goroutineleak profile or a `(leaked)` header. */
+  readonly leaked?: boolean;
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+export interface GoroutineProfile {
+  readonly kind: 'goroutines';
+  readonly format: ProfileFormat;
+  readonly profileType: 'goroutine' | 'goroutineleak';
+  readonly goVersion?: string;
+  readonly total: number;
+  readonly groups: readonly GoroutineGroup[];
+  /** Capture time when the format records it (proto time_nanos), ns since the Unix epoch. */
+  readonly timeNanos?: number;
+  readonly warnings: readonly ParseWarning[];
+  readonly partial?: ParseError;
+}
+
+export interface ValueType {
+  readonly type: string;
+  readonly unit: string;
+}
+
+export interface Sample {
+  /** Index into SampleProfile.stacks. */
+  readonly stack: number;
+  /** One value per sample type. Numbers: pprof int64 values here stay below 2^53. */
+  readonly values: readonly number[];
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+export interface SampleProfile {
+  readonly kind: 'samples';
+  readonly format: 'pprof-proto';
+  readonly profileType: ProfileType;
+  readonly sampleTypes: readonly ValueType[];
+  readonly defaultSampleType?: string;
+  readonly stacks: readonly (readonly Frame[])[];
+  readonly samples: readonly Sample[];
+  readonly timeNanos?: number;
+  readonly durationNanos?: number;
+  readonly period?: { readonly type: ValueType; readonly value: number };
+  readonly warnings: readonly ParseWarning[];
+}
+
+export type Profile = GoroutineProfile | SampleProfile;
