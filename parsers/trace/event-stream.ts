@@ -288,7 +288,7 @@ export class EventStream {
     this.cpuIdx = 0;
     this.frontier = [];
     for (const m of g.batchMs) {
-      const c = new Cursor(m, g.batches.get(m)!);
+      const c: Cursor = new Cursor(m, g.batches.get(m)!);
       if (!c.next(g.freq, g)) continue;
       heapInsert(this.frontier, c);
     }
