@@ -6,6 +6,7 @@
 // (research/trace-format.md §5.3), and a missing reason is inferred from the park site
 // (research/pprof-and-leaks.md §5.4).
 import type { Frame } from '../parsers/model';
+import { isStdFunction } from './frames';
 
 export type WaitClass =
   | 'channel-send'
@@ -43,8 +44,7 @@ export function isParked(cls: WaitClass): boolean {
   return cls !== 'running' && cls !== 'runnable' && cls !== 'syscall';
 }
 
-// Innermost-first scan: the first frame that names an operation decides. RWMutex.Lock calls
-// Mutex.Lock internally, so the RWMutex frames are listed and checked before the Mutex ones.
+// Checked in this order over the park site's runtime/std frames.
 const STACK_RULES: readonly (readonly [RegExp, WaitClass])[] = [
   [/^runtime\.block$/, 'forever'],
   [/^runtime\.selectgo$|^reflect\.rselect$|^runtime\.reflect_rselect$/, 'select'],
@@ -57,8 +57,10 @@ const STACK_RULES: readonly (readonly [RegExp, WaitClass])[] = [
   [/^time\.Sleep$|^runtime\.timeSleep$/, 'timer'],
   [/^internal\/poll\.runtime_pollWait$|^runtime\.netpollblock$|^internal\/poll\.\(\*pollDesc\)\.wait/, 'io'],
   [/^syscall\.(Raw)?Syscall|^internal\/runtime\/syscall\.|^syscall\.syscall|^runtime\.entersyscall/, 'syscall'],
-  [/^sync\.runtime_Semacquire$|^runtime\.semacquire1?$/, 'sync-other'],
 ];
+// Generic semaphore frames sit inside WaitGroup.Wait (Go ≤1.24) and Mutex.Lock: only when no
+// specific frame names the operation.
+const GENERIC_SEMA = /^sync\.runtime_Semacquire$|^runtime\.semacquire1?$/;
 
 // System goroutines by entry function: their waits are never the user's problem.
 const SYSTEM_ENTRY = /^runtime\.(gcBgMarkWorker|bgsweep|bgscavenge|forcegchelper|runfinq|runCleanups|unique_runtime_registerUniqueMapCleanup|traceAdvance|\(\*traceAdvancerState\)\.start|updateMaxProcsGoroutine|ensureSigM|timerproc)|^runtime\/trace\.Start\.func1$|^unique\.registerCleanup/;
@@ -70,10 +72,13 @@ export function isSystemStack(stack: readonly Frame[]): boolean {
 /** Infers the blocking operation from the park site. Undefined when nothing names one. */
 export function inferFromStack(stack: readonly Frame[]): WaitClass | undefined {
   if (isSystemStack(stack)) return 'gc-system';
-  for (const frame of stack) {
-    for (const [re, cls] of STACK_RULES) if (re.test(frame.func)) return cls;
-  }
-  return undefined;
+  // The operation is named in the runtime/std prefix above the first user frame; within it the
+  // rule order decides (RWMutex.Lock parks inside Mutex.Lock, so RWMutex must win).
+  let end = stack.findIndex((f) => !isStdFunction(f.func));
+  end = end < 0 ? stack.length : end;
+  const prefix = stack.slice(0, end);
+  for (const [re, cls] of STACK_RULES) if (prefix.some((f) => re.test(f.func))) return cls;
+  return prefix.some((f) => GENERIC_SEMA.test(f.func)) ? 'sync-other' : undefined;
 }
 
 /** Splits a coarse sync reason by the stack; falls back to `fallback`. */
