@@ -50,7 +50,7 @@ const service = new BridgeService({
 });
 
 function openAndReport(path: string): void {
-  service.openPath(path).then(refreshMenu, (err: Error) => {
+  service.openPath(path).catch((err: Error) => {
     dialog.showErrorBox('Cannot open file', err.message);
   });
 }
@@ -62,7 +62,7 @@ function refreshMenu(): void {
     recent: service.listRecent(),
     dev,
     actions: {
-      open: () => void service.openFile().then(refreshMenu, (e: Error) => dialog.showErrorBox('Cannot open file', e.message)),
+      open: () => void service.openFile().catch((e: Error) => dialog.showErrorBox('Cannot open file', e.message)),
       openRecent: openAndReport,
       clearRecent: () => {
         recent.clear();
@@ -120,7 +120,11 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, dev);
     registerIpcHandlers({ ipcMain, service, renderer, warn });
-    service.subscribe((event, data) => win?.webContents.send(channelOf(event), data));
+    service.subscribe((event, data) => {
+      win?.webContents.send(channelOf(event), data);
+      // Any open (menu, renderer, drop, argv) changes Open Recent.
+      if (event === 'documentOpened') refreshMenu();
+    });
     refreshMenu();
     createWindow();
     for (const f of filesFromArgv(process.argv)) openAndReport(f);
