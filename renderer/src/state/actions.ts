@@ -9,7 +9,10 @@ async function run(task: () => Promise<DocumentInfo | null>): Promise<void> {
   s.set({ busy: true, error: null });
   try {
     const doc = await task();
-    if (doc) useApp.getState().addDoc(doc);
+    if (doc) {
+      useApp.getState().addDoc(doc);
+      void refreshRecent();
+    }
   } catch (err) {
     useApp.getState().set({ error: asBridgeError(err) });
   } finally {
