@@ -72,6 +72,9 @@ export interface FileLike {
 
 export type Unsubscribe = () => void;
 
+/** Application-menu commands that act on renderer state (the active tab), so main forwards them. */
+export type MenuCommand = 'close-document';
+
 /**
  * Exposed as `window.leakline` by the preload. Verbs reject with a `BridgeError`-shaped Error
  * (`{code, message}`); see renderer/src/bridge/errors.ts.
@@ -92,4 +95,6 @@ export interface LeaklineBridge {
   /** A document was opened by something other than this renderer's own call (menu, argv). */
   onDocumentOpened(cb: (doc: DocumentInfo) => void): Unsubscribe;
   onDocumentClosed(cb: (id: DocumentId) => void): Unsubscribe;
+  /** Electron's application menu; never fires in browser mode. */
+  onMenuCommand(cb: (command: MenuCommand) => void): Unsubscribe;
 }

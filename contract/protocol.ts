@@ -1,6 +1,6 @@
 // Wire shapes shared by the two transports of the bridge: Electron IPC channel names and the
 // browser-mode WebSocket frames. Types and string constants only.
-import type { AppInfo, BridgeError, DocumentId, DocumentInfo, ProgressEvent, RecentFile } from './bridge';
+import type { AppInfo, BridgeError, DocumentId, DocumentInfo, MenuCommand, ProgressEvent, RecentFile } from './bridge';
 
 /** Request verbs the Node side answers; each maps 1:1 to a LeaklineBridge method. */
 export interface BridgeRequests {
@@ -19,6 +19,7 @@ export interface BridgeEvents {
   progress: ProgressEvent;
   documentOpened: DocumentInfo;
   documentClosed: DocumentId;
+  menuCommand: MenuCommand;
 }
 export type BridgeEventName = keyof BridgeEvents;
 

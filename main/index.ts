@@ -68,10 +68,9 @@ function refreshMenu(): void {
         recent.clear();
         refreshMenu();
       },
+      // The renderer knows which tab is active; with none open, Close closes the window.
       closeDocument: () => {
-        const docs = service.listDocuments();
-        const last = docs[docs.length - 1];
-        if (last) service.closeDocument(last.id);
+        if (service.listDocuments().length > 0) win?.webContents.send(channelOf('menuCommand'), 'close-document');
         else win?.close();
       },
       about: () =>

@@ -43,6 +43,7 @@ const bridge: LeaklineBridge = {
   onProgress: (cb) => listen('progress', cb),
   onDocumentOpened: (cb) => listen('documentOpened', cb),
   onDocumentClosed: (cb) => listen('documentClosed', cb),
+  onMenuCommand: (cb) => listen('menuCommand', cb),
 };
 
 contextBridge.exposeInMainWorld('leakline', bridge);

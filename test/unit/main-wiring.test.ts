@@ -131,6 +131,13 @@ describe('main/index.ts', () => {
     expect(labels(menu.find((m) => m.role === 'help'))).toEqual(['About Leakline']);
   });
 
+  it('File › Close asks the renderer to close its active tab while documents are open', () => {
+    const menu = fake.menu as { label?: string; submenu?: { label?: string; click?: () => void }[] }[];
+    const close = menu.find((m) => m.label === 'File')?.submenu?.find((i) => i.label === 'Close');
+    close?.click?.();
+    expect(fake.windows[0].sent.at(-1)).toEqual(['leakline:menuCommand', 'close-document']);
+  });
+
   it('denies permissions and adds the CSP header to responses', () => {
     const answers: boolean[] = [];
     fake.permissionHandler?.({}, 'media', (ok: boolean) => answers.push(ok));

@@ -34,7 +34,7 @@ describe('preload', () => {
   it('exposes exactly one object, window.leakline, with named verbs only', () => {
     expect([...fake.exposed.keys()]).toEqual(['leakline']);
     expect(Object.keys(api).sort()).toEqual(
-      ['closeDocument', 'getVersion', 'listDocuments', 'listRecent', 'onDocumentClosed', 'onDocumentOpened', 'onProgress', 'openDropped', 'openFile', 'openPath'],
+      ['closeDocument', 'getVersion', 'listDocuments', 'listRecent', 'onDocumentClosed', 'onDocumentOpened', 'onMenuCommand', 'onProgress', 'openDropped', 'openFile', 'openPath'],
     );
     expect(api).not.toHaveProperty('invoke');
   });

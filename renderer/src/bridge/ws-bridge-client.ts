@@ -96,5 +96,6 @@ export function createWsBridge(origin: { host: string; protocol: string }): Leak
     onProgress: (cb) => on('progress', cb),
     onDocumentOpened: (cb) => on('documentOpened', cb),
     onDocumentClosed: (cb) => on('documentClosed', cb),
+    onMenuCommand: (cb) => on('menuCommand', cb),
   };
 }

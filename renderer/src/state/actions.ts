@@ -41,6 +41,10 @@ export function connect(): () => void {
     b.onDocumentOpened((doc) => useApp.getState().addDoc(doc)),
     b.onDocumentClosed((id) => useApp.getState().removeDoc(id)),
     b.onProgress((p) => useApp.getState().set({ progress: p })),
+    b.onMenuCommand((command) => {
+      const active = useApp.getState().activeId;
+      if (command === 'close-document' && active) void closeDocument(active);
+    }),
   ];
   void (async () => {
     try {
