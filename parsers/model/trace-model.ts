@@ -2,7 +2,6 @@
 // interned strings and stacks) because a 200 MB trace has millions of spans: one object per span
 // would cost ~100 bytes each and GC pauses; a column costs 1–8 bytes per span.
 // Immutable once built; only builders mutate. Times are ns relative to the trace's first event.
-import type { GoState } from './goroutine-state';
 import type { ParseWarning, ParseError } from './errors';
 import type { Frame } from './stack';
 import type { Nanoseconds, RowIndex, StackId, StringId } from './units';
