@@ -60,6 +60,12 @@ export interface SpanTable {
   readonly stack: Uint32Array; // StackId: stack at that transition
   /** Goroutine id that made this goroutine runnable (unblocker), -1 when none / unknown. */
   readonly wakerId: Float64Array;
+  /**
+   * Added by the analysis helper: the unblocker's stack at the GoUnblock that began this Runnable
+   * span (Go's `Event.Stack()` of that event), 0 when none. Optional: the leak analysis uses it to
+   * name the partner site ("nothing sent at pipeline.go:31 afterwards") and degrades without it.
+   */
+  readonly wakerStack?: Uint32Array;
 }
 
 export interface TimeRange {
