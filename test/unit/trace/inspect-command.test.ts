@@ -1,23 +1,21 @@
 // The inspect command end to end on real files: one JSON object for a trace, a refused v1 trace
-// and a non-trace input (a goroutine dump) as typed errors with exit code 1.
+// and a non-trace input (a goroutine dump) as typed errors with exit code 2.
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import inspect from '../../../cli/commands/inspect';
+import { describe, expect, it } from 'vitest';
+import { inspectCommand } from '../../../cli/commands/inspect';
 import { sharedDir } from '../../support/shared-dir';
 
 const real = path.join(sharedDir(), 'realworld');
 
+let inspect = inspectCommand();
 function capture(): { out: () => string; err: () => string } {
   let out = '';
   let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
+  inspect = inspectCommand({ out: (t) => void (out += t), err: (t) => void (err += t) });
   return { out: () => out, err: () => err };
 }
 
 describe('leakline inspect', () => {
-  afterEach(() => vi.restoreAllMocks());
-
   it('--json prints exactly one JSON object for a Go 1.26 trace', async () => {
     const c = capture();
     const code = await inspect.run([path.join(real, 'traces/012.trace'), '--json']);
@@ -40,7 +38,7 @@ describe('leakline inspect', () => {
 
   it('refuses a Go 1.19 trace with the documented reason', async () => {
     const c = capture();
-    expect(await inspect.run([path.join(real, 'traces/005.trace'), '--json'])).toBe(1);
+    expect(await inspect.run([path.join(real, 'traces/005.trace'), '--json'])).toBe(2);
     const j = JSON.parse(c.out()) as { error: { code: string; message: string } };
     expect(j.error.code).toBe('unsupported-version');
     expect(j.error.message).toMatch(/old trace format \(Go 1\.11–1\.21\), not supported yet/);
@@ -48,7 +46,7 @@ describe('leakline inspect', () => {
 
   it('reports unknown-format for a non-trace file', async () => {
     const c = capture();
-    expect(await inspect.run([path.join(real, 'dumps/039.txt')])).toBe(1);
+    expect(await inspect.run([path.join(real, 'dumps/039.txt')])).toBe(2);
     expect(c.err()).toMatch(/unknown-format/);
   });
 });
