@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"syscall"
 	"time"
 
 	"golang.org/x/exp/trace"
@@ -96,5 +97,9 @@ func main() {
 		}
 		fmt.Fprintf(out, "summary total=%d ended=%d byState=%v byReason=%v\n", len(gs), ended, byState, byReason)
 	}
-	fmt.Fprintf(out, "{\"events\":%d,\"bytes\":%d,\"seconds\":%f}\n", n, st.Size(), el.Seconds())
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	// Linux reports ru_maxrss in KiB.
+	fmt.Fprintf(out, "{\"events\":%d,\"bytes\":%d,\"seconds\":%f,\"cpu\":%f,\"rssMB\":%f}\n", n, st.Size(), el.Seconds(), cpu.Seconds(), float64(ru.Maxrss)/1024)
 }
