@@ -1,5 +1,8 @@
 // The parsers `leakline report` can use, in sniffing order. Each entry wires one parser from
 // parsers/ (pure) to the CLI; parsers land on main one by one (trace, pprof, goroutine text).
+import { isGoTrace, parseTrace } from '../parsers/trace';
 import type { InputLoader } from './report-inputs';
 
-export const DEFAULT_LOADERS: readonly InputLoader[] = [];
+export const DEFAULT_LOADERS: readonly InputLoader[] = [
+  { name: 'go-trace', sniff: isGoTrace, load: async (source) => ({ trace: await parseTrace(source) }) },
+];
