@@ -1,5 +1,6 @@
 import type { Command } from '../command';
+import { inspect } from './inspect';
 import { serve } from './serve';
 
 /** Every subcommand, in `leakline --help` order. Add a command: one file in this folder, one line here. */
-export const COMMANDS: readonly Command[] = [serve];
+export const COMMANDS: readonly Command[] = [inspect, serve];
