@@ -96,6 +96,97 @@ export interface TraceModel {
   readonly warnings: readonly ParseWarning[];
   /** Set when parsing stopped early; everything before `error.offset` is in the model. */
   readonly partial?: ParseError;
+  // ---- Added by the trace parser (issue 4); optional so hand-built models stay valid. ----
+  /** HeapGoal metric samples, parallel arrays. */
+  readonly heapGoal?: { readonly timeNs: Float64Array; readonly bytes: Float64Array };
+  /** GOMAXPROCS (ProcsChange metric) samples. */
+  readonly gomaxprocs?: { readonly timeNs: Float64Array; readonly value: Float64Array };
+  /** Ps seen in the trace and their running intervals. */
+  readonly procs?: ProcTable;
+  readonly tasks?: readonly UserTask[];
+  readonly regions?: readonly UserRegion[];
+  readonly logs?: readonly UserLog[];
+  readonly cpuSamples?: CpuSampleTable;
+  /** Wall-clock anchor (Go 1.25+ ClockSnapshot of the first generation), when the trace has one. */
+  readonly wallClock?: { readonly traceNs: Nanoseconds; readonly unixSec: number; readonly unixNsec: number };
+}
+
+/** One row per P; `spans` are Running intervals (ProcStart/Status Running → Stop/Steal). */
+export interface ProcTable {
+  readonly count: number;
+  readonly id: Float64Array;
+  readonly spans: {
+    readonly count: number;
+    readonly proc: Uint32Array; // RowIndex into ProcTable
+    readonly startNs: Float64Array;
+    readonly endNs: Float64Array;
+    /** OS thread (M) that ran the P. */
+    readonly thread: Float64Array;
+  };
+}
+
+/** runtime/trace user task. Times NaN when the begin/end is outside the trace. */
+export interface UserTask {
+  readonly id: number;
+  /** -1 for none. */
+  readonly parentId: number;
+  readonly name: string;
+  readonly startNs: Nanoseconds;
+  readonly endNs: Nanoseconds;
+  readonly goroutineId: number;
+}
+
+export interface UserRegion {
+  readonly goroutineId: number;
+  readonly taskId: number;
+  readonly name: string;
+  /** NaN when the region began before the trace. */
+  readonly startNs: Nanoseconds;
+  /** NaN when it had not ended by the end of the trace. */
+  readonly endNs: Nanoseconds;
+  readonly stack: StackId;
+}
+
+export interface UserLog {
+  readonly timeNs: Nanoseconds;
+  readonly goroutineId: number;
+  readonly taskId: number;
+  readonly category: string;
+  readonly message: string;
+  readonly stack: StackId;
+}
+
+export interface CpuSampleTable {
+  readonly count: number;
+  readonly timeNs: Float64Array;
+  /** -1 when the sample hit no goroutine. */
+  readonly goroutineId: Float64Array;
+  readonly stack: Uint32Array;
+}
+
+/**
+ * Streaming output, one per generation: what became known in it. Span rows are in event order
+ * (not grouped); ids refer to `strings`/`stacks`, which only grow, so a UI can keep references.
+ */
+export interface TraceChunk {
+  readonly generation: number;
+  readonly bytesRead: number;
+  readonly bytesTotal: number;
+  readonly events: number;
+  readonly goroutinesSoFar: number;
+  readonly strings: StringTable;
+  readonly stacks: StackTable;
+  /** Spans that began in this generation (the last one of each goroutine may still be open). */
+  readonly spans: {
+    readonly count: number;
+    readonly goroutineId: Float64Array;
+    readonly startNs: Float64Array;
+    readonly state: Uint8Array;
+    readonly reason: Uint32Array;
+    readonly stack: Uint32Array;
+  };
+  /** Goroutines that ended (reached NotExist) in this generation, and when. */
+  readonly ended: { readonly goroutineId: Float64Array; readonly endNs: Float64Array };
 }
 
 /** What a streaming parser hands out after each generation: new rows since the previous chunk. */

@@ -1,0 +1,5 @@
+import type { Command } from '../command';
+import { serve } from './serve';
+
+/** Every subcommand, in `leakline --help` order. Add a command: one file in this folder, one line here. */
+export const COMMANDS: readonly Command[] = [serve];

@@ -1,0 +1,3 @@
+export type * from './bridge';
+export * from './protocol';
+export type * from './ipc-envelope';

@@ -1,0 +1,106 @@
+// The Node side of the bridge, shared by Electron main (over IPC) and `leakline serve` (over a
+// WebSocket). No electron import: transport-specific pieces (the native file dialog) are injected.
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type {
+  AppInfo,
+  BridgeEventName,
+  BridgeEvents,
+  BridgeRequests,
+  BridgeVerb,
+  DocumentId,
+  DocumentInfo,
+  RecentFile,
+} from '../../contract';
+import { BridgeFault, fsFault } from './bridge-error';
+import type { RecentStore } from './recent-store';
+import { validateArgs } from './validate';
+
+export type BridgeListener = <E extends BridgeEventName>(event: E, data: BridgeEvents[E]) => void;
+
+export interface BridgeServiceOptions {
+  appInfo: AppInfo;
+  recent: RecentStore;
+  /** Shows a native open dialog; absent in browser mode, where the renderer uploads instead. */
+  pickFile?: () => Promise<string | null>;
+  now?: () => number;
+}
+
+export class BridgeService {
+  private readonly docs = new Map<DocumentId, DocumentInfo>();
+  private readonly listeners = new Set<BridgeListener>();
+  private nextDoc = 1;
+  private readonly now: () => number;
+
+  constructor(private readonly opts: BridgeServiceOptions) {
+    this.now = opts.now ?? Date.now;
+  }
+
+  /** Validates `args` for `verb`, then runs it. Throws BridgeFault on bad input. */
+  async handle<V extends BridgeVerb>(verb: V, args: unknown): Promise<BridgeRequests[V]['result']> {
+    const valid = validateArgs(verb, args);
+    return (await this.dispatch(verb, valid)) as BridgeRequests[V]['result'];
+  }
+
+  private async dispatch(verb: BridgeVerb, args: readonly unknown[]): Promise<unknown> {
+    switch (verb) {
+      case 'getVersion':
+        return this.opts.appInfo;
+      case 'openFile':
+        return this.openFile();
+      case 'openPath':
+        return this.openPath(args[0] as string);
+      case 'closeDocument':
+        return this.closeDocument(args[0] as DocumentId);
+      case 'listDocuments':
+        return this.listDocuments();
+      case 'listRecent':
+        return this.listRecent();
+    }
+  }
+
+  subscribe(listener: BridgeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit<E extends BridgeEventName>(event: E, data: BridgeEvents[E]): void {
+    for (const l of this.listeners) l(event, data);
+  }
+
+  async openFile(): Promise<DocumentInfo | null> {
+    if (!this.opts.pickFile) throw new BridgeFault('bad-request', 'No file dialog here: upload the file instead');
+    const path = await this.opts.pickFile();
+    return path === null ? null : this.openPath(path);
+  }
+
+  /** Opens a regular file by absolute path. `displayName` overrides the name (uploads). */
+  async openPath(path: string, displayName?: string, remember = true): Promise<DocumentInfo> {
+    let st;
+    try {
+      st = await stat(path);
+    } catch (err) {
+      throw fsFault(err, path);
+    }
+    if (!st.isFile()) throw new BridgeFault('not-a-file', `${path}: not a regular file`);
+    const id: DocumentId = `doc-${this.nextDoc++}`;
+    const doc: DocumentInfo = { id, name: displayName ?? basename(path), path, sizeBytes: st.size, openedAtMs: this.now() };
+    this.docs.set(id, doc);
+    if (remember) this.opts.recent.add(path, doc.openedAtMs);
+    this.emit('documentOpened', doc);
+    return doc;
+  }
+
+  closeDocument(id: DocumentId): void {
+    if (!this.docs.delete(id)) throw new BridgeFault('not-found', `no open document ${id}`);
+    this.emit('documentClosed', id);
+  }
+
+  listDocuments(): DocumentInfo[] {
+    return [...this.docs.values()];
+  }
+
+  listRecent(): RecentFile[] {
+    return this.opts.recent.list();
+  }
+}

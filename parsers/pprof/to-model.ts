@@ -1,0 +1,159 @@
+// Decoded proto → Leakline model. goroutine / goroutineleak count profiles become a
+// GoroutineProfile (one group per sample: Go writes one sample per distinct stack + label set);
+// everything else becomes a SampleProfile over interned stacks.
+import type { ParseWarning } from '../model/errors';
+import type { GoroutineGroup, GoroutineProfile, ProfileType, Sample, SampleProfile, ValueType } from '../model/profile-model';
+import { stackSignature } from '../model/stack';
+import type { Frame } from '../model/stack';
+import type { DecodedProfile, DecodedSample } from './decode';
+
+/** Expands inlined lines: Location.line[0] is the innermost function (profile.proto). */
+export function sampleFrames(s: DecodedSample): Frame[] {
+  const frames: Frame[] = [];
+  for (const loc of s.locations) {
+    if (loc.lines.length === 0) {
+      frames.push({ func: loc.address, file: '', line: 0 });
+      continue;
+    }
+    for (const ln of loc.lines) frames.push({ func: ln.func, file: ln.file, line: ln.line });
+  }
+  return frames;
+}
+
+/** Which Go profile this is, from its sample types (and the file name where types are shared). */
+export function detectProfileType(p: DecodedProfile, name = ''): ProfileType {
+  const types = p.sampleTypes.map((t) => `${t.type}/${t.unit}`).join(',');
+  switch (types) {
+    case 'goroutine/count':
+      return 'goroutine';
+    case 'goroutineleak/count':
+      return 'goroutineleak';
+    case 'threadcreate/count':
+      return 'threadcreate';
+    case 'samples/count,cpu/nanoseconds':
+      return 'cpu';
+    case 'alloc_objects/count,alloc_space/bytes,inuse_objects/count,inuse_space/bytes':
+      // runtime/pprof writeHeapProto: allocs passes defaultSampleType "alloc_space", heap "".
+      return p.defaultSampleType === 'alloc_space' ? 'allocs' : 'heap';
+    case 'contentions/count,delay/nanoseconds': {
+      // block and mutex share one writer and identical types. The mutex profile records the
+      // Unlock site (leaf …Unlock), the block profile the blocking call.
+      if (/mutex/i.test(name)) return 'mutex';
+      if (/block/i.test(name)) return 'block';
+      const leafUnlock = p.samples.some((s) => /unlock$/i.test(sampleFrames(s)[0]?.func ?? ''));
+      return leafUnlock ? 'mutex' : 'block';
+    }
+    default:
+      return 'unknown';
+  }
+}
+
+function labelRecords(s: DecodedSample, warnings: { multi: number }) {
+  let labels: Record<string, string> | undefined;
+  let multiLabels: Record<string, string[]> | undefined;
+  for (const [k, vs] of s.labels) {
+    (labels ??= {})[k] = vs[0];
+    if (vs.length > 1) {
+      (multiLabels ??= {})[k] = vs;
+      warnings.multi++;
+    }
+  }
+  let numLabels: Record<string, number[]> | undefined;
+  let numUnits: Record<string, string[]> | undefined;
+  for (const [k, vs] of s.numLabels) {
+    (numLabels ??= {})[k] = vs.map((v) => v.value);
+    if (vs.some((v) => v.unit !== '')) (numUnits ??= {})[k] = vs.map((v) => v.unit);
+  }
+  return { labels, multiLabels, numLabels, numUnits };
+}
+
+function labelKey(labels: Record<string, string> | undefined): string {
+  if (!labels) return '';
+  const keys = Object.keys(labels).sort();
+  return `\n{${keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(labels[k])}`).join(', ')}}`;
+}
+
+export function toGoroutineProfile(p: DecodedProfile, type: 'goroutine' | 'goroutineleak'): GoroutineProfile {
+  const warnings: ParseWarning[] = [...p.warnings];
+  const multi = { multi: 0 };
+  const byKey = new Map<string, { group: GoroutineGroup; count: number }>();
+  let total = 0;
+  for (const s of p.samples) {
+    const count = s.values[0] ?? 0;
+    total += count;
+    const stack = sampleFrames(s);
+    const { labels } = labelRecords(s, multi);
+    // Labels are part of a sample's identity in Go's writer (printCountProfile keys on
+    // stack + "# labels"), so they stay part of the group key here too.
+    const signature = stackSignature(stack) + labelKey(labels);
+    const seen = byKey.get(signature);
+    if (seen) {
+      seen.count += count; // only in hand-merged profiles; Go never repeats a key
+      continue;
+    }
+    byKey.set(signature, {
+      count,
+      group: { signature, count, stack, labels, ...(type === 'goroutineleak' ? { leaked: true } : {}) },
+    });
+  }
+  if (multi.multi) warnings.push({ code: 'multi-label', message: `${multi.multi} labels with several values; first value kept` });
+  const groups = [...byKey.values()].map(({ group, count }) => ({ ...group, count }));
+  groups.sort((a, b) => b.count - a.count);
+  const timeNanos = Number(p.timeNanos);
+  return {
+    kind: 'goroutines',
+    format: 'pprof-proto',
+    profileType: type,
+    total,
+    groups,
+    sampleTypes: p.sampleTypes,
+    ...(timeNanos ? { timeNanos, timeNanosExact: p.timeNanos } : {}),
+    warnings,
+  };
+}
+
+export function toSampleProfile(p: DecodedProfile, type: ProfileType): SampleProfile {
+  const warnings: ParseWarning[] = [...p.warnings];
+  const multi = { multi: 0 };
+  const stackIds = new Map<string, number>();
+  const stacks: Frame[][] = [];
+  const samples: Sample[] = [];
+  for (const s of p.samples) {
+    const frames = sampleFrames(s);
+    const sig = stackSignature(frames);
+    let id = stackIds.get(sig);
+    if (id === undefined) {
+      id = stacks.length;
+      stacks.push(frames);
+      stackIds.set(sig, id);
+    }
+    const { labels, multiLabels, numLabels, numUnits } = labelRecords(s, multi);
+    samples.push({
+      stack: id,
+      values: s.values,
+      ...(s.exactValues ? { exactValues: s.exactValues } : {}),
+      ...(labels ? { labels } : {}),
+      ...(multiLabels ? { multiLabels } : {}),
+      ...(numLabels ? { numLabels } : {}),
+      ...(numUnits ? { numUnits } : {}),
+    });
+  }
+  if (multi.multi) warnings.push({ code: 'multi-label', message: `${multi.multi} labels with several values; first value kept in labels` });
+  const timeNanos = Number(p.timeNanos);
+  const durationNanos = Number(p.durationNanos);
+  const period: ValueType | undefined = p.periodType;
+  return {
+    kind: 'samples',
+    format: 'pprof-proto',
+    profileType: type,
+    sampleTypes: p.sampleTypes,
+    ...(p.defaultSampleType ? { defaultSampleType: p.defaultSampleType } : {}),
+    stacks,
+    samples,
+    ...(timeNanos ? { timeNanos, timeNanosExact: p.timeNanos } : {}),
+    ...(durationNanos ? { durationNanos } : {}),
+    ...(p.comments.length ? { comments: p.comments } : {}),
+    ...(period ? { period: { type: period, value: p.period } } : {}),
+    warnings,
+  };
+}
