@@ -261,14 +261,14 @@ export function partnerPhrase(cls: WaitClass): string | undefined {
     case 'channel-recv':
       return 'sent';
     case 'select':
-      return 'was ready for the select';
+      return 'woke it';
     case 'sync-mutex':
     case 'sync-rwmutex':
-      return 'unlocked';
+      return 'unlocked it';
     case 'sync-waitgroup':
-      return 'called Done';
+      return 'brought the counter to zero';
     case 'sync-cond':
-      return 'signalled';
+      return 'signalled it';
     default:
       return undefined;
   }
