@@ -1,7 +1,7 @@
 // Words for trace verdicts: the evidence list and the one-sentence explanation.
 import { describeGroup, formatCount, formatDuration, formatPercent } from './explain';
 import { shortFunction, shortSite, type Site } from './frames';
-import type { ParkedGoroutine } from './trace-signals';
+import { isIdleLoop, type ParkedGoroutine } from './trace-signals';
 import type { Evidence } from './verdict';
 import { partnerPhrase, type WaitClass } from './wait-class';
 
@@ -80,7 +80,7 @@ export function explainTraceGroup(f: TraceGroupFacts): { explanation: string; ev
       source,
     });
   if (f.zombies > 0) {
-    const ticks = members.reduce((s, p) => s + p.timerWakes, 0);
+    const ticks = members.reduce((s, p) => s + p.timerSiteWakes, 0);
     ev.push({
       kind: 'timer-zombie',
       detail: `${ofN(f.zombies, n)} woken only by timers (${formatCount(ticks)} timer wake-ups) and never exit`,
@@ -93,18 +93,18 @@ export function explainTraceGroup(f: TraceGroupFacts): { explanation: string; ev
       detail: `${formatCount(f.siblings.created)} goroutines of this kind created during the trace, none finished`,
       source,
     });
-  const woken = members.filter((p) => p.wakes >= 2 && p.timerWakes < p.wakes && !p.lastWakerExited && !(p.partnerReturned && !p.partnerActiveAfter));
+  const woken = members.filter(isIdleLoop);
   if (woken.length > 0)
     ev.push({
       kind: 'idle-loop',
-      detail: `${ofN(woken.length, n)} served work before parking (woken ${Math.max(...woken.map((p) => p.wakes))}× by a live partner): the shape of an idle worker`,
+      detail: `${ofN(woken.length, n)} served work before parking (woken ${Math.max(...woken.map((p) => p.siteWakes))}× at this line by a live partner): the shape of an idle worker`,
       source,
     });
 
   // Sentence: who, where, since when, and the strongest "why it will never wake".
   let tail: string;
   if (f.zombies === n && f.zombies > 0) {
-    const ticks = members.reduce((s, p) => s + p.timerWakes, 0);
+    const ticks = members.reduce((s, p) => s + p.timerSiteWakes, 0);
     tail = `and ${n === 1 ? 'was' : 'were'} woken only by timers (${formatCount(ticks)} times in ${formatDuration(dur)}), never exiting`;
   } else if (before === n) tail = 'since before the trace started';
   else {

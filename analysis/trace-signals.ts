@@ -47,6 +47,8 @@ export interface ParkedGoroutine {
   readonly timerWakes: number;
   /** Wake-ups by a goroutine from a wait at the final blocking line. */
   readonly siteWakes: number;
+  /** Wake-ups by a timer (no goroutine) from a wait at the final blocking line. */
+  readonly timerSiteWakes: number;
   readonly neverRanAgain: boolean;
   readonly lastWakerId: number;
   readonly lastWakerExited: boolean;
@@ -123,6 +125,7 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
     let wakes = 0;
     let timerWakes = 0;
     let siteWakes = 0;
+    let timerSiteWakes = 0;
     let lastWake = -1;
     let lastSiteWake = -1;
     const finalSite = blockingFrame(stack);
@@ -130,17 +133,18 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
       if (S.state[i] === GoState.Running) runs++;
       else if (S.state[i] === GoState.Runnable && i > s0 && S.state[i - 1] === GoState.Waiting) {
         wakes++;
-        if (S.wakerId[i] < 0) timerWakes++;
-        else if (finalSite) {
-          // Woken by a goroutine from a wait at the same line it is parked at now: the other end
-          // of this very operation has shown up before.
-          const prev = blockingFrame(stackOf(S.stack[i - 1]));
-          if (prev && prev.func === finalSite.func && prev.line === finalSite.line) {
-            siteWakes++;
-            lastSiteWake = i;
-          }
-        }
         lastWake = i;
+        // Woken from a wait at the same line it is parked at now: by a goroutine, the other end
+        // of this very operation has shown up before; by nobody (wakerId −1), a timer fired.
+        const prev = finalSite ? blockingFrame(stackOf(S.stack[i - 1])) : undefined;
+        const atSite = prev !== undefined && finalSite !== undefined && prev.func === finalSite.func && prev.line === finalSite.line;
+        if (S.wakerId[i] < 0) {
+          timerWakes++;
+          if (atSite) timerSiteWakes++;
+        } else if (atSite) {
+          siteWakes++;
+          lastSiteWake = i;
+        }
       }
     }
     const createdNs = G.createdNs[r];
@@ -188,6 +192,7 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
       wakes,
       timerWakes,
       siteWakes,
+      timerSiteWakes,
       neverRanAgain: !Number.isNaN(createdNs) && wakes === 0 && runs <= 1,
       lastWakerId,
       lastWakerExited,
@@ -209,6 +214,11 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
   const suspects: SuspectGroup[] = [];
   for (const [fp, members] of groups) suspects.push(judgeGroup(m, fp, members, byEntry.get(members[0].entry), source));
   return { suspects, ignored, parked };
+}
+
+/** Woken at this line ≥ 2× by a goroutine that is still there: the shape of an idle worker. */
+export function isIdleLoop(p: ParkedGoroutine): boolean {
+  return p.siteWakes >= 2 && !p.lastWakerExited && !(p.partnerReturned && !p.partnerActiveAfter);
 }
 
 function mostCommon<T>(xs: readonly T[]): T {
@@ -235,8 +245,10 @@ function judgeGroup(
   const evidence: Evidence[] = [];
   const growing =
     siblings !== undefined && siblings.exited === 0 && members.filter((p) => !Number.isNaN(p.createdNs)).length >= TRACE_RULES.growthMembers;
+  // Timer zombie: at its parking line, only timers ever woke it (an unrelated lock on the way,
+  // e.g. sync.Once inside time.NewTimer, does not count).
   const zombies = members.filter(
-    (p) => TIMER_WAITS.has(p.waitClass) && p.timerWakes >= TRACE_RULES.timerZombieWakes && p.timerWakes === p.wakes,
+    (p) => TIMER_WAITS.has(p.waitClass) && p.timerSiteWakes >= TRACE_RULES.timerZombieWakes && p.siteWakes === 0,
   );
   for (const p of members) {
     let pts = 0;
@@ -249,7 +261,7 @@ function judgeGroup(
       if (dur > 0 && blockedFor / dur >= TRACE_RULES.longFraction) pts += 1;
       if (growing) pts += 1;
       // Woken repeatedly by a partner that is still serving: the shape of an idle worker.
-      if (p.wakes >= 2 && p.timerWakes < p.wakes && !p.lastWakerExited && !(p.partnerReturned && !p.partnerActiveAfter)) pts -= 2;
+      if (isIdleLoop(p)) pts -= 2;
     }
     if (cls === 'forever') pts = Math.max(pts, TRACE_RULES.highPoints);
     p.points = pts;
