@@ -56,6 +56,7 @@ export async function parseTrace(source: ByteSource, options: ParseTraceOptions 
         state: b.sState.slice(from, to),
         reason: b.sReason.slice(from, to),
         stack: b.sStack.slice(from, to),
+        wakerId: b.sWaker.slice(from, to),
       },
       ended: { goroutineId: Float64Array.from(b.endedIds), endNs: Float64Array.from(b.endedNs) },
     });
