@@ -158,6 +158,8 @@ async function loadTrace(source: ByteSource, gate: CreditGate, signal: AbortSign
     onChunk: (c) => {
       const { chunk, transfer } = wireChunk(c, seq++, deltas);
       gate.send({ type: 'trace-chunk', chunk }, transfer, 1);
+      // The parser reads on only once this chunk has been delivered (credit permitting).
+      return gate.whenDrained();
     },
   });
   const { final, transfer } = wireFinal(model, deltas, source.name);

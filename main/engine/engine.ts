@@ -50,6 +50,11 @@ export class InProcessEngine implements Engine {
     return this.gate?.maxQueued ?? 0;
   }
 
+  /** Messages waiting for credit right now. */
+  get queued(): number {
+    return this.gate?.queued ?? 0;
+  }
+
   start(listener: EngineListener): void {
     const gate = new CreditGate((msg) => {
       if (this.finished) return;
