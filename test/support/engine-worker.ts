@@ -1,7 +1,6 @@
 // Builds main/engine/worker-entry.ts into a runnable worker script once per test process (Node 20
 // cannot run TypeScript in a worker_thread), with the same bundler the app uses.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 
@@ -10,7 +9,9 @@ let built: Promise<string> | null = null;
 export function engineWorkerFile(): Promise<string> {
   built ??= (async () => {
     const root = resolve(import.meta.dirname, '../..');
-    const outDir = mkdtempSync(join(tmpdir(), 'leakline-engine-worker-'));
+    // Inside the repository so the bundle's bare imports (protobufjs, long) resolve.
+    mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
+    const outDir = mkdtempSync(join(root, 'node_modules/.cache/engine-worker-'));
     await build({
       configFile: false,
       root,
