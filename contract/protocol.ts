@@ -1,6 +1,7 @@
 // Wire shapes shared by the two transports of the bridge: Electron IPC channel names and the
 // browser-mode WebSocket frames. Types and string constants only.
 import type { AppInfo, BridgeError, DocumentId, DocumentInfo, ProgressEvent, RecentFile } from './bridge';
+import type { EngineStatus } from './engine';
 
 /** Request verbs the Node side answers; each maps 1:1 to a LeaklineBridge method. */
 export interface BridgeRequests {
@@ -11,6 +12,8 @@ export interface BridgeRequests {
   closeDocument: { args: [id: DocumentId]; result: void };
   listDocuments: { args: []; result: DocumentInfo[] };
   listRecent: { args: []; result: RecentFile[] };
+  /** How many engines (parsing workers) are alive; the footer and the e2e tests read it. */
+  engineStatus: { args: []; result: EngineStatus };
 }
 export type BridgeVerb = keyof BridgeRequests;
 

@@ -10,8 +10,10 @@ import type {
   BridgeVerb,
   DocumentId,
   DocumentInfo,
+  EngineStatus,
   RecentFile,
 } from '../../contract';
+import type { EngineRegistry } from '../engine/engine-registry';
 import { BridgeFault, fsFault } from './bridge-error';
 import type { RecentStore } from './recent-store';
 import { validateArgs } from './validate';
@@ -24,6 +26,8 @@ export interface BridgeServiceOptions {
   /** Shows a native open dialog; absent in browser mode, where the renderer uploads instead. */
   pickFile?: () => Promise<string | null>;
   now?: () => number;
+  /** The documents' engines; closing a document closes its engine. */
+  engines?: EngineRegistry;
 }
 
 export class BridgeService {
@@ -56,6 +60,8 @@ export class BridgeService {
         return this.listDocuments();
       case 'listRecent':
         return this.listRecent();
+      case 'engineStatus':
+        return this.engineStatus();
     }
   }
 
@@ -100,7 +106,19 @@ export class BridgeService {
 
   closeDocument(id: DocumentId): void {
     if (!this.docs.delete(id)) throw new BridgeFault('not-found', `no open document ${id}`);
+    void this.opts.engines?.close(id);
     this.emit('documentClosed', id);
+  }
+
+  /** The open document `id`, or a not-found fault (stream endpoints look documents up here). */
+  getDocument(id: DocumentId): DocumentInfo {
+    const doc = this.docs.get(id);
+    if (!doc) throw new BridgeFault('not-found', `no open document ${id}`);
+    return doc;
+  }
+
+  engineStatus(): EngineStatus {
+    return { liveEngines: this.opts.engines?.live ?? 0, openDocuments: this.docs.size };
   }
 
   listDocuments(): DocumentInfo[] {
