@@ -1,5 +1,7 @@
 import type { Command } from '../command';
+import { diff } from './diff';
+import { report } from './report';
 import { serve } from './serve';
 
 /** Every subcommand, in `leakline --help` order. Add a command: one file in this folder, one line here. */
-export const COMMANDS: readonly Command[] = [serve];
+export const COMMANDS: readonly Command[] = [report, diff, serve];
