@@ -1,5 +1,6 @@
 // Wire shapes shared by the two transports of the bridge: Electron IPC channel names and the
 // browser-mode WebSocket frames. Types and string constants only.
+import type { Profile } from '../parsers/model';
 import type { AppInfo, BridgeError, DocumentId, DocumentInfo, ProgressEvent, RecentFile } from './bridge';
 
 /** Request verbs the Node side answers; each maps 1:1 to a LeaklineBridge method. */
@@ -11,6 +12,7 @@ export interface BridgeRequests {
   closeDocument: { args: [id: DocumentId]; result: void };
   listDocuments: { args: []; result: DocumentInfo[] };
   listRecent: { args: []; result: RecentFile[] };
+  loadProfile: { args: [id: DocumentId]; result: Profile };
 }
 export type BridgeVerb = keyof BridgeRequests;
 
@@ -19,6 +21,7 @@ export interface BridgeEvents {
   progress: ProgressEvent;
   documentOpened: DocumentInfo;
   documentClosed: DocumentId;
+  compareRequested: DocumentId[];
 }
 export type BridgeEventName = keyof BridgeEvents;
 
