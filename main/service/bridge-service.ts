@@ -14,7 +14,9 @@ import type {
   RecentFile,
 } from '../../contract';
 import type { EngineRegistry } from '../engine/engine-registry';
+import type { Profile } from '../../parsers/model';
 import { BridgeFault, fsFault } from './bridge-error';
+import { loadProfileFile } from './profile-loader';
 import type { RecentStore } from './recent-store';
 import { validateArgs } from './validate';
 
@@ -33,6 +35,8 @@ export interface BridgeServiceOptions {
 export class BridgeService {
   private readonly docs = new Map<DocumentId, DocumentInfo>();
   private readonly listeners = new Set<BridgeListener>();
+  /** Parsed once per document: the compare view asks again on every match-mode switch. */
+  private readonly profiles = new Map<DocumentId, Promise<Profile>>();
   private nextDoc = 1;
   private readonly now: () => number;
 
@@ -62,6 +66,8 @@ export class BridgeService {
         return this.listRecent();
       case 'engineStatus':
         return this.engineStatus();
+      case 'loadProfile':
+        return this.loadProfile(args[0] as DocumentId);
     }
   }
 
@@ -104,7 +110,21 @@ export class BridgeService {
     return doc;
   }
 
+  async loadProfile(id: DocumentId): Promise<Profile> {
+    const doc = this.docs.get(id);
+    if (!doc) throw new BridgeFault('not-found', `no open document ${id}`);
+    let p = this.profiles.get(id);
+    if (!p) {
+      p = loadProfileFile(doc.path, doc.name);
+      this.profiles.set(id, p);
+      // A failed parse is not cached: the file may be replaced and retried.
+      p.catch(() => this.profiles.delete(id));
+    }
+    return p;
+  }
+
   closeDocument(id: DocumentId): void {
+    this.profiles.delete(id);
     if (!this.docs.delete(id)) throw new BridgeFault('not-found', `no open document ${id}`);
     void this.opts.engines?.close(id);
     this.emit('documentClosed', id);
