@@ -4,7 +4,8 @@
 import type { ParseWarning, ParseError } from './errors';
 import type { Frame } from './stack';
 
-export type ProfileFormat = 'pprof-proto' | 'goroutine-debug1' | 'goroutine-debug2';
+/** 'trace-end-state': the goroutines alive at the end of an execution trace (analysis/trace-end-state). */
+export type ProfileFormat = 'pprof-proto' | 'goroutine-debug1' | 'goroutine-debug2' | 'trace-end-state';
 
 export type ProfileType =
   | 'goroutine'
@@ -42,6 +43,31 @@ export interface GoroutineGroup {
   /** GC-proven leak: from a goroutineleak profile or a `(leaked)` header. */
   readonly leaked?: boolean;
   readonly labels?: Readonly<Record<string, string>>;
+  /** debug=2: the header said `(durable)` (synctest, Go 1.25+) for some goroutine of the group. */
+  readonly durable?: boolean;
+  /** debug=2: `synctest bubble N` (Go 1.25+). */
+  readonly bubble?: number;
+  /** debug=2: the stack had an elision line (`...N frames elided...`), so `stack` is incomplete. */
+  readonly elidedFrames?: number;
+}
+
+/** One goroutine as a debug=2 dump / traceback prints it (ids are unique only within one dump). */
+export interface GoroutineRecord {
+  readonly id: number;
+  /** Index into GoroutineProfile.groups. */
+  readonly group: number;
+  readonly state: string;
+  readonly waitMinutes?: number;
+  readonly lockedToThread: boolean;
+  readonly leaked: boolean;
+  /** Frames printed (elision line not counted). */
+  readonly frameCount: number;
+  /** Frames the runtime elided: N from `...N frames elided...`, -1 for `...additional frames elided...`. */
+  readonly elided?: number;
+  readonly createdBy?: CreatedBy;
+  readonly labels?: Readonly<Record<string, string>>;
+  /** 1-based line of the `goroutine N [...]:` header. */
+  readonly line: number;
 }
 
 export interface GoroutineProfile {
@@ -53,6 +79,12 @@ export interface GoroutineProfile {
   readonly groups: readonly GoroutineGroup[];
   /** Capture time when the format records it (proto time_nanos), ns since the Unix epoch. */
   readonly timeNanos?: number;
+  /** time_nanos as exact decimal text (it exceeds 2^53, so timeNanos is rounded). */
+  readonly timeNanosExact?: string;
+  /** Proto only: the sample types (goroutine/count or goroutineleak/count). */
+  readonly sampleTypes?: readonly ValueType[];
+  /** debug=2 only: every goroutine in input order. */
+  readonly goroutines?: readonly GoroutineRecord[];
   readonly warnings: readonly ParseWarning[];
   readonly partial?: ParseError;
 }
@@ -67,7 +99,14 @@ export interface Sample {
   readonly stack: number;
   /** One value per sample type. Numbers: pprof int64 values here stay below 2^53. */
   readonly values: readonly number[];
+  /** Only when some value is outside ±2^53 (values[] is then rounded): exact decimal text. */
+  readonly exactValues?: readonly string[];
   readonly labels?: Readonly<Record<string, string>>;
+  /** String labels with more than one value for a key (legal in pprof, never written by Go). */
+  readonly multiLabels?: Readonly<Record<string, readonly string[]>>;
+  /** Numeric labels (heap `bytes`), with units where set. */
+  readonly numLabels?: Readonly<Record<string, readonly number[]>>;
+  readonly numUnits?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface SampleProfile {
@@ -79,9 +118,13 @@ export interface SampleProfile {
   readonly stacks: readonly (readonly Frame[])[];
   readonly samples: readonly Sample[];
   readonly timeNanos?: number;
+  /** time_nanos as exact decimal text. */
+  readonly timeNanosExact?: string;
   readonly durationNanos?: number;
+  readonly comments?: readonly string[];
   readonly period?: { readonly type: ValueType; readonly value: number };
   readonly warnings: readonly ParseWarning[];
+  readonly partial?: ParseError;
 }
 
 export type Profile = GoroutineProfile | SampleProfile;

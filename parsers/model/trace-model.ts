@@ -2,7 +2,6 @@
 // interned strings and stacks) because a 200 MB trace has millions of spans: one object per span
 // would cost ~100 bytes each and GC pauses; a column costs 1–8 bytes per span.
 // Immutable once built; only builders mutate. Times are ns relative to the trace's first event.
-import type { GoState } from './goroutine-state';
 import type { ParseWarning, ParseError } from './errors';
 import type { Frame } from './stack';
 import type { Nanoseconds, RowIndex, StackId, StringId } from './units';
@@ -34,11 +33,22 @@ export interface GoroutineTable {
   readonly endNs: Float64Array;
   /** GoState at the end of the trace (NotExist when it ended). */
   readonly finalState: Uint8Array;
-  /** Block reason (StringId) of the final Waiting state, as the trace spells it; 0 otherwise. */
+  /**
+   * Reason (StringId) of the transition into the final state, as the trace spells it: the block
+   * reason for Waiting ("chan receive"), the stop reason for Runnable after GoStop; 0 when none
+   * (e.g. goroutines already blocked when the trace began). Later same-state status events do
+   * not overwrite it.
+   */
   readonly finalReason: Uint32Array;
-  /** Stack of the final transition (where it blocked); 0 when unknown. */
+  /**
+   * Stack of the transition into the final state (where it blocked); when that transition had
+   * none, the first stack a later status event of the same state carried (Go 1.23+). 0 when unknown.
+   */
   readonly finalStack: Uint32Array;
-  /** Start time of the final state (blocked since). NaN when unknown. */
+  /**
+   * Start time of the final state (blocked since). For goroutines whose state is first known from
+   * a status event it is the Sync time of that generation (trace start). NaN when unknown.
+   */
   readonly finalSinceNs: Float64Array;
   /** Index of this goroutine's first span in SpanTable (spans are grouped by goroutine). */
   readonly firstSpan: Uint32Array;
@@ -60,6 +70,12 @@ export interface SpanTable {
   readonly stack: Uint32Array; // StackId: stack at that transition
   /** Goroutine id that made this goroutine runnable (unblocker), -1 when none / unknown. */
   readonly wakerId: Float64Array;
+  /**
+   * Added by the analysis helper: the unblocker's stack at the GoUnblock that began this Runnable
+   * span (Go's `Event.Stack()` of that event), 0 when none. Optional: the leak analysis uses it to
+   * name the partner site ("nothing sent at pipeline.go:31 afterwards") and degrades without it.
+   */
+  readonly wakerStack?: Uint32Array;
 }
 
 export interface TimeRange {
@@ -90,6 +106,99 @@ export interface TraceModel {
   readonly warnings: readonly ParseWarning[];
   /** Set when parsing stopped early; everything before `error.offset` is in the model. */
   readonly partial?: ParseError;
+  // ---- Added by the trace parser (issue 4); optional so hand-built models stay valid. ----
+  /** HeapGoal metric samples, parallel arrays. */
+  readonly heapGoal?: { readonly timeNs: Float64Array; readonly bytes: Float64Array };
+  /** GOMAXPROCS (ProcsChange metric) samples. */
+  readonly gomaxprocs?: { readonly timeNs: Float64Array; readonly value: Float64Array };
+  /** Ps seen in the trace and their running intervals. */
+  readonly procs?: ProcTable;
+  readonly tasks?: readonly UserTask[];
+  readonly regions?: readonly UserRegion[];
+  readonly logs?: readonly UserLog[];
+  readonly cpuSamples?: CpuSampleTable;
+  /** Wall-clock anchor (Go 1.25+ ClockSnapshot of the first generation), when the trace has one. */
+  readonly wallClock?: { readonly traceNs: Nanoseconds; readonly unixSec: number; readonly unixNsec: number };
+}
+
+/** One row per P; `spans` are Running intervals (ProcStart/Status Running → Stop/Steal). */
+export interface ProcTable {
+  readonly count: number;
+  readonly id: Float64Array;
+  readonly spans: {
+    readonly count: number;
+    readonly proc: Uint32Array; // RowIndex into ProcTable
+    readonly startNs: Float64Array;
+    readonly endNs: Float64Array;
+    /** OS thread (M) that ran the P. */
+    readonly thread: Float64Array;
+  };
+}
+
+/** runtime/trace user task. Times NaN when the begin/end is outside the trace. */
+export interface UserTask {
+  readonly id: number;
+  /** -1 for none. */
+  readonly parentId: number;
+  readonly name: string;
+  readonly startNs: Nanoseconds;
+  readonly endNs: Nanoseconds;
+  readonly goroutineId: number;
+}
+
+export interface UserRegion {
+  readonly goroutineId: number;
+  readonly taskId: number;
+  readonly name: string;
+  /** NaN when the region began before the trace. */
+  readonly startNs: Nanoseconds;
+  /** NaN when it had not ended by the end of the trace. */
+  readonly endNs: Nanoseconds;
+  readonly stack: StackId;
+}
+
+export interface UserLog {
+  readonly timeNs: Nanoseconds;
+  readonly goroutineId: number;
+  readonly taskId: number;
+  readonly category: string;
+  readonly message: string;
+  readonly stack: StackId;
+}
+
+export interface CpuSampleTable {
+  readonly count: number;
+  readonly timeNs: Float64Array;
+  /** -1 when the sample hit no goroutine. */
+  readonly goroutineId: Float64Array;
+  readonly stack: Uint32Array;
+}
+
+/**
+ * Streaming output, one per generation: what became known in it. Span rows are in event order
+ * (not grouped); ids refer to `strings`/`stacks`, which only grow, so a UI can keep references.
+ */
+export interface TraceChunk {
+  readonly generation: number;
+  readonly bytesRead: number;
+  readonly bytesTotal: number;
+  readonly events: number;
+  readonly goroutinesSoFar: number;
+  readonly strings: StringTable;
+  readonly stacks: StackTable;
+  /** Spans that began in this generation (the last one of each goroutine may still be open). */
+  readonly spans: {
+    readonly count: number;
+    readonly goroutineId: Float64Array;
+    readonly startNs: Float64Array;
+    readonly state: Uint8Array;
+    readonly reason: Uint32Array;
+    readonly stack: Uint32Array;
+    /** Added by the engine (issue 7): SpanTable.wakerId of these spans, so a stream rebuilds it. */
+    readonly wakerId?: Float64Array;
+  };
+  /** Goroutines that ended (reached NotExist) in this generation, and when. */
+  readonly ended: { readonly goroutineId: Float64Array; readonly endNs: Float64Array };
 }
 
 /** What a streaming parser hands out after each generation: new rows since the previous chunk. */

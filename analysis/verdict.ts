@@ -1,0 +1,129 @@
+// The verdict model: what the analysis says about one group of goroutines that share an entry
+// function and a blocking site. Reports (JSON/Markdown/HTML/SARIF), the suspects panel and the
+// CLI's exit code all read this and nothing else.
+import type { Frame } from '../parsers/model';
+import type { Site } from './frames';
+import type { WaitClass } from './wait-class';
+
+export type Confidence = 'proven' | 'high' | 'medium' | 'low';
+export const CONFIDENCES: readonly Confidence[] = ['proven', 'high', 'medium', 'low'];
+const RANK: Record<Confidence, number> = { proven: 4, high: 3, medium: 2, low: 1 };
+
+export function confidenceRank(c: Confidence): number {
+  return RANK[c];
+}
+export function atLeast(c: Confidence, threshold: Confidence): boolean {
+  return RANK[c] >= RANK[threshold];
+}
+export function maxConfidence(a: Confidence, b: Confidence): Confidence {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+export function lowerConfidence(c: Confidence): Confidence {
+  return c === 'proven' ? 'proven' : c === 'high' ? 'medium' : 'low';
+}
+
+/** Kinds of evidence; stable strings (they appear in JSON reports). */
+export type EvidenceKind =
+  | 'gc-proven' // goroutineleak profile or (leaked) marker
+  | 'forever' // nil channel / select {}
+  | 'blocked-at-end' // trace: parked when the trace ended
+  | 'never-ran-again' // trace: blocked right after creation, never ran again
+  | 'blocked-duration' // trace: how long, fraction of the trace
+  | 'no-partner' // trace: nothing ran at the partner site afterwards
+  | 'partner-exited' // trace: the goroutine that last woke it has exited
+  | 'last-waker' // trace: who unblocked it last time
+  | 'group-growth' // trace: group grew during the trace, members never finished
+  | 'timer-zombie' // trace: only timer wake-ups, never exits
+  | 'idle-loop' // trace: woken repeatedly by a live partner: looks like an idle worker
+  | 'wait-minutes' // debug=2 `N minutes`
+  | 'group-count' // profile: many goroutines at one site
+  | 'snapshot-growth' // series: count grew across snapshots
+  | 'snapshot-shrink' // series: count shrank: not a leak, downgrade
+  | 'bounded-wait' // a class that ends by itself (sleep, I/O): capped at low
+  | 'inferred-reason'; // reason inferred from the stack (no reason recorded)
+
+export interface Evidence {
+  readonly kind: EvidenceKind;
+  readonly detail: string;
+  /** Input file the evidence came from. */
+  readonly source?: string;
+}
+
+export type InputKind = 'trace' | 'debug2' | 'debug1' | 'debug0' | 'goroutineleak';
+
+/** One input's view of one group; fused into a Verdict by analyze.ts. */
+export interface SuspectGroup {
+  readonly fingerprint: string;
+  readonly source: string;
+  readonly inputKind: InputKind;
+  readonly confidence: Confidence;
+  readonly count: number;
+  readonly waitClass: WaitClass;
+  /** The runtime's words when the input had them ("chan send"), else synthesised from the class. */
+  readonly waitReason: string;
+  readonly entryFunction: string;
+  readonly createdBy?: Site;
+  readonly blockedAt?: Site;
+  /** Representative stack, innermost first. */
+  readonly stack: readonly Frame[];
+  readonly goroutineIds?: readonly number[];
+  readonly blockedForNs?: { readonly min: number; readonly max: number };
+  readonly blockedSinceNs?: { readonly min: number; readonly max: number };
+  readonly waitMinutes?: { readonly min: number; readonly max: number };
+  readonly explanation: string;
+  readonly evidence: readonly Evidence[];
+}
+
+export interface Verdict {
+  readonly fingerprint: string;
+  readonly confidence: Confidence;
+  readonly count: number;
+  readonly waitClass: WaitClass;
+  readonly waitReason: string;
+  readonly startFunction: string;
+  readonly createdBy?: Site;
+  readonly blockedAt?: Site;
+  readonly stack: readonly Site[];
+  readonly goroutineIds?: readonly number[];
+  readonly blockedForNs?: { readonly min: number; readonly max: number };
+  readonly waitMinutes?: { readonly min: number; readonly max: number };
+  readonly explanation: string;
+  readonly evidence: readonly Evidence[];
+  /** Input files that contributed. */
+  readonly sources: readonly string[];
+}
+
+export interface InputSummary {
+  readonly file: string;
+  /** 'go-trace' | 'pprof-proto' | 'goroutine-debug1' | 'goroutine-debug2' */
+  readonly format: string;
+  readonly kind: InputKind;
+  readonly goroutines: number;
+  readonly goVersion?: string;
+  readonly partial?: string;
+}
+
+export interface AnalysisResult {
+  readonly inputs: readonly InputSummary[];
+  /** Goroutines in the largest input (the series' last snapshot, or the trace). */
+  readonly goroutines: number;
+  /** Ranked: confidence, then count, then fingerprint (stable order). */
+  readonly verdicts: readonly Verdict[];
+  /** Goroutines skipped by built-in or user ignore rules, by reason. */
+  readonly ignored: Readonly<Record<string, number>>;
+  readonly warnings: readonly string[];
+}
+
+export function compareVerdicts(a: Verdict, b: Verdict): number {
+  return (
+    confidenceRank(b.confidence) - confidenceRank(a.confidence) ||
+    b.count - a.count ||
+    (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0)
+  );
+}
+
+export function highestConfidence(verdicts: readonly Verdict[]): Confidence | undefined {
+  let best: Confidence | undefined;
+  for (const v of verdicts) best = best === undefined ? v.confidence : maxConfidence(best, v.confidence);
+  return best;
+}

@@ -1,0 +1,127 @@
+// The one API the renderer talks to. Electron's preload implements it over IPC; in browser mode
+// (`leakline serve`) renderer/src/bridge implements it over a WebSocket. Types only: this file is
+// compiled by the node-side and the web-side tsconfig alike, so it names no DOM or Node type.
+import type { EngineStatus, EngineStreamPort } from './engine';
+import type { Profile } from '../parsers/model';
+
+/** Where the renderer runs; the UI adapts wording (e.g. "upload" vs "open") but not behaviour. */
+export type BridgeMode = 'electron' | 'browser';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  mode: BridgeMode;
+  /** Electron, Chromium and Node versions in the desktop app; Node only in browser mode. */
+  versions: Record<string, string>;
+}
+
+/** Opaque handle of an open document; stable for the life of the process. */
+export type DocumentId = string & { readonly __brand?: 'document-id' };
+
+/** A file the user opened. Parsing and analysis (the engine) attach to it by `id`. */
+export interface DocumentInfo {
+  id: DocumentId;
+  /** File name shown to the user (no directories). */
+  name: string;
+  /** Absolute path on the machine running the Node side (the uploaded copy in browser mode). */
+  path: string;
+  sizeBytes: number;
+  /** Browser mode: a copy uploaded to the local server (`path` is that copy, not the user's file). */
+  uploaded: boolean;
+  /** Wall-clock time the document was opened, ms since the Unix epoch. */
+  openedAtMs: number;
+}
+
+export interface RecentFile {
+  path: string;
+  name: string;
+  lastOpenedAtMs: number;
+}
+
+/** Progress of a long step; `bytesTotal` is -1 when unknown. */
+export interface ProgressEvent {
+  /** The document, or the upload token before a document exists. */
+  target: string;
+  phase: 'upload' | 'read' | 'parse' | 'analyse';
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+/** Errors cross the bridge as data; the renderer maps `code` to words (renderer/src/errors). */
+export type BridgeErrorCode =
+  | 'bad-request' // payload failed validation
+  | 'forbidden' // sender or origin not trusted
+  | 'not-found' // no such file or document
+  | 'not-a-file' // a directory, device or socket
+  | 'too-large' // over a safety bound
+  | 'io' // the OS refused (permissions, EIO…)
+  | 'disconnected' // browser mode: the local server went away
+  | 'unsupported' // readable, but not a profile / trace this build understands
+  | 'internal';
+
+export interface BridgeError {
+  code: BridgeErrorCode;
+  message: string;
+}
+
+/**
+ * Structural subset of the DOM `File` the renderer hands over on drag and drop or upload, so this
+ * file needs no DOM lib. A real `File` is assignable to it.
+ */
+export interface FileLike {
+  readonly name: string;
+  readonly size: number;
+}
+
+export type Unsubscribe = () => void;
+
+/**
+ * Exposed as `window.leakline` by the preload. Verbs reject with a `BridgeError`-shaped Error
+ * (`{code, message}`); see renderer/src/bridge/errors.ts.
+ */
+export interface LeaklineBridge {
+  getVersion(): Promise<AppInfo>;
+  /** Shows the platform's file picker; resolves null when the user cancels. */
+  openFile(): Promise<DocumentInfo | null>;
+  /** Opens a file by absolute path on the Node side (command line, Open Recent). */
+  openPath(path: string): Promise<DocumentInfo>;
+  /** Opens a file dropped on the window (Electron: by its path; browser: uploaded). */
+  openDropped(file: FileLike): Promise<DocumentInfo>;
+  closeDocument(id: DocumentId): Promise<void>;
+  /** Documents already open, e.g. files given on the command line before the window loaded. */
+  listDocuments(): Promise<DocumentInfo[]>;
+  listRecent(): Promise<RecentFile[]>;
+  engineStatus(): Promise<EngineStatus>;
+  /**
+   * Starts the document's engine and returns its stream (Electron: a MessagePort handed over by
+   * the preload; browser: a WebSocket). Opening it again restarts the load.
+   */
+  openStream(id: DocumentId): Promise<EngineStreamPort>;
+  onProgress(cb: (event: ProgressEvent) => void): Unsubscribe;
+  /** A document was opened by something other than this renderer's own call (menu, argv). */
+  onDocumentOpened(cb: (doc: DocumentInfo) => void): Unsubscribe;
+  onDocumentClosed(cb: (id: DocumentId) => void): Unsubscribe;
+  /**
+   * The parsed profile of an open document, for the compare view and flame graphs: goroutine
+   * profiles (debug=0/1/2, goroutineleak) and other pprof profiles as parsed; an execution trace
+   * as its end state (the goroutines alive when it stopped, as a goroutine profile).
+   */
+  loadProfile(id: DocumentId): Promise<Profile>;
+  /** File › Compare… opened these documents to be compared (oldest first). */
+  onCompareRequested(cb: (ids: DocumentId[]) => void): Unsubscribe;
+}
+
+/**
+ * What the Electron preload exposes as `window.leakline`. A MessagePort cannot cross
+ * contextBridge, so instead of `openStream` the preload has `requestStream`: main then posts the
+ * port to the page with `window.postMessage({ leaklineStream: id }, …, [port])` (the pattern
+ * VS Code uses) and renderer/src/bridge turns that into an EngineStreamPort.
+ */
+export interface PreloadApi extends Omit<LeaklineBridge, 'openStream'> {
+  requestStream(id: DocumentId): Promise<void>;
+}
+
+/** `data` of the window message that carries a document's stream port in Electron. */
+export interface StreamPortMessage {
+  leaklineStream: DocumentId;
+}

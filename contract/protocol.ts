@@ -1,0 +1,64 @@
+// Wire shapes shared by the two transports of the bridge: Electron IPC channel names and the
+// browser-mode WebSocket frames. Types and string constants only.
+import type { Profile } from '../parsers/model';
+import type { AppInfo, BridgeError, DocumentId, DocumentInfo, ProgressEvent, RecentFile } from './bridge';
+import type { EngineStatus } from './engine';
+
+/** Request verbs the Node side answers; each maps 1:1 to a LeaklineBridge method. */
+export interface BridgeRequests {
+  getVersion: { args: []; result: AppInfo };
+  /** Electron only: the native dialog lives in main. Browser mode uploads instead. */
+  openFile: { args: []; result: DocumentInfo | null };
+  openPath: { args: [path: string]; result: DocumentInfo };
+  closeDocument: { args: [id: DocumentId]; result: void };
+  listDocuments: { args: []; result: DocumentInfo[] };
+  listRecent: { args: []; result: RecentFile[] };
+  /** How many engines (parsing workers) are alive; the footer and the e2e tests read it. */
+  engineStatus: { args: []; result: EngineStatus };
+  loadProfile: { args: [id: DocumentId]; result: Profile };
+}
+export type BridgeVerb = keyof BridgeRequests;
+
+/** Events the Node side pushes. */
+export interface BridgeEvents {
+  progress: ProgressEvent;
+  documentOpened: DocumentInfo;
+  documentClosed: DocumentId;
+  compareRequested: DocumentId[];
+}
+export type BridgeEventName = keyof BridgeEvents;
+
+/** Electron IPC channel of a verb or event: one namespaced channel each, never a generic one. */
+export const IPC_PREFIX = 'leakline:';
+export type IpcChannel<K extends string> = `leakline:${K}`;
+
+// ---- browser mode (WebSocket at /bridge) ----
+
+export interface WsRequest<V extends BridgeVerb = BridgeVerb> {
+  kind: 'request';
+  /** Caller-chosen, echoed in the response. */
+  seq: number;
+  verb: V;
+  args: BridgeRequests[V]['args'];
+}
+
+export type WsResponse =
+  | { kind: 'response'; seq: number; ok: true; result: unknown }
+  | { kind: 'response'; seq: number; ok: false; error: BridgeError };
+
+export interface WsEvent<E extends BridgeEventName = BridgeEventName> {
+  kind: 'event';
+  event: E;
+  data: BridgeEvents[E];
+}
+
+export type WsServerFrame = WsResponse | WsEvent;
+
+/** Path of the WebSocket endpoint and of the upload endpoint on the serve origin. */
+export const WS_PATH = '/bridge';
+export const UPLOAD_PATH = '/upload';
+/**
+ * Header every upload must carry. A cross-origin page cannot add it without a CORS preflight,
+ * which the server never grants; the Origin check is the primary guard, this is the second.
+ */
+export const UPLOAD_HEADER = 'x-leakline-upload';

@@ -1,0 +1,116 @@
+// `leakline serve`: the built renderer over HTTP on loopback, plus the bridge over a WebSocket.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocketServer } from 'ws';
+import { UPLOAD_HEADER, UPLOAD_PATH, WS_PATH } from '../../contract';
+import { toBridgeError } from '../service/bridge-error';
+import type { BridgeService } from '../service/bridge-service';
+import { contentSecurityPolicy } from '../service/csp';
+import { checkOrigin } from './origin';
+import { sendStatic } from './static-files';
+import { receiveUpload } from './upload';
+import { attachBridge, MAX_FRAME_BYTES } from './ws-bridge';
+
+export const LOOPBACK = '127.0.0.1';
+
+export interface ServeOptions {
+  service: BridgeService;
+  /** Directory holding the built renderer (out/renderer). */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** Logs refused requests (stderr in the CLI). */
+  warn?: (message: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': contentSecurityPolicy({ dev: false, form: 'header' }),
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'cache-control': 'no-store',
+};
+
+function refuse(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end(message);
+}
+
+export async function startServer(opts: ServeOptions): Promise<RunningServer> {
+  const warn = opts.warn ?? (() => {});
+  const uploadDir = await mkdtemp(join(tmpdir(), 'leakline-'));
+  let uploadSeq = 0;
+  let port = 0;
+
+  const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://placeholder');
+    const isUpload = url.pathname === UPLOAD_PATH;
+    const verdict = checkOrigin(req.headers, port, isUpload);
+    if (!verdict.ok) {
+      warn(`refused ${req.method} ${url.pathname}: ${verdict.reason}`);
+      return refuse(res, 403, 'forbidden');
+    }
+    if (isUpload) {
+      if (req.method !== 'POST') return refuse(res, 405, 'method not allowed');
+      if (req.headers[UPLOAD_HEADER] !== '1') return refuse(res, 403, 'forbidden');
+      try {
+        const doc = await receiveUpload(req, url, uploadDir, ++uploadSeq, opts.service);
+        res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result: doc }));
+      } catch (err) {
+        const error = toBridgeError(err);
+        res.writeHead(error.code === 'too-large' ? 413 : 400, { ...SECURITY_HEADERS, 'content-type': 'application/json', connection: 'close' });
+        res.end(JSON.stringify({ ok: false, error }));
+      }
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
+    await sendStatic(res, opts.rendererDir, url.pathname, SECURITY_HEADERS);
+  };
+
+  const server = createServer((req, res) => {
+    onRequest(req, res).catch((err: unknown) => {
+      warn(`request failed: ${String(err)}`);
+      if (!res.headersSent) refuse(res, 500, 'internal error');
+      else res.destroy();
+    });
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  server.on('upgrade', (req, socket, head) => {
+    const path = new URL(req.url ?? '/', 'http://placeholder').pathname;
+    const verdict = checkOrigin(req.headers, port, true);
+    if (path !== WS_PATH || !verdict.ok) {
+      warn(`refused WebSocket upgrade to ${path}: ${verdict.ok ? 'wrong path' : verdict.reason}`);
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => attachBridge(ws, opts.service));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, LOOPBACK, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${LOOPBACK}:${port}/`,
+    port,
+    close: async () => {
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await rm(uploadDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,151 @@
+// The Node side of the bridge, shared by Electron main (over IPC) and `leakline serve` (over a
+// WebSocket). No electron import: transport-specific pieces (the native file dialog) are injected.
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type {
+  AppInfo,
+  BridgeEventName,
+  BridgeEvents,
+  BridgeRequests,
+  BridgeVerb,
+  DocumentId,
+  DocumentInfo,
+  EngineStatus,
+  RecentFile,
+} from '../../contract';
+import type { EngineRegistry } from '../engine/engine-registry';
+import type { Profile } from '../../parsers/model';
+import { BridgeFault, fsFault } from './bridge-error';
+import { loadProfileFile } from './profile-loader';
+import type { RecentStore } from './recent-store';
+import { validateArgs } from './validate';
+
+export type BridgeListener = <E extends BridgeEventName>(event: E, data: BridgeEvents[E]) => void;
+
+export interface BridgeServiceOptions {
+  appInfo: AppInfo;
+  recent: RecentStore;
+  /** Shows a native open dialog; absent in browser mode, where the renderer uploads instead. */
+  pickFile?: () => Promise<string | null>;
+  now?: () => number;
+  /** The documents' engines; closing a document closes its engine. */
+  engines?: EngineRegistry;
+}
+
+export class BridgeService {
+  private readonly docs = new Map<DocumentId, DocumentInfo>();
+  private readonly listeners = new Set<BridgeListener>();
+  /** Parsed once per document: the compare view asks again on every match-mode switch. */
+  private readonly profiles = new Map<DocumentId, Promise<Profile>>();
+  private nextDoc = 1;
+  private readonly now: () => number;
+
+  constructor(private readonly opts: BridgeServiceOptions) {
+    this.now = opts.now ?? Date.now;
+  }
+
+  /** Validates `args` for `verb`, then runs it. Throws BridgeFault on bad input. */
+  async handle<V extends BridgeVerb>(verb: V, args: unknown): Promise<BridgeRequests[V]['result']> {
+    const valid = validateArgs(verb, args);
+    return (await this.dispatch(verb, valid)) as BridgeRequests[V]['result'];
+  }
+
+  private async dispatch(verb: BridgeVerb, args: readonly unknown[]): Promise<unknown> {
+    switch (verb) {
+      case 'getVersion':
+        return this.opts.appInfo;
+      case 'openFile':
+        return this.openFile();
+      case 'openPath':
+        return this.openPath(args[0] as string);
+      case 'closeDocument':
+        return this.closeDocument(args[0] as DocumentId);
+      case 'listDocuments':
+        return this.listDocuments();
+      case 'listRecent':
+        return this.listRecent();
+      case 'engineStatus':
+        return this.engineStatus();
+      case 'loadProfile':
+        return this.loadProfile(args[0] as DocumentId);
+    }
+  }
+
+  subscribe(listener: BridgeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit<E extends BridgeEventName>(event: E, data: BridgeEvents[E]): void {
+    for (const l of this.listeners) l(event, data);
+  }
+
+  async openFile(): Promise<DocumentInfo | null> {
+    if (!this.opts.pickFile) throw new BridgeFault('bad-request', 'No file dialog here: upload the file instead');
+    const path = await this.opts.pickFile();
+    return path === null ? null : this.openPath(path);
+  }
+
+  /** Opens a regular file by absolute path. `upload` names an uploaded copy (not remembered as recent). */
+  async openPath(path: string, upload?: { displayName: string }): Promise<DocumentInfo> {
+    let st;
+    try {
+      st = await stat(path);
+    } catch (err) {
+      throw fsFault(err, path);
+    }
+    if (!st.isFile()) throw new BridgeFault('not-a-file', `${path}: not a regular file`);
+    const id: DocumentId = `doc-${this.nextDoc++}`;
+    const doc: DocumentInfo = {
+      id,
+      name: upload?.displayName ?? basename(path),
+      path,
+      sizeBytes: st.size,
+      uploaded: !!upload,
+      openedAtMs: this.now(),
+    };
+    this.docs.set(id, doc);
+    if (!upload) this.opts.recent.add(path, doc.openedAtMs);
+    this.emit('documentOpened', doc);
+    return doc;
+  }
+
+  async loadProfile(id: DocumentId): Promise<Profile> {
+    const doc = this.docs.get(id);
+    if (!doc) throw new BridgeFault('not-found', `no open document ${id}`);
+    let p = this.profiles.get(id);
+    if (!p) {
+      p = loadProfileFile(doc.path, doc.name);
+      this.profiles.set(id, p);
+      // A failed parse is not cached: the file may be replaced and retried.
+      p.catch(() => this.profiles.delete(id));
+    }
+    return p;
+  }
+
+  closeDocument(id: DocumentId): void {
+    this.profiles.delete(id);
+    if (!this.docs.delete(id)) throw new BridgeFault('not-found', `no open document ${id}`);
+    void this.opts.engines?.close(id);
+    this.emit('documentClosed', id);
+  }
+
+  /** The open document `id`, or a not-found fault (stream endpoints look documents up here). */
+  getDocument(id: DocumentId): DocumentInfo {
+    const doc = this.docs.get(id);
+    if (!doc) throw new BridgeFault('not-found', `no open document ${id}`);
+    return doc;
+  }
+
+  engineStatus(): EngineStatus {
+    return { liveEngines: this.opts.engines?.live ?? 0, openDocuments: this.docs.size };
+  }
+
+  listDocuments(): DocumentInfo[] {
+    return [...this.docs.values()];
+  }
+
+  listRecent(): RecentFile[] {
+    return this.opts.recent.list();
+  }
+}

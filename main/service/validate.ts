@@ -1,0 +1,66 @@
+// Payload validation for every bridge verb. Both transports (Electron IPC and the serve
+// WebSocket) call these before the service sees anything, so a compromised or buggy renderer
+// can only send well-formed requests.
+import type { BridgeRequests, BridgeVerb } from '../../contract';
+import { BridgeFault } from './bridge-error';
+
+/** Linux PATH_MAX is 4096 bytes; Windows long paths go to 32,767 UTF-16 units. */
+export const MAX_PATH_CHARS = 32_767;
+/** Document ids are generated here ("doc-" + counter); anything longer is not one of ours. */
+const DOC_ID_RE = /^doc-[0-9]{1,12}$/;
+
+const bad = (msg: string) => new BridgeFault('bad-request', msg);
+
+function noArgs(args: readonly unknown[], verb: string): [] {
+  if (args.length !== 0) throw bad(`${verb} takes no arguments`);
+  return [];
+}
+
+export function validatePath(value: unknown): string {
+  if (typeof value !== 'string') throw bad('path must be a string');
+  if (value.length === 0 || value.length > MAX_PATH_CHARS) throw bad('path length out of range');
+  if (value.includes('\0')) throw bad('path contains a NUL character');
+  // Relative paths would resolve against whatever the process cwd is: refuse, callers know better.
+  const absolute = value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value) || value.startsWith('\\\\');
+  if (!absolute) throw bad('path must be absolute');
+  return value;
+}
+
+export function validateDocumentId(value: unknown): string {
+  if (typeof value !== 'string' || !DOC_ID_RE.test(value)) throw bad('not a document id');
+  return value;
+}
+
+type Validators = { [V in BridgeVerb]: (args: readonly unknown[]) => BridgeRequests[V]['args'] };
+
+const VALIDATORS: Validators = {
+  getVersion: (a) => noArgs(a, 'getVersion'),
+  openFile: (a) => noArgs(a, 'openFile'),
+  listDocuments: (a) => noArgs(a, 'listDocuments'),
+  listRecent: (a) => noArgs(a, 'listRecent'),
+  engineStatus: (a) => noArgs(a, 'engineStatus'),
+  openPath: (a) => {
+    if (a.length !== 1) throw bad('openPath takes one argument');
+    return [validatePath(a[0])];
+  },
+  closeDocument: (a) => {
+    if (a.length !== 1) throw bad('closeDocument takes one argument');
+    return [validateDocumentId(a[0])];
+  },
+  loadProfile: (a) => {
+    if (a.length !== 1) throw bad('loadProfile takes one argument');
+    return [validateDocumentId(a[0])];
+  },
+};
+
+export function isBridgeVerb(value: unknown): value is BridgeVerb {
+  return typeof value === 'string' && Object.hasOwn(VALIDATORS, value);
+}
+
+/** Throws BridgeFault('bad-request') unless `args` is exactly what `verb` takes. */
+export function validateArgs<V extends BridgeVerb>(verb: V, args: unknown): BridgeRequests[V]['args'] {
+  if (!Array.isArray(args)) throw bad('arguments must be an array');
+  return VALIDATORS[verb](args) as BridgeRequests[V]['args'];
+}
+
+export const BRIDGE_VERBS = Object.keys(VALIDATORS) as BridgeVerb[];

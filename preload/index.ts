@@ -1,0 +1,50 @@
+// Adapter only: exposes the typed bridge (contract/) as window.leakline. Runs sandboxed, so the
+// only imports are electron's renderer-side modules and contract types/constants.
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import type {
+  BridgeEventName,
+  BridgeEvents,
+  BridgeRequests,
+  BridgeVerb,
+  FileLike,
+  IpcEnvelope,
+  LeaklineBridge,
+} from '../contract';
+import { IPC_PREFIX } from '../contract';
+
+async function call<V extends BridgeVerb>(verb: V, ...args: BridgeRequests[V]['args']): Promise<BridgeRequests[V]['result']> {
+  const env = (await ipcRenderer.invoke(IPC_PREFIX + verb, ...args)) as IpcEnvelope<BridgeRequests[V]['result']>;
+  if (env.ok) return env.result;
+  // Only the message survives contextBridge on an Error; the code rides in it as "code: message".
+  throw new Error(`${env.error.code}: ${env.error.message}`);
+}
+
+function listen<E extends BridgeEventName>(event: E, cb: (data: BridgeEvents[E]) => void): () => void {
+  const channel = IPC_PREFIX + event;
+  const handler = (_e: IpcRendererEvent, data: BridgeEvents[E]) => cb(data);
+  ipcRenderer.on(channel, handler);
+  return () => {
+    ipcRenderer.removeListener(channel, handler);
+  };
+}
+
+const bridge: LeaklineBridge = {
+  getVersion: () => call('getVersion'),
+  openFile: () => call('openFile'),
+  openPath: (path) => call('openPath', path),
+  openDropped: (file: FileLike) => {
+    // FileLike is the DOM File the renderer dropped; the contract names no DOM type.
+    const path = webUtils.getPathForFile(file as File);
+    return path ? call('openPath', path) : Promise.reject(new Error('not-a-file: Dropped item is not a file on disk'));
+  },
+  closeDocument: (id) => call('closeDocument', id),
+  listDocuments: () => call('listDocuments'),
+  listRecent: () => call('listRecent'),
+  loadProfile: (id) => call('loadProfile', id),
+  onProgress: (cb) => listen('progress', cb),
+  onDocumentOpened: (cb) => listen('documentOpened', cb),
+  onDocumentClosed: (cb) => listen('documentClosed', cb),
+  onCompareRequested: (cb) => listen('compareRequested', cb),
+};
+
+contextBridge.exposeInMainWorld('leakline', bridge);

@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+import { DocumentSummary } from './components/DocumentSummary';
+import { DocumentTabs } from './components/DocumentTabs';
+import { EmptyState } from './components/EmptyState';
+import { ErrorBanner } from './components/ErrorBanner';
+import { ProgressBar } from './components/ProgressBar';
+import { connect, openDropped, openFile, refreshRecent } from './state/actions';
+import { useApp } from './state/app-store';
+
+const hasFiles = (e: DragEvent) => !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
+
+/** Whole-window drop target: dragenter/leave fire per child element, so count them. */
+function useFileDrop(): boolean {
+  const [dragging, setDragging] = useState(false);
+  useEffect(() => {
+    let depth = 0;
+    const enter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth++;
+      setDragging(true);
+    };
+    const over = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    };
+    const leave = () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      e.preventDefault();
+      depth = 0;
+      setDragging(false);
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      void (async () => {
+        for (const f of files) await openDropped(f);
+        await refreshRecent();
+      })();
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+  return dragging;
+}
+
+export function App() {
+  const dragging = useFileDrop();
+  const docs = useApp((s) => s.docs);
+  const active = useApp((s) => s.docs.find((d) => d.id === s.activeId) ?? null);
+  const info = useApp((s) => s.info);
+
+  useEffect(() => connect(), []);
+  useEffect(() => {
+    // Electron's menu owns Ctrl/⌘+O; the browser needs the shortcut from the page.
+    if (info?.mode !== 'browser') return;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'o') {
+        e.preventDefault();
+        void openFile();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [info?.mode]);
+
+  return (
+    <div className={`app${dragging ? ' app-dragging' : ''}`}>
+      {docs.length > 0 && <DocumentTabs />}
+      <ErrorBanner />
+      <ProgressBar />
+      {active ? <DocumentSummary doc={active} /> : <EmptyState dragging={dragging} />}
+      <footer className="status">
+        <span>{info ? `Leakline ${info.version}` : 'Leakline'}</span>
+        {info?.mode === 'browser' && <span className="muted">browser mode · served from this machine only</span>}
+      </footer>
+    </div>
+  );
+}

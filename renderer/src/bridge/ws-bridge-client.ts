@@ -1,0 +1,102 @@
+// Browser mode: the same LeaklineBridge over the `leakline serve` WebSocket; files the user picks
+// or drops are uploaded to that local server over HTTP.
+import type {
+  BridgeEventName,
+  BridgeEvents,
+  BridgeRequests,
+  BridgeVerb,
+  DocumentInfo,
+  FileLike,
+  IpcEnvelope,
+  LeaklineBridge,
+  WsRequest,
+  WsServerFrame,
+} from '../../../contract';
+import { UPLOAD_HEADER, UPLOAD_PATH, WS_PATH } from '../../../contract';
+import { BridgeRequestError } from './errors';
+import { pickFile } from './pick-file';
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+type Listener = (data: unknown) => void;
+
+export function createWsBridge(origin: { host: string; protocol: string }): LeaklineBridge {
+  const scheme = origin.protocol === 'https:' ? 'wss:' : 'ws:';
+  const ws = new WebSocket(`${scheme}//${origin.host}${WS_PATH}`);
+  const opened = new Promise<void>((resolve, reject) => {
+    ws.addEventListener('open', () => resolve(), { once: true });
+    ws.addEventListener('error', () => reject(new BridgeRequestError('disconnected', 'cannot reach the Leakline server')), { once: true });
+  });
+  opened.catch(() => {}); // surfaced by the first call instead
+  const pending = new Map<number, Pending>();
+  const listeners = new Map<BridgeEventName, Set<Listener>>();
+  let nextSeq = 1;
+  let closed = false;
+
+  ws.addEventListener('message', (ev) => {
+    const frame = JSON.parse(String(ev.data)) as WsServerFrame;
+    if (frame.kind === 'event') {
+      for (const l of listeners.get(frame.event) ?? []) l(frame.data);
+      return;
+    }
+    const p = pending.get(frame.seq);
+    if (!p) return;
+    pending.delete(frame.seq);
+    if (frame.ok) p.resolve(frame.result);
+    else p.reject(new BridgeRequestError(frame.error.code, frame.error.message));
+  });
+  ws.addEventListener('close', () => {
+    closed = true;
+    for (const p of pending.values()) p.reject(new BridgeRequestError('disconnected', 'the Leakline server closed the connection'));
+    pending.clear();
+  });
+
+  async function call<V extends BridgeVerb>(verb: V, ...args: BridgeRequests[V]['args']): Promise<BridgeRequests[V]['result']> {
+    await opened;
+    if (closed) throw new BridgeRequestError('disconnected', 'the Leakline server closed the connection');
+    const seq = nextSeq++;
+    const req: WsRequest<V> = { kind: 'request', seq, verb, args };
+    return new Promise((resolve, reject) => {
+      pending.set(seq, { resolve: resolve as (v: unknown) => void, reject });
+      ws.send(JSON.stringify(req));
+    });
+  }
+
+  function on<E extends BridgeEventName>(event: E, cb: (data: BridgeEvents[E]) => void): () => void {
+    let set = listeners.get(event);
+    if (!set) listeners.set(event, (set = new Set()));
+    const l = cb as Listener;
+    set.add(l);
+    return () => set.delete(l);
+  }
+
+  async function upload(file: FileLike): Promise<DocumentInfo> {
+    const url = `${UPLOAD_PATH}?name=${encodeURIComponent(file.name)}`;
+    let res: Response;
+    try {
+      res = await fetch(url, { method: 'POST', headers: { [UPLOAD_HEADER]: '1' }, body: file as File });
+    } catch {
+      throw new BridgeRequestError('disconnected', 'cannot reach the Leakline server');
+    }
+    const env = (await res.json()) as IpcEnvelope<DocumentInfo>;
+    if (!env.ok) throw new BridgeRequestError(env.error.code, env.error.message);
+    return env.result;
+  }
+
+  return {
+    getVersion: () => call('getVersion'),
+    openFile: async () => {
+      const file = await pickFile();
+      return file ? upload(file) : null;
+    },
+    openPath: (path) => call('openPath', path),
+    openDropped: upload,
+    closeDocument: (id) => call('closeDocument', id),
+    listDocuments: () => call('listDocuments'),
+    listRecent: () => call('listRecent'),
+    loadProfile: (id) => call('loadProfile', id),
+    onProgress: (cb) => on('progress', cb),
+    onDocumentOpened: (cb) => on('documentOpened', cb),
+    onDocumentClosed: (cb) => on('documentClosed', cb),
+    onCompareRequested: (cb) => on('compareRequested', cb),
+  };
+}

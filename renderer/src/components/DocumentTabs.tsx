@@ -1,0 +1,27 @@
+import { closeDocument, openFile } from '../state/actions';
+import { useApp } from '../state/app-store';
+
+export function DocumentTabs() {
+  const docs = useApp((s) => s.docs);
+  const activeId = useApp((s) => s.activeId);
+  const setActive = useApp((s) => s.setActive);
+  return (
+    <nav className="tabs" aria-label="Open files">
+      <div role="tablist">
+        {docs.map((d) => (
+          <div key={d.id} className={`tab${d.id === activeId ? ' tab-active' : ''}`}>
+            <button type="button" role="tab" aria-selected={d.id === activeId} className="tab-label" onClick={() => setActive(d.id)} title={d.path}>
+              {d.name}
+            </button>
+            <button type="button" className="tab-close" aria-label={`Close ${d.name}`} onClick={() => void closeDocument(d.id)}>
+              ×
+            </button>
+          </div>
+        ))}
+      </div>
+      <button type="button" className="ghost tab-open" onClick={() => void openFile()} aria-label="Open another file">
+        +
+      </button>
+    </nav>
+  );
+}

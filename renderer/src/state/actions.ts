@@ -1,0 +1,60 @@
+// What the UI does, in one place: every bridge call goes through here so errors and the busy
+// flag are handled the same way for the button, drag and drop and the recent list.
+import type { DocumentId, DocumentInfo, FileLike } from '../../../contract';
+import { asBridgeError, bridge } from '../bridge';
+import { useApp } from './app-store';
+
+async function run(task: () => Promise<DocumentInfo | null>): Promise<void> {
+  const s = useApp.getState();
+  s.set({ busy: true, error: null });
+  try {
+    const doc = await task();
+    if (doc) useApp.getState().addDoc(doc);
+  } catch (err) {
+    useApp.getState().set({ error: asBridgeError(err) });
+  } finally {
+    useApp.getState().set({ busy: false, progress: null });
+  }
+}
+
+export const openFile = () => run(() => bridge().openFile());
+export const openPath = (path: string) => run(() => bridge().openPath(path));
+export const openDropped = (file: FileLike) => run(() => bridge().openDropped(file));
+
+export async function closeDocument(id: DocumentId): Promise<void> {
+  try {
+    await bridge().closeDocument(id);
+  } catch (err) {
+    useApp.getState().set({ error: asBridgeError(err) });
+  }
+  useApp.getState().removeDoc(id);
+}
+
+/** Loads what the Node side already knows and subscribes to its events; returns the unsubscriber. */
+export function connect(): () => void {
+  const b = bridge();
+  const app = useApp.getState();
+  const offs = [
+    b.onDocumentOpened((doc) => useApp.getState().addDoc(doc)),
+    b.onDocumentClosed((id) => useApp.getState().removeDoc(id)),
+    b.onProgress((p) => useApp.getState().set({ progress: p })),
+  ];
+  void (async () => {
+    try {
+      const [info, docs, recent] = await Promise.all([b.getVersion(), b.listDocuments(), b.listRecent()]);
+      app.set({ info, recent });
+      for (const d of docs) useApp.getState().addDoc(d);
+    } catch (err) {
+      useApp.getState().set({ error: asBridgeError(err) });
+    }
+  })();
+  return () => offs.forEach((off) => off());
+}
+
+export async function refreshRecent(): Promise<void> {
+  try {
+    useApp.getState().set({ recent: await bridge().listRecent() });
+  } catch {
+    // the list is a convenience; a failure here must not hide the real error banner
+  }
+}

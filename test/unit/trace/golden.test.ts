@@ -1,0 +1,72 @@
+// Go's own reader golden tests (golang.org/x/exp trace/testdata/tests, copied to
+// ../shared/conformance/xexp-trace-tests): each text trace is converted to bytes and read; SUCCESS
+// cases must read to the end and pass the stream validator, FAILURE cases must stop with a
+// ParseError whose message matches Go's expected error pattern.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bytesSource } from '../../../parsers/model/byte-source';
+import { ParseError } from '../../../parsers/model/errors';
+import { EventStream, Step } from '../../../parsers/trace/event-stream';
+import { parseGoldenTest } from '../../support/trace-text';
+import { TraceValidator } from '../../support/trace-validator';
+import { sharedDir } from '../../support/shared-dir';
+
+const dir = path.join(sharedDir(), 'conformance/xexp-trace-tests');
+const files = readdirSync(dir).filter((f) => f.endsWith('.test')).sort();
+
+async function readAll(bytes: Uint8Array, v: TraceValidator): Promise<{ events: number; error?: unknown; syncTimes: number[] }> {
+  const s = new EventStream(bytesSource('golden', bytes));
+  let events = 0;
+  const syncTimes: number[] = [];
+  try {
+    await s.open();
+    for (;;) {
+      const st = s.step();
+      if (st === Step.NeedGeneration) {
+        await s.loadNext();
+        continue;
+      }
+      if (st === Step.Done) break;
+      events++;
+      if (s.event.typ === 255) syncTimes.push(s.event.time);
+      v.event(s.event);
+    }
+  } catch (error) {
+    return { events, error, syncTimes };
+  }
+  return { events, syncTimes };
+}
+
+describe('x/exp golden trace tests', () => {
+  it('finds the 22 golden cases', () => {
+    expect(files.length).toBe(22);
+  });
+  for (const f of files) {
+    it(f, async () => {
+      const c = parseGoldenTest(readFileSync(path.join(dir, f), 'utf8'));
+      const v = new TraceValidator();
+      const r = await readAll(c.bytes, v);
+      if (c.expectSuccess) {
+        expect(r.error).toBeUndefined();
+        expect(v.errors).toEqual([]);
+        expect(r.events).toBeGreaterThan(1);
+      } else {
+        expect(r.error).toBeInstanceOf(ParseError);
+        expect((r.error as ParseError).message).toMatch(c.errorPattern!);
+      }
+    });
+  }
+
+  // Expected Sync times from x/exp reader_test.go TestTraceGenSync (Go's own golden values).
+  it('go123-sync: Sync times come from each generation\'s first batch and frequency', async () => {
+    const c = parseGoldenTest(readFileSync(path.join(dir, 'go123-sync.test'), 'utf8'));
+    const r = await readAll(c.bytes, new TraceValidator());
+    expect(r.syncTimes).toEqual([10, 40, 60, 63]);
+  });
+  it('go125-sync: per-generation frequency (1e9 then 5e8)', async () => {
+    const c = parseGoldenTest(readFileSync(path.join(dir, 'go125-sync.test'), 'utf8'));
+    const r = await readAll(c.bytes, new TraceValidator());
+    expect(r.syncTimes).toEqual([9, 38, 58, 83]);
+  });
+});
