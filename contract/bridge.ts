@@ -75,6 +75,9 @@ export interface FileLike {
 
 export type Unsubscribe = () => void;
 
+/** Application-menu commands that act on renderer state (the active tab), so main forwards them. */
+export type MenuCommand = 'close-document';
+
 /**
  * Exposed as `window.leakline` by the preload. Verbs reject with a `BridgeError`-shaped Error
  * (`{code, message}`); see renderer/src/bridge/errors.ts.
@@ -109,6 +112,8 @@ export interface LeaklineBridge {
   loadProfile(id: DocumentId): Promise<Profile>;
   /** File › Compare… opened these documents to be compared (oldest first). */
   onCompareRequested(cb: (ids: DocumentId[]) => void): Unsubscribe;
+  /** Electron's application menu; never fires in browser mode. */
+  onMenuCommand(cb: (command: MenuCommand) => void): Unsubscribe;
 }
 
 /**

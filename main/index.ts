@@ -69,7 +69,7 @@ async function compareFromMenu(): Promise<void> {
 }
 
 function openAndReport(path: string): void {
-  service.openPath(path).then(refreshMenu, (err: Error) => {
+  service.openPath(path).catch((err: Error) => {
     dialog.showErrorBox('Cannot open file', err.message);
   });
 }
@@ -81,17 +81,16 @@ function refreshMenu(): void {
     recent: service.listRecent(),
     dev,
     actions: {
-      open: () => void service.openFile().then(refreshMenu, (e: Error) => dialog.showErrorBox('Cannot open file', e.message)),
+      open: () => void service.openFile().catch((e: Error) => dialog.showErrorBox('Cannot open file', e.message)),
       compare: () => void compareFromMenu().catch((e: Error) => dialog.showErrorBox('Cannot compare', e.message)),
       openRecent: openAndReport,
       clearRecent: () => {
         recent.clear();
         refreshMenu();
       },
+      // The renderer knows which tab is active; with none open, Close closes the window.
       closeDocument: () => {
-        const docs = service.listDocuments();
-        const last = docs[docs.length - 1];
-        if (last) service.closeDocument(last.id);
+        if (service.listDocuments().length > 0) win?.webContents.send(channelOf('menuCommand'), 'close-document');
         else win?.close();
       },
       about: () =>
@@ -140,7 +139,11 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, dev);
     registerIpcHandlers({ ipcMain, service, renderer, warn });
-    service.subscribe((event, data) => win?.webContents.send(channelOf(event), data));
+    service.subscribe((event, data) => {
+      win?.webContents.send(channelOf(event), data);
+      // Any open (menu, renderer, drop, argv) changes Open Recent.
+      if (event === 'documentOpened') refreshMenu();
+    });
     refreshMenu();
     createWindow();
     for (const f of filesFromArgv(process.argv)) openAndReport(f);

@@ -45,6 +45,7 @@ const bridge: LeaklineBridge = {
   onDocumentOpened: (cb) => listen('documentOpened', cb),
   onDocumentClosed: (cb) => listen('documentClosed', cb),
   onCompareRequested: (cb) => listen('compareRequested', cb),
+  onMenuCommand: (cb) => listen('menuCommand', cb),
 };
 
 contextBridge.exposeInMainWorld('leakline', bridge);

@@ -98,5 +98,6 @@ export function createWsBridge(origin: { host: string; protocol: string }): Leak
     onDocumentOpened: (cb) => on('documentOpened', cb),
     onDocumentClosed: (cb) => on('documentClosed', cb),
     onCompareRequested: (cb) => on('compareRequested', cb),
+    onMenuCommand: (cb) => on('menuCommand', cb),
   };
 }

@@ -9,7 +9,10 @@ async function run(task: () => Promise<DocumentInfo | null>): Promise<void> {
   s.set({ busy: true, error: null });
   try {
     const doc = await task();
-    if (doc) useApp.getState().addDoc(doc);
+    if (doc) {
+      useApp.getState().addDoc(doc);
+      void refreshRecent();
+    }
   } catch (err) {
     useApp.getState().set({ error: asBridgeError(err) });
   } finally {
@@ -38,6 +41,10 @@ export function connect(): () => void {
     b.onDocumentOpened((doc) => useApp.getState().addDoc(doc)),
     b.onDocumentClosed((id) => useApp.getState().removeDoc(id)),
     b.onProgress((p) => useApp.getState().set({ progress: p })),
+    b.onMenuCommand((command) => {
+      const active = useApp.getState().activeId;
+      if (command === 'close-document' && active) void closeDocument(active);
+    }),
   ];
   void (async () => {
     try {
