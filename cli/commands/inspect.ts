@@ -1,19 +1,25 @@
-// `leakline inspect <file> [--json]`: what is in a trace (and, later, a profile or dump) file.
-// The format is sniffed from the content, never the file name. Exit: 0 read (possibly partial,
-// which the output says), 2 unusable input or usage, 1 I/O failure.
+// `leakline inspect <file> [--json]`: what is in a trace, profile or goroutine dump. The format
+// is sniffed from the content, never the file name. Exit: 0 read (possibly partial, which the
+// output says), 2 unusable input (unknown format, unsupported version, corrupt) or usage,
+// 1 I/O failure.
 import { open } from 'node:fs/promises';
 import { ParseError } from '../../parsers/model/errors';
-import { isGoTrace, parseTrace } from '../../parsers/trace';
+import { parseGoroutineText } from '../../parsers/goroutines/index';
+import { parsePprof } from '../../parsers/pprof/index';
+import { sniff } from '../../parsers/sniff';
+import { parseTrace } from '../../parsers/trace';
 import { withFileSource } from '../../main/engine/file-source';
 import { parseArgs } from '../args';
 import { EXIT, UsageError, type Command } from '../command';
 import { processIo, type CliIo } from '../io';
 import { formatTraceSummary, summarizeTrace } from '../inspect/trace-summary';
+import { renderProfileSummary, summarizeProfile } from '../inspect/profile-summary';
 
 const usage = `Usage: leakline inspect <file> [--json]
 
-Summarises a Go execution trace (Go 1.22–1.26): version, size, events, generations, duration,
-whether it is complete, and goroutines (seen, ended, alive at the end by state, waiting by reason).
+Summarises a Go execution trace (Go 1.22–1.26), a pprof profile (goroutine, goroutineleak, heap,
+allocs, block, mutex, threadcreate, CPU; gzip or raw protobuf) or a goroutine dump (debug=1,
+debug=2, panic / SIGQUIT tracebacks). The format is found from the content, not the name.
 
 Options:
   --json      print exactly one JSON object instead of text
@@ -22,11 +28,14 @@ Options:
 Exit status: 0 read (a truncated file is read up to the damage and marked partial),
 2 unusable input (unknown format, unsupported version, nothing readable) or usage, 1 I/O error.`;
 
+/** Enough bytes for every sniffer: text sniffers look past leading log noise. */
+const SNIFF_BYTES = 1 << 20;
+
 async function readHead(file: string): Promise<Uint8Array> {
   const h = await open(file, 'r');
   try {
-    const buf = new Uint8Array(64);
-    const { bytesRead } = await h.read(buf, 0, 64, 0);
+    const buf = new Uint8Array(SNIFF_BYTES);
+    const { bytesRead } = await h.read(buf, 0, SNIFF_BYTES, 0);
     return buf.subarray(0, bytesRead);
   } finally {
     await h.close();
@@ -36,7 +45,7 @@ async function readHead(file: string): Promise<Uint8Array> {
 export function inspectCommand(io: CliIo = processIo): Command {
   return {
     name: 'inspect',
-    summary: 'summarise a trace file: version, events, goroutines and their end states',
+    summary: 'summarise a trace, profile or goroutine dump',
     usage,
     async run(argv: string[]): Promise<number> {
       const { flags, positionals } = parseArgs(argv, { '--json': 'boolean' });
@@ -51,14 +60,22 @@ export function inspectCommand(io: CliIo = processIo): Command {
         return EXIT.failure;
       }
       try {
-        if (isGoTrace(head)) {
+        const format = sniff(head);
+        if (format === 'go-trace') {
           const model = await withFileSource(file, (src) => parseTrace(src));
           const s = summarizeTrace(file, model);
           io.out(json ? JSON.stringify(s) + '\n' : formatTraceSummary(s));
           return EXIT.ok;
         }
-        // Other formats (pprof profiles, goroutine dumps) are sniffed and summarised here.
-        throw new ParseError('unknown-format', 'not a format leakline inspects (expected a Go execution trace)', 0);
+        if (format === 'unknown') {
+          throw new ParseError('unknown-format', 'not a Go execution trace, pprof profile or goroutine dump', 0);
+        }
+        const profile = await withFileSource(file, (src) =>
+          format === 'pprof-proto' ? parsePprof(src) : parseGoroutineText(src),
+        );
+        const summary = summarizeProfile(file, profile);
+        io.out(json ? `${JSON.stringify(summary)}\n` : `${renderProfileSummary(summary)}\n`);
+        return EXIT.ok;
       } catch (e) {
         if (!(e instanceof ParseError)) throw e;
         if (json) io.out(JSON.stringify({ file, error: { code: e.code, offset: e.offset, message: e.message } }) + '\n');

@@ -2,7 +2,6 @@
 // interned strings and stacks) because a 200 MB trace has millions of spans: one object per span
 // would cost ~100 bytes each and GC pauses; a column costs 1–8 bytes per span.
 // Immutable once built; only builders mutate. Times are ns relative to the trace's first event.
-import type { GoState } from './goroutine-state';
 import type { ParseWarning, ParseError } from './errors';
 import type { Frame } from './stack';
 import type { Nanoseconds, RowIndex, StackId, StringId } from './units';
@@ -195,6 +194,8 @@ export interface TraceChunk {
     readonly state: Uint8Array;
     readonly reason: Uint32Array;
     readonly stack: Uint32Array;
+    /** Added by the engine (issue 7): SpanTable.wakerId of these spans, so a stream rebuilds it. */
+    readonly wakerId?: Float64Array;
   };
   /** Goroutines that ended (reached NotExist) in this generation, and when. */
   readonly ended: { readonly goroutineId: Float64Array; readonly endNs: Float64Array };

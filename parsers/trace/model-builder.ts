@@ -9,7 +9,7 @@ import type { TraceEvent } from './event';
 import { Interner } from './interner';
 import { NumIndex } from './num-map';
 import { Ev, NONE } from './spec';
-import { GoTransition, ProcTransition, goTransition, procTransition } from './transition';
+import { GoTransition, ProcTransition, eventStack, goTransition, procTransition } from './transition';
 import { AuxBuilder } from './aux-builder';
 
 /** One goroutine transition, resolved, for consumers that ask for them (differential tests). */
@@ -58,6 +58,8 @@ export class ModelBuilder {
   readonly sReason = new PagedUint32();
   readonly sStack = new PagedUint32();
   readonly sWaker = new PagedFloat64();
+  /** The unblocker's stack (Event.Stack of GoUnblock): names the partner site for the leak analysis. */
+  readonly sWakerStack = new PagedUint32();
 
   private readonly gt = new GoTransition();
   private readonly pt = new ProcTransition();
@@ -143,7 +145,10 @@ export class ModelBuilder {
     this.sState.push(gt.to);
     this.sReason.push(reason);
     this.sStack.push(stack);
-    this.sWaker.push(gt.from === GoState.Waiting && gt.to === GoState.Runnable ? e.g : NONE);
+    const woken = gt.from === GoState.Waiting && gt.to === GoState.Runnable;
+    this.sWaker.push(woken ? e.g : NONE);
+    const ws = woken ? eventStack(e) : 0;
+    this.sWakerStack.push(ws === 0 ? 0 : it.stack(gen, ws));
     this.gSpans.data[row]++;
     this.gState.data[row] = gt.to;
     this.gReason.data[row] = reason;
@@ -188,6 +193,7 @@ export class ModelBuilder {
     const reason = scatterU32(this.sReason, dest, total);
     const stack = scatterU32(this.sStack, dest, total);
     const wakerId = scatterF64(this.sWaker, dest, total);
+    const wakerStack = scatterU32(this.sWakerStack, dest, total);
     const endCol = new Float64Array(total);
     for (let k = 0; k + 1 < total; k++) endCol[k] = goroutine[k + 1] === goroutine[k] ? startNs[k + 1] : endNs;
     if (total > 0) endCol[total - 1] = endNs;
@@ -209,7 +215,7 @@ export class ModelBuilder {
         firstSpan: first,
         spanCount: counts,
       },
-      spans: { count: total, goroutine, startNs, endNs: endCol, state, reason, stack, wakerId },
+      spans: { count: total, goroutine, startNs, endNs: endCol, state, reason, stack, wakerId, wakerStack },
     };
   }
 

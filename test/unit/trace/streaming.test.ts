@@ -17,7 +17,7 @@ describe('streaming and auxiliary model', () => {
   it('011.trace (Go 1.25, 30 generations): chunks add up to the model', async () => {
     const file = path.join(dir, '011.trace');
     const chunks: TraceChunk[] = [];
-    const m = await parseTrace(bytesSource(file, readFileSync(file)), { onChunk: (c) => chunks.push(c) });
+    const m = await parseTrace(bytesSource(file, readFileSync(file)), { onChunk: (c) => void chunks.push(c) });
     expect(chunks.length).toBe(m.generations);
     expect(chunks.map((c) => c.generation)).toEqual(chunks.map((_, i) => i + 1));
     for (let i = 1; i < chunks.length; i++) expect(chunks[i].bytesRead).toBeGreaterThanOrEqual(chunks[i - 1].bytesRead);
