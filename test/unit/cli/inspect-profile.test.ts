@@ -1,0 +1,68 @@
+// `leakline inspect <profile> --json` on real inputs: the JSON shape of issue 5, with totals and
+// byState checked against index.json (read by independent tooling), sniffing regardless of the
+// file name, and typed errors for unreadable input.
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runInspect } from '../../../cli/commands/inspect';
+import { renderProfileSummary } from '../../../cli/inspect/profile-summary';
+import { sharedDir } from '../../helpers/shared-dir';
+
+async function inspectJson(file: string) {
+  let out = '';
+  let err = '';
+  const code = await runInspect([file, '--json'], { out: (t) => void (out += t), err: (t) => void (err += t) });
+  return { code, json: out ? JSON.parse(out) : undefined, err };
+}
+
+const dumps = sharedDir('realworld', 'dumps');
+const index: { file: string; goroutines: { state: string }[] }[] = JSON.parse(readFileSync(path.join(dumps, 'index.json'), 'utf8'));
+
+describe('leakline inspect (profiles)', () => {
+  for (const entry of index) {
+    it(`${entry.file}: goroutine-debug2 summary agrees with index.json`, async () => {
+      const { code, json } = await inspectJson(path.join(dumps, entry.file));
+      expect(code).toBe(0);
+      const byState: Record<string, number> = {};
+      for (const g of entry.goroutines) byState[g.state] = (byState[g.state] ?? 0) + 1;
+      expect(json).toMatchObject({ format: 'goroutine-debug2', profileType: 'goroutine', sampleTypes: [] });
+      expect(json.goroutines.total).toBe(entry.goroutines.length);
+      expect(json.goroutines.byState).toEqual(byState);
+      expect(json.goroutines.leaked).toBe(0);
+      expect(Array.isArray(json.warnings)).toBe(true);
+    });
+  }
+
+  it('sniffs content, not the extension: a dump saved as .pb.gz still opens', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'leakline-inspect-'));
+    const misnamed = path.join(dir, 'profile.pb.gz');
+    copyFileSync(path.join(dumps, '044.txt'), misnamed);
+    const { code, json } = await inspectJson(misnamed);
+    expect(code).toBe(0);
+    expect(json.format).toBe('goroutine-debug2');
+    expect(json.goroutines.total).toBe(13);
+  });
+
+  it('unreadable input: exit 1 and a JSON error with a code', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'leakline-inspect-'));
+    const junk = path.join(dir, 'junk.txt');
+    writeFileSync(junk, 'this is not a profile\n');
+    const { code, json, err } = await inspectJson(junk);
+    expect(code).toBe(1);
+    expect(json.error.code).toBe('unknown-format');
+    expect(err).toContain('unknown-format');
+  });
+
+  it('usage errors exit 2', async () => {
+    expect(await runInspect([], { out: () => {}, err: () => {} })).toBe(2);
+    expect(await runInspect(['a', '--bogus'], { out: () => {}, err: () => {} })).toBe(2);
+  });
+
+  it('text rendering lists states by count', async () => {
+    const { json } = await inspectJson(path.join(dumps, '045.txt'));
+    const text = renderProfileSummary(json);
+    expect(text.split('\n')[0]).toContain('goroutine-debug2, goroutine profile (go1.24.2)');
+    expect(text).toMatch(/goroutines: 119 in \d+ groups/);
+  });
+});
