@@ -24,6 +24,8 @@ export interface DocumentInfo {
   /** Absolute path on the machine running the Node side (the uploaded copy in browser mode). */
   path: string;
   sizeBytes: number;
+  /** Browser mode: a copy uploaded to the local server (`path` is that copy, not the user's file). */
+  uploaded: boolean;
   /** Wall-clock time the document was opened, ms since the Unix epoch. */
   openedAtMs: number;
 }

@@ -1,85 +1,88 @@
-// `leakline inspect <file> [--json]`: sniffs the file's content (never its extension) and prints
-// a summary. This file carries the profile dispatch; Go execution traces are dispatched by the
-// trace parser's summary (cli/inspect/trace-summary.ts) when that lands.
+// `leakline inspect <file> [--json]`: what is in a trace, pprof profile or goroutine dump file.
+// The format is sniffed from the content, never the file name. Exit: 0 read (possibly partial,
+// which the output says), 2 unusable input or usage, 1 I/O failure.
 import { open } from 'node:fs/promises';
-import path from 'node:path';
-import type { ByteSource } from '../../parsers/model/byte-source';
 import { ParseError } from '../../parsers/model/errors';
+import { isGoTrace, parseTrace } from '../../parsers/trace';
 import { parseGoroutineText } from '../../parsers/goroutines/index';
 import { parsePprof } from '../../parsers/pprof/index';
 import { sniff } from '../../parsers/sniff';
-import { EXIT, type Command } from '../command';
+import { withFileSource } from '../../main/engine/file-source';
+import { parseArgs } from '../args';
+import { EXIT, UsageError, type Command } from '../command';
 import { processIo, type CliIo } from '../io';
+import { formatTraceSummary, summarizeTrace } from '../inspect/trace-summary';
 import { renderProfileSummary, summarizeProfile } from '../inspect/profile-summary';
-
-async function fileSource(file: string): Promise<{ source: ByteSource; close: () => Promise<void> }> {
-  const fh = await open(file, 'r');
-  const size = (await fh.stat()).size;
-  return {
-    source: {
-      name: path.basename(file),
-      size,
-      read: async (offset, length) => {
-        const n = Math.max(0, Math.min(length, size - offset));
-        const buf = new Uint8Array(n);
-        const { bytesRead } = await fh.read(buf, 0, n, offset);
-        return buf.subarray(0, bytesRead);
-      },
-    },
-    close: () => fh.close(),
-  };
-}
 
 const usage = `Usage: leakline inspect <file> [--json]
 
-Prints what a file is and what is in it: the format (found from the content, not the name),
-the profile type, sample types, goroutine totals, groups and states, and any warnings.
-  --json      one JSON object instead of text
-Exit status: 0 read, 1 unreadable or corrupt input, 2 usage.`;
+Summarises a Go execution trace (Go 1.22–1.26): version, size, events, generations, duration,
+whether it is complete, and goroutines (seen, ended, alive at the end by state, waiting by reason).
+Or a pprof profile (goroutine, goroutineleak, heap, allocs, block, mutex, threadcreate, CPU) or a
+goroutine dump (debug=1, debug=2, panic/SIGQUIT traceback): format, profile type, sample types,
+goroutine totals, groups and states, warnings.
 
-export const inspect: Command = {
-  name: 'inspect',
-  summary: 'Summarize a trace, profile or goroutine dump',
-  usage,
-  run: (argv) => runInspect(argv, processIo),
-};
+Options:
+  --json      print exactly one JSON object instead of text
+  -h, --help  show this help
 
-export async function runInspect(argv: string[], io: CliIo): Promise<number> {
-  const json = argv.includes('--json');
-  const unknown = argv.filter((a) => a.startsWith('-') && a !== '--json');
-  const files = argv.filter((a) => !a.startsWith('-'));
-  if (files.length !== 1 || unknown.length) {
-    io.err(`${usage}\n`);
-    return EXIT.usage;
-  }
-  const file = files[0];
-  let opened: Awaited<ReturnType<typeof fileSource>>;
+Exit status: 0 read (a truncated file is read up to the damage and marked partial),
+2 unusable input (unknown format, unsupported version, nothing readable) or usage, 1 I/O error.`;
+
+const HEAD_BYTES = 1 << 20;
+
+async function readHead(file: string): Promise<Uint8Array> {
+  const h = await open(file, 'r');
   try {
-    opened = await fileSource(file);
-  } catch (err) {
-    io.err(`${file}: ${err instanceof Error ? err.message : String(err)}\n`);
-    return 1;
-  }
-  try {
-    const head = await opened.source.read(0, Math.min(opened.source.size, 1 << 20));
-    const format = sniff(head);
-    if (format === 'go-trace') {
-      io.err(`${file}: Go execution trace: trace inspection is provided by the trace parser\n`);
-      return EXIT.failure;
-    }
-    if (format === 'unknown') throw new ParseError('unknown-format', 'not a pprof profile, goroutine dump or Go trace', 0);
-    const profile = format === 'pprof-proto' ? await parsePprof(opened.source) : await parseGoroutineText(opened.source);
-    const summary = summarizeProfile(file, profile);
-    io.out(json ? `${JSON.stringify(summary)}\n` : `${renderProfileSummary(summary)}\n`);
-    return 0;
-  } catch (err) {
-    if (err instanceof ParseError) {
-      if (json) io.out(`${JSON.stringify({ file, error: { code: err.code, message: err.message, [err.offsetKind === 'line' ? 'line' : 'offset']: err.offset } })}\n`);
-      io.err(`${err.describe(file)}\n`);
-      return 1;
-    }
-    throw err;
+    // Goroutine dumps can sit after a log preamble: text sniffing looks at up to 1 MiB.
+    const buf = new Uint8Array(HEAD_BYTES);
+    const { bytesRead } = await h.read(buf, 0, HEAD_BYTES, 0);
+    return buf.subarray(0, bytesRead);
   } finally {
-    await opened.close();
+    await h.close();
   }
 }
+
+export function inspectCommand(io: CliIo = processIo): Command {
+  return {
+    name: 'inspect',
+    summary: 'summarise a trace file: version, events, goroutines and their end states',
+    usage,
+    async run(argv: string[]): Promise<number> {
+      const { flags, positionals } = parseArgs(argv, { '--json': 'boolean' });
+      if (positionals.length !== 1) throw new UsageError('expected exactly one file');
+      const json = flags['--json'] === true;
+      const file = positionals[0];
+      let head: Uint8Array;
+      try {
+        head = await readHead(file);
+      } catch (e) {
+        io.err(`leakline inspect: ${file}: ${(e as Error).message}\n`);
+        return EXIT.failure;
+      }
+      try {
+        if (isGoTrace(head)) {
+          const model = await withFileSource(file, (src) => parseTrace(src));
+          const s = summarizeTrace(file, model);
+          io.out(json ? JSON.stringify(s) + '\n' : formatTraceSummary(s));
+          return EXIT.ok;
+        }
+        const format = sniff(head);
+        if (format === 'pprof-proto' || format === 'goroutine-debug1' || format === 'goroutine-debug2') {
+          const profile = await withFileSource(file, (src) => (format === 'pprof-proto' ? parsePprof(src) : parseGoroutineText(src)));
+          const s = summarizeProfile(file, profile);
+          io.out(json ? JSON.stringify(s) + '\n' : renderProfileSummary(s) + '\n');
+          return EXIT.ok;
+        }
+        throw new ParseError('unknown-format', 'not a Go execution trace, pprof profile or goroutine dump', 0);
+      } catch (e) {
+        if (!(e instanceof ParseError)) throw e;
+        if (json) io.out(JSON.stringify({ file, error: { code: e.code, offset: e.offset, message: e.message } }) + '\n');
+        else io.err(`leakline inspect: ${e.describe(file)}\n`);
+        return EXIT.usage;
+      }
+    },
+  };
+}
+
+export const inspect = inspectCommand();

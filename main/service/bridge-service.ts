@@ -74,8 +74,8 @@ export class BridgeService {
     return path === null ? null : this.openPath(path);
   }
 
-  /** Opens a regular file by absolute path. `displayName` overrides the name (uploads). */
-  async openPath(path: string, displayName?: string, remember = true): Promise<DocumentInfo> {
+  /** Opens a regular file by absolute path. `upload` names an uploaded copy (not remembered as recent). */
+  async openPath(path: string, upload?: { displayName: string }): Promise<DocumentInfo> {
     let st;
     try {
       st = await stat(path);
@@ -84,9 +84,16 @@ export class BridgeService {
     }
     if (!st.isFile()) throw new BridgeFault('not-a-file', `${path}: not a regular file`);
     const id: DocumentId = `doc-${this.nextDoc++}`;
-    const doc: DocumentInfo = { id, name: displayName ?? basename(path), path, sizeBytes: st.size, openedAtMs: this.now() };
+    const doc: DocumentInfo = {
+      id,
+      name: upload?.displayName ?? basename(path),
+      path,
+      sizeBytes: st.size,
+      uploaded: !!upload,
+      openedAtMs: this.now(),
+    };
     this.docs.set(id, doc);
-    if (remember) this.opts.recent.add(path, doc.openedAtMs);
+    if (!upload) this.opts.recent.add(path, doc.openedAtMs);
     this.emit('documentOpened', doc);
     return doc;
   }
