@@ -57,10 +57,11 @@ export function detectProfileType(p: DecodedProfile, name = ''): ProfileType {
       return p.defaultSampleType === 'alloc_space' ? 'allocs' : 'heap';
     case 'contentions/count,delay/nanoseconds': {
       // block and mutex share one writer and identical types. The mutex profile records the
-      // Unlock site (leaf …Unlock), the block profile the blocking call.
+      // Unlock site (leaf sync.(*Mutex).Unlock, runtime.unlock since Go 1.22's runtime-lock
+      // profiling) or runtime._LostContendedRuntimeLock; the block profile the blocking call.
       if (/mutex/i.test(name)) return 'mutex';
       if (/block/i.test(name)) return 'block';
-      const leafUnlock = p.samples.some((s) => /unlock$/i.test(sampleFrames(s)[0]?.func ?? ''));
+      const leafUnlock = p.samples.some((s) => /unlock$|_LostContendedRuntimeLock$/i.test(sampleFrames(s)[0]?.func ?? ''));
       return leafUnlock ? 'mutex' : 'block';
     }
     default:
