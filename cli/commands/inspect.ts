@@ -46,7 +46,7 @@ async function readHead(file: string): Promise<Uint8Array> {
 export function inspectCommand(io: CliIo = processIo): Command {
   return {
     name: 'inspect',
-    summary: 'summarise a trace file: version, events, goroutines and their end states',
+    summary: 'summarise a trace, pprof profile or goroutine dump',
     usage,
     async run(argv: string[]): Promise<number> {
       const { flags, positionals } = parseArgs(argv, { '--json': 'boolean' });
