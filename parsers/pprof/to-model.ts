@@ -99,10 +99,13 @@ export function toGoroutineProfile(p: DecodedProfile, type: 'goroutine' | 'gorou
   const multi = { multi: 0 };
   const byKey = new Map<string, { group: GoroutineGroup; count: number }>();
   let total = 0;
+  let numericInGoroutine = 0;
   for (const s of p.samples) {
     const count = s.values[0] ?? 0;
     total += count;
-    const { labels } = labelRecords(s, multi);
+    const { labels, numLabels } = labelRecords(s, multi);
+    // Go writes goroutine labels as strings only; GoroutineGroup has no numeric labels.
+    if (numLabels) numericInGoroutine += Object.keys(numLabels).length;
     // Labels are part of a sample's identity in Go's writer (printCountProfile keys on
     // stack + "# labels"), so they stay part of the group key here too.
     const lk = labelKey(labels);
@@ -116,6 +119,7 @@ export function toGoroutineProfile(p: DecodedProfile, type: 'goroutine' | 'gorou
     byKey.set(key, { count, group });
   }
   if (multi.multi) warnings.push({ code: 'multi-label', message: `${multi.multi} labels with several values; first value kept` });
+  if (numericInGoroutine) warnings.push({ code: 'numeric-label', message: `${numericInGoroutine} numeric labels in a goroutine profile dropped` });
   const groups = [...byKey.values()].map(({ group, count }) => ({ ...group, count }));
   groups.sort((a, b) => b.count - a.count);
   const timeNanos = Number(p.timeNanos);

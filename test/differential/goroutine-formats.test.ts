@@ -19,11 +19,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../parsers/model/byte-source';
-import type { Frame } from '../../parsers/model/stack';
 import type { GoroutineProfile } from '../../parsers/model/profile-model';
 import { parseGoroutineText } from '../../parsers/goroutines/index';
 import { parsePprof } from '../../parsers/pprof/index';
 import { repoRoot } from '../helpers/shared-dir';
+import { debug1View, debug2View, tally } from '../helpers/goroutine-views';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures');
 
@@ -47,53 +47,6 @@ function captures(): Capture[] {
     }
   }
   return out;
-}
-
-const isRuntime = (f: string) => f.startsWith('runtime.') || f.startsWith('internal/runtime/');
-
-function exportedRuntime(func: string): boolean {
-  const rest = func.slice('runtime.'.length);
-  const last = rest.slice(rest.lastIndexOf('.') + 1);
-  return /^[A-Z]/.test(last);
-}
-
-export function debug1View(stack: readonly Frame[]): Frame[] {
-  const pass = (all: boolean) => {
-    let show = all;
-    const out: Frame[] = [];
-    for (const f of stack) {
-      if (/^0x/.test(f.func)) {
-        show = true;
-        out.push(f);
-      } else if (f.func !== 'runtime.goexit' && (show || !isRuntime(f.func))) {
-        show = true;
-        out.push(f);
-      }
-    }
-    return show ? out : undefined;
-  };
-  return pass(false) ?? pass(true)!;
-}
-
-export function debug2View(stack: readonly Frame[]): Frame[] {
-  const shown = stack.filter(
-    (f) => f.func.includes('.') && (!f.func.startsWith('runtime.') || exportedRuntime(f.func) || f.func === 'runtime.runFinalizers' || f.func === 'runtime.runCleanups'),
-  );
-  return shown.length ? shown : stack.filter((f) => f.func !== 'runtime.goexit');
-}
-
-const sig = (frames: readonly Frame[]) => frames.map((f) => `${f.func} ${f.file}:${f.line}`).join(' | ');
-const isWriter = (frames: readonly Frame[]) =>
-  frames.some((f) => /^runtime\/pprof\.(writeGoroutine|writeRuntimeProfile|writeGoroutineStacks|writeGoroutineLeak)/.test(f.func) || f.func.startsWith('runtime/trace.'));
-
-function tally(entries: { frames: readonly Frame[]; count: number; labels?: Readonly<Record<string, string>> }[], withLabels: boolean): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const e of entries) {
-    if (isWriter(e.frames)) continue;
-    const k = sig(e.frames) + (withLabels && e.labels ? ` ${JSON.stringify(Object.entries(e.labels).sort())}` : '');
-    out[k] = (out[k] ?? 0) + e.count;
-  }
-  return Object.fromEntries(Object.entries(out).sort());
 }
 
 const read = (c: Capture, ext: string) => new Uint8Array(readFileSync(path.join(c.dir, `${c.prefix}${ext}`)));
