@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inspectCommand } from '../../../cli/commands/inspect';
 import { renderProfileSummary } from '../../../cli/inspect/profile-summary';
-import { sharedDir } from '../../helpers/shared-dir';
+import { repoRoot, sharedDir } from '../../helpers/shared-dir';
 
 async function inspectJson(file: string) {
   let out = '';
@@ -33,6 +33,36 @@ describe('leakline inspect (profiles)', () => {
       expect(Array.isArray(json.warnings)).toBe(true);
     });
   }
+
+  const fx = path.join(repoRoot, 'test', 'fixtures', 'go1.26');
+  for (const scen of ['chan-recv-no-sender', 'http-handler-leak', 'cond-never-signalled']) {
+    it(`go1.26/${scen}: goroutine and goroutineleak protos; totals equal Go's own debug=1 "total N"`, async () => {
+      for (const kind of ['goroutine', 'goroutineleak']) {
+        const declared = Number(/profile: total (\d+)/.exec(readFileSync(path.join(fx, scen, `${kind}.debug1.txt`), 'utf8'))![1]);
+        const { code, json } = await inspectJson(path.join(fx, scen, `${kind}.pb.gz`));
+        expect(code).toBe(0);
+        expect(json).toMatchObject({ format: 'pprof-proto', profileType: kind, sampleTypes: [{ type: kind, unit: 'count' }] });
+        expect(json.goroutines.total).toBe(declared);
+        expect(json.goroutines.byState).toBeUndefined();
+        expect(json.goroutines.leaked).toBe(kind === 'goroutineleak' ? declared : 0);
+        expect(json.timeNanos).toMatch(/^\d{19}$/);
+      }
+      const truth = JSON.parse(readFileSync(path.join(fx, scen, 'truth.json'), 'utf8'));
+      const leakedDeclared = truth.leaks.reduce((n: number, l: { leakedIds?: number[] }) => n + (l.leakedIds?.length ?? 0), 0);
+      const d2 = await inspectJson(path.join(fx, scen, 'goroutineleak.debug2.txt'));
+      expect(d2.json.profileType).toBe('goroutineleak');
+      expect(d2.json.goroutines.leaked).toBeGreaterThanOrEqual(leakedDeclared);
+    });
+  }
+
+  it('heap profile: four sample types and exact totals', async () => {
+    const { code, json } = await inspectJson(path.join(fx, 'http-handler-leak', 'heap.pb.gz'));
+    expect(code).toBe(0);
+    expect(json.profileType).toBe('heap');
+    expect(json.sampleTypes.map((t: { type: string }) => t.type)).toEqual(['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space']);
+    expect(Object.keys(json.samples.totals)).toEqual(['alloc_objects/count', 'alloc_space/bytes', 'inuse_objects/count', 'inuse_space/bytes']);
+    for (const v of Object.values(json.samples.totals)) expect(v).toMatch(/^\d+$/);
+  });
 
   it('sniffs content, not the extension: a dump saved as .pb.gz still opens', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'leakline-inspect-'));
