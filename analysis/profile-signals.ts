@@ -107,7 +107,7 @@ export function profileSignals(p: GoroutineProfile, source: string, rules: Ignor
       confidence = 'proven';
       evidence.push({
         kind: 'gc-proven',
-        detail: `${acc.leaked} of ${acc.count} goroutines reported leaked by the runtime's goroutine leak detector (GC proved nothing reachable can unblock them)`,
+        detail: `${acc.leaked === acc.count ? `all ${acc.count}` : `${acc.leaked} of ${acc.count}`} goroutines reported leaked by the runtime's goroutine leak detector (GC proved nothing reachable can unblock them)`,
         source,
       });
     }
