@@ -77,6 +77,14 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
   const str = m.strings.strings;
   const stk = m.stacks.stacks;
   const stackOf = (id: number): readonly Frame[] => stk[id] ?? [];
+  // Blocking frame per interned stack, computed once: spans share a few thousand stacks, and
+  // the per-span lookups below would otherwise dominate on million-span traces.
+  const bfMemo = new Array<Frame | null | undefined>(stk.length);
+  const blockingOf = (id: number): Frame | undefined => {
+    let f = bfMemo[id];
+    if (f === undefined) f = bfMemo[id] = blockingFrame(stackOf(id)) ?? null;
+    return f ?? undefined;
+  };
   const rowOfId = new Map<number, number>();
   for (let r = 0; r < G.count; r++) rowOfId.set(G.id[r], r);
 
@@ -86,7 +94,7 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
     for (let i = 0; i < S.count; i++) {
       const ws = S.wakerStack[i];
       if (ws === 0) continue;
-      const f = blockingFrame(stackOf(ws))?.func;
+      const f = blockingOf(ws)?.func;
       if (f && (lastWakeAtFunc.get(f) ?? -Infinity) < S.startNs[i]) lastWakeAtFunc.set(f, S.startNs[i]);
     }
   }
@@ -136,7 +144,7 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
         lastWake = i;
         // Woken from a wait at the same line it is parked at now: by a goroutine, the other end
         // of this very operation has shown up before; by nobody (wakerId −1), a timer fired.
-        const prev = finalSite ? blockingFrame(stackOf(S.stack[i - 1])) : undefined;
+        const prev = finalSite ? blockingOf(S.stack[i - 1]) : undefined;
         const atSite = prev !== undefined && finalSite !== undefined && prev.func === finalSite.func && prev.line === finalSite.line;
         if (S.wakerId[i] < 0) {
           timerWakes++;
@@ -157,7 +165,7 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
     let partnerActiveAfter = false;
     // The partner site is where the goroutine that last completed *this* operation stood.
     if (lastSiteWake >= 0 && S.wakerStack && S.wakerStack[lastSiteWake] !== 0) {
-      const pf = blockingFrame(stackOf(S.wakerStack[lastSiteWake]));
+      const pf = blockingOf(S.wakerStack[lastSiteWake]);
       const sw = S.wakerId[lastSiteWake];
       const swRow = rowOfId.get(sw);
       if (pf) {

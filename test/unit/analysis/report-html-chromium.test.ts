@@ -55,7 +55,8 @@ describe('HTML report in Chromium', () => {
     expect(first).toContain(result.verdicts[0].explanation);
     expect(first).toMatch(/proven/);
     // Styles came from the inline sheet (the badge is coloured), not from the network.
-    const bg = await page.locator('article .badge').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    type Win = { getComputedStyle(e: unknown): { backgroundColor: string } };
+    const bg = await page.locator('article .badge').first().evaluate((el) => (globalThis as unknown as Win).getComputedStyle(el).backgroundColor);
     expect(bg).not.toBe('rgba(0, 0, 0, 0)');
     await page.close();
   });
