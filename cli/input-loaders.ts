@@ -1,20 +1,24 @@
-// The parsers `leakline report` uses, chosen by content sniffing (parsers/sniff.ts), never by
-// file extension.
-import { parseGoroutineText } from '../parsers/goroutines/index';
-import { parsePprof } from '../parsers/pprof/index';
-import { sniff } from '../parsers/sniff';
-import { parseTrace } from '../parsers/trace/index';
+// The parsers `leakline report` can use, in sniffing order. Each entry wires one parser from
+// parsers/ (pure) to the CLI.
+import { isGoroutineText, parseGoroutineText } from '../parsers/goroutines/index';
+import { isPprof, parsePprof } from '../parsers/pprof/index';
+import { isGoTrace, parseTrace } from '../parsers/trace';
 import type { InputLoader } from './report-inputs';
 
-export const DEFAULT_LOADERS: readonly InputLoader[] = [
-  { name: 'go-trace', sniff: (b) => sniff(b) === 'go-trace', load: async (s) => ({ trace: await parseTrace(s) }) },
-  { name: 'pprof-proto', sniff: (b) => sniff(b) === 'pprof-proto', load: async (s) => ({ profile: await parsePprof(s) }) },
-  {
-    name: 'goroutine-text',
-    sniff: (b) => {
-      const f = sniff(b);
-      return f === 'goroutine-debug1' || f === 'goroutine-debug2';
-    },
-    load: async (s) => ({ profile: await parseGoroutineText(s) }),
-  },
-];
+const goTrace: InputLoader = { name: 'go-trace', sniff: isGoTrace, load: async (source) => ({ trace: await parseTrace(source) }) };
+
+const goroutineText: InputLoader = {
+  name: 'goroutine-text',
+  sniff: isGoroutineText,
+  load: async (source) => ({ profile: await parseGoroutineText(source) }),
+};
+
+const pprofProto: InputLoader = {
+  name: 'pprof-proto',
+  sniff: isPprof,
+  load: async (source) => ({ profile: await parsePprof(source) }),
+};
+
+// Trace first (exact header); text before proto: the proto check accepts any gzip, text checks
+// never accept binary.
+export const DEFAULT_LOADERS: readonly InputLoader[] = [goTrace, goroutineText, pprofProto];

@@ -40,9 +40,11 @@ const bridge: LeaklineBridge = {
   closeDocument: (id) => call('closeDocument', id),
   listDocuments: () => call('listDocuments'),
   listRecent: () => call('listRecent'),
+  loadProfile: (id) => call('loadProfile', id),
   onProgress: (cb) => listen('progress', cb),
   onDocumentOpened: (cb) => listen('documentOpened', cb),
   onDocumentClosed: (cb) => listen('documentClosed', cb),
+  onCompareRequested: (cb) => listen('compareRequested', cb),
 };
 
 contextBridge.exposeInMainWorld('leakline', bridge);

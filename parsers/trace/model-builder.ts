@@ -180,23 +180,22 @@ export class ModelBuilder {
     // Destination index of every span: rows in order, spans of a row in event order.
     const cursor = first.slice();
     const dest = new Uint32Array(total);
-    for (let i = 0; i < total; i++) dest[i] = cursor[this.sRow.get(i)]++;
-    const scatter = <T extends Float64Array | Uint32Array | Uint8Array>(col: PagedColumn<T>, out: T): T => {
-      for (let i = 0; i < total; i++) out[dest[i]] = col.get(i);
-      col.release();
-      return out;
-    };
-    const goroutine = scatter(this.sRow, new Uint32Array(total));
-    const startNs = scatter(this.sStart, new Float64Array(total));
-    const state = scatter(this.sState, new Uint8Array(total));
-    const reason = scatter(this.sReason, new Uint32Array(total));
-    const stack = scatter(this.sStack, new Uint32Array(total));
-    const wakerId = scatter(this.sWaker, new Float64Array(total));
-    const wakerStack = scatter(this.sWakerStack, new Uint32Array(total));
-    const endCol = new Float64Array(total);
-    for (let i = 0; i < total; i++) {
-      endCol[i] = i + 1 < total && goroutine[i + 1] === goroutine[i] ? startNs[i + 1] : endNs;
+    let i = 0;
+    for (const page of this.sRow.pages) {
+      const n2 = Math.min(page.length, total - i);
+      for (let j = 0; j < n2; j++) dest[i++] = cursor[page[j]]++;
     }
+    // One monomorphic loop per element type (a generic closure here cost 4x in V8).
+    const goroutine = scatterU32(this.sRow, dest, total);
+    const startNs = scatterF64(this.sStart, dest, total);
+    const state = scatterU8(this.sState, dest, total);
+    const reason = scatterU32(this.sReason, dest, total);
+    const stack = scatterU32(this.sStack, dest, total);
+    const wakerId = scatterF64(this.sWaker, dest, total);
+    const wakerStack = scatterU32(this.sWakerStack, dest, total);
+    const endCol = new Float64Array(total);
+    for (let k = 0; k + 1 < total; k++) endCol[k] = goroutine[k + 1] === goroutine[k] ? startNs[k + 1] : endNs;
+    if (total > 0) endCol[total - 1] = endNs;
     const finalState = this.gState.trimmed();
     for (let r = 0; r < n; r++) if (finalState[r] === GoState.Undetermined) finalState[r] = GoState.NotExist;
     return {
@@ -222,4 +221,37 @@ export class ModelBuilder {
   gcRanges(): TimeRange[] {
     return this.aux.gc;
   }
+}
+
+function scatterF64(col: PagedColumn<Float64Array>, dest: Uint32Array, total: number): Float64Array {
+  const out = new Float64Array(total);
+  let i = 0;
+  for (const page of col.pages) {
+    const n = Math.min(page.length, total - i);
+    for (let j = 0; j < n; j++) out[dest[i++]] = page[j];
+  }
+  col.release();
+  return out;
+}
+
+function scatterU32(col: PagedColumn<Uint32Array>, dest: Uint32Array, total: number): Uint32Array {
+  const out = new Uint32Array(total);
+  let i = 0;
+  for (const page of col.pages) {
+    const n = Math.min(page.length, total - i);
+    for (let j = 0; j < n; j++) out[dest[i++]] = page[j];
+  }
+  col.release();
+  return out;
+}
+
+function scatterU8(col: PagedColumn<Uint8Array>, dest: Uint32Array, total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let i = 0;
+  for (const page of col.pages) {
+    const n = Math.min(page.length, total - i);
+    for (let j = 0; j < n; j++) out[dest[i++]] = page[j];
+  }
+  col.release();
+  return out;
 }

@@ -93,8 +93,10 @@ export function createWsBridge(origin: { host: string; protocol: string }): Leak
     closeDocument: (id) => call('closeDocument', id),
     listDocuments: () => call('listDocuments'),
     listRecent: () => call('listRecent'),
+    loadProfile: (id) => call('loadProfile', id),
     onProgress: (cb) => on('progress', cb),
     onDocumentOpened: (cb) => on('documentOpened', cb),
     onDocumentClosed: (cb) => on('documentClosed', cb),
+    onCompareRequested: (cb) => on('compareRequested', cb),
   };
 }
