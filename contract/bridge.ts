@@ -2,6 +2,7 @@
 // (`leakline serve`) renderer/src/bridge implements it over a WebSocket. Types only: this file is
 // compiled by the node-side and the web-side tsconfig alike, so it names no DOM or Node type.
 import type { EngineStatus, EngineStreamPort } from './engine';
+import type { Profile } from '../parsers/model';
 
 /** Where the renderer runs; the UI adapts wording (e.g. "upload" vs "open") but not behaviour. */
 export type BridgeMode = 'electron' | 'browser';
@@ -25,6 +26,8 @@ export interface DocumentInfo {
   /** Absolute path on the machine running the Node side (the uploaded copy in browser mode). */
   path: string;
   sizeBytes: number;
+  /** Browser mode: a copy uploaded to the local server (`path` is that copy, not the user's file). */
+  uploaded: boolean;
   /** Wall-clock time the document was opened, ms since the Unix epoch. */
   openedAtMs: number;
 }
@@ -53,6 +56,7 @@ export type BridgeErrorCode =
   | 'too-large' // over a safety bound
   | 'io' // the OS refused (permissions, EIO…)
   | 'disconnected' // browser mode: the local server went away
+  | 'unsupported' // readable, but not a profile / trace this build understands
   | 'internal';
 
 export interface BridgeError {
@@ -97,6 +101,14 @@ export interface LeaklineBridge {
   /** A document was opened by something other than this renderer's own call (menu, argv). */
   onDocumentOpened(cb: (doc: DocumentInfo) => void): Unsubscribe;
   onDocumentClosed(cb: (id: DocumentId) => void): Unsubscribe;
+  /**
+   * The parsed profile of an open document, for the compare view and flame graphs: goroutine
+   * profiles (debug=0/1/2, goroutineleak) and other pprof profiles as parsed; an execution trace
+   * as its end state (the goroutines alive when it stopped, as a goroutine profile).
+   */
+  loadProfile(id: DocumentId): Promise<Profile>;
+  /** File › Compare… opened these documents to be compared (oldest first). */
+  onCompareRequested(cb: (ids: DocumentId[]) => void): Unsubscribe;
 }
 
 /**

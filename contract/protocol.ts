@@ -1,5 +1,6 @@
 // Wire shapes shared by the two transports of the bridge: Electron IPC channel names and the
 // browser-mode WebSocket frames. Types and string constants only.
+import type { Profile } from '../parsers/model';
 import type { AppInfo, BridgeError, DocumentId, DocumentInfo, ProgressEvent, RecentFile } from './bridge';
 import type { EngineStatus } from './engine';
 
@@ -14,6 +15,7 @@ export interface BridgeRequests {
   listRecent: { args: []; result: RecentFile[] };
   /** How many engines (parsing workers) are alive; the footer and the e2e tests read it. */
   engineStatus: { args: []; result: EngineStatus };
+  loadProfile: { args: [id: DocumentId]; result: Profile };
 }
 export type BridgeVerb = keyof BridgeRequests;
 
@@ -22,6 +24,7 @@ export interface BridgeEvents {
   progress: ProgressEvent;
   documentOpened: DocumentInfo;
   documentClosed: DocumentId;
+  compareRequested: DocumentId[];
 }
 export type BridgeEventName = keyof BridgeEvents;
 

@@ -54,6 +54,25 @@ const service = new BridgeService({
   },
 });
 
+/** File › Compare…: several snapshots in one dialog, opened in the order the OS returns (sorted by the view). */
+async function compareFromMenu(): Promise<void> {
+  const opts: Electron.OpenDialogOptions = {
+    title: 'Compare goroutine snapshots',
+    message: 'Choose two or more goroutine profiles (or a profile and a trace) of one process',
+    properties: ['openFile', 'multiSelections'],
+    filters: [
+      { name: 'Go profiles and traces', extensions: ['pprof', 'pb', 'gz', 'txt', 'out', 'trace'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+  if (r.canceled || r.filePaths.length === 0) return;
+  const ids = [];
+  for (const p of r.filePaths) ids.push((await service.openPath(p)).id);
+  service.emit('compareRequested', ids);
+  refreshMenu();
+}
+
 function openAndReport(path: string): void {
   service.openPath(path).then(refreshMenu, (err: Error) => {
     dialog.showErrorBox('Cannot open file', err.message);
@@ -68,6 +87,7 @@ function refreshMenu(): void {
     dev,
     actions: {
       open: () => void service.openFile().then(refreshMenu, (e: Error) => dialog.showErrorBox('Cannot open file', e.message)),
+      compare: () => void compareFromMenu().catch((e: Error) => dialog.showErrorBox('Cannot compare', e.message)),
       openRecent: openAndReport,
       clearRecent: () => {
         recent.clear();

@@ -56,9 +56,11 @@ const bridge: PreloadApi = {
     const env = (await ipcRenderer.invoke(IPC_PREFIX + 'requestStream', id)) as IpcEnvelope<null>;
     if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`);
   },
+  loadProfile: (id) => call('loadProfile', id),
   onProgress: (cb) => listen('progress', cb),
   onDocumentOpened: (cb) => listen('documentOpened', cb),
   onDocumentClosed: (cb) => listen('documentClosed', cb),
+  onCompareRequested: (cb) => listen('compareRequested', cb),
 };
 
 contextBridge.exposeInMainWorld('leakline', bridge);

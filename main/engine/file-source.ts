@@ -50,3 +50,13 @@ export async function openFileSource(path: string, name: string = basename(path)
     },
   };
 }
+
+/** Opens, runs `fn`, and always closes. */
+export async function withFileSource<T>(file: string, fn: (s: FileByteSource) => Promise<T>): Promise<T> {
+  const s = await openFileSource(file);
+  try {
+    return await fn(s);
+  } finally {
+    await s.close();
+  }
+}

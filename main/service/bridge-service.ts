@@ -14,7 +14,9 @@ import type {
   RecentFile,
 } from '../../contract';
 import type { EngineRegistry } from '../engine/engine-registry';
+import type { Profile } from '../../parsers/model';
 import { BridgeFault, fsFault } from './bridge-error';
+import { loadProfileFile } from './profile-loader';
 import type { RecentStore } from './recent-store';
 import { validateArgs } from './validate';
 
@@ -33,6 +35,8 @@ export interface BridgeServiceOptions {
 export class BridgeService {
   private readonly docs = new Map<DocumentId, DocumentInfo>();
   private readonly listeners = new Set<BridgeListener>();
+  /** Parsed once per document: the compare view asks again on every match-mode switch. */
+  private readonly profiles = new Map<DocumentId, Promise<Profile>>();
   private nextDoc = 1;
   private readonly now: () => number;
 
@@ -62,6 +66,8 @@ export class BridgeService {
         return this.listRecent();
       case 'engineStatus':
         return this.engineStatus();
+      case 'loadProfile':
+        return this.loadProfile(args[0] as DocumentId);
     }
   }
 
@@ -80,8 +86,8 @@ export class BridgeService {
     return path === null ? null : this.openPath(path);
   }
 
-  /** Opens a regular file by absolute path. `displayName` overrides the name (uploads). */
-  async openPath(path: string, displayName?: string, remember = true): Promise<DocumentInfo> {
+  /** Opens a regular file by absolute path. `upload` names an uploaded copy (not remembered as recent). */
+  async openPath(path: string, upload?: { displayName: string }): Promise<DocumentInfo> {
     let st;
     try {
       st = await stat(path);
@@ -90,14 +96,35 @@ export class BridgeService {
     }
     if (!st.isFile()) throw new BridgeFault('not-a-file', `${path}: not a regular file`);
     const id: DocumentId = `doc-${this.nextDoc++}`;
-    const doc: DocumentInfo = { id, name: displayName ?? basename(path), path, sizeBytes: st.size, openedAtMs: this.now() };
+    const doc: DocumentInfo = {
+      id,
+      name: upload?.displayName ?? basename(path),
+      path,
+      sizeBytes: st.size,
+      uploaded: !!upload,
+      openedAtMs: this.now(),
+    };
     this.docs.set(id, doc);
-    if (remember) this.opts.recent.add(path, doc.openedAtMs);
+    if (!upload) this.opts.recent.add(path, doc.openedAtMs);
     this.emit('documentOpened', doc);
     return doc;
   }
 
+  async loadProfile(id: DocumentId): Promise<Profile> {
+    const doc = this.docs.get(id);
+    if (!doc) throw new BridgeFault('not-found', `no open document ${id}`);
+    let p = this.profiles.get(id);
+    if (!p) {
+      p = loadProfileFile(doc.path, doc.name);
+      this.profiles.set(id, p);
+      // A failed parse is not cached: the file may be replaced and retried.
+      p.catch(() => this.profiles.delete(id));
+    }
+    return p;
+  }
+
   closeDocument(id: DocumentId): void {
+    this.profiles.delete(id);
     if (!this.docs.delete(id)) throw new BridgeFault('not-found', `no open document ${id}`);
     void this.opts.engines?.close(id);
     this.emit('documentClosed', id);

@@ -47,6 +47,10 @@ const VALIDATORS: Validators = {
     if (a.length !== 1) throw bad('closeDocument takes one argument');
     return [validateDocumentId(a[0])];
   },
+  loadProfile: (a) => {
+    if (a.length !== 1) throw bad('loadProfile takes one argument');
+    return [validateDocumentId(a[0])];
+  },
 };
 
 export function isBridgeVerb(value: unknown): value is BridgeVerb {

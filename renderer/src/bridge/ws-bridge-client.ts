@@ -96,8 +96,10 @@ export function createWsBridge(origin: { host: string; protocol: string }): Leak
     listRecent: () => call('listRecent'),
     engineStatus: () => call('engineStatus'),
     openStream: (id) => openWsStream(origin, id),
+    loadProfile: (id) => call('loadProfile', id),
     onProgress: (cb) => on('progress', cb),
     onDocumentOpened: (cb) => on('documentOpened', cb),
     onDocumentClosed: (cb) => on('documentClosed', cb),
+    onCompareRequested: (cb) => on('compareRequested', cb),
   };
 }
