@@ -1,9 +1,11 @@
 // Electron main: a thin broker. Windows, menu, dialogs and validated IPC; the Node-side work
 // lives in main/service (shared with `leakline serve`).
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, nativeTheme, session } from 'electron';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createEngineRegistry, findEngineWorker } from './engine/hosting';
+import { registerStreamHandler } from './app/stream-ipc';
 import { BridgeService } from './service/bridge-service';
 import { jsonRecentStore } from './service/recent-store';
 import { channelOf, registerIpcHandlers } from './app/ipc';
@@ -26,6 +28,8 @@ function filesFromArgv(argv: string[]): string[] {
 
 let win: BrowserWindow | null = null;
 const recent = jsonRecentStore(join(app.getPath('userData'), 'recent.json'));
+// One worker_thread per open document (out/main/engine-worker.js): main only brokers messages.
+const engines = createEngineRegistry(findEngineWorker([here]), warn);
 
 const service = new BridgeService({
   appInfo: {
@@ -35,6 +39,7 @@ const service = new BridgeService({
     versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
   },
   recent,
+  engines,
   pickFile: async () => {
     const opts: Electron.OpenDialogOptions = {
       title: 'Open a trace or profile',
@@ -48,6 +53,25 @@ const service = new BridgeService({
     return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
   },
 });
+
+/** File › Compare…: several snapshots in one dialog, opened in the order the OS returns (sorted by the view). */
+async function compareFromMenu(): Promise<void> {
+  const opts: Electron.OpenDialogOptions = {
+    title: 'Compare goroutine snapshots',
+    message: 'Choose two or more goroutine profiles (or a profile and a trace) of one process',
+    properties: ['openFile', 'multiSelections'],
+    filters: [
+      { name: 'Go profiles and traces', extensions: ['pprof', 'pb', 'gz', 'txt', 'out', 'trace'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+  if (r.canceled || r.filePaths.length === 0) return;
+  const ids = [];
+  for (const p of r.filePaths) ids.push((await service.openPath(p)).id);
+  service.emit('compareRequested', ids);
+  refreshMenu();
+}
 
 function openAndReport(path: string): void {
   service.openPath(path).catch((err: Error) => {
@@ -63,6 +87,7 @@ function refreshMenu(): void {
     dev,
     actions: {
       open: () => void service.openFile().catch((e: Error) => dialog.showErrorBox('Cannot open file', e.message)),
+      compare: () => void compareFromMenu().catch((e: Error) => dialog.showErrorBox('Cannot compare', e.message)),
       openRecent: openAndReport,
       clearRecent: () => {
         recent.clear();
@@ -112,6 +137,7 @@ if (!app.requestSingleInstanceLock()) {
     openAndReport(path);
   });
   app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, renderer, warn));
+  app.on('will-quit', () => void engines.closeAll());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -119,6 +145,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, dev);
     registerIpcHandlers({ ipcMain, service, renderer, warn });
+    registerStreamHandler({ ipcMain, service, engines, renderer, warn, createChannel: () => new MessageChannelMain() });
     service.subscribe((event, data) => {
       win?.webContents.send(channelOf(event), data);
       // Any open (menu, renderer, drop, argv) changes Open Recent.

@@ -10,9 +10,13 @@ import type {
   BridgeVerb,
   DocumentId,
   DocumentInfo,
+  EngineStatus,
   RecentFile,
 } from '../../contract';
+import type { EngineRegistry } from '../engine/engine-registry';
+import type { Profile } from '../../parsers/model';
 import { BridgeFault, fsFault } from './bridge-error';
+import { loadProfileFile } from './profile-loader';
 import type { RecentStore } from './recent-store';
 import { validateArgs } from './validate';
 
@@ -24,11 +28,15 @@ export interface BridgeServiceOptions {
   /** Shows a native open dialog; absent in browser mode, where the renderer uploads instead. */
   pickFile?: () => Promise<string | null>;
   now?: () => number;
+  /** The documents' engines; closing a document closes its engine. */
+  engines?: EngineRegistry;
 }
 
 export class BridgeService {
   private readonly docs = new Map<DocumentId, DocumentInfo>();
   private readonly listeners = new Set<BridgeListener>();
+  /** Parsed once per document: the compare view asks again on every match-mode switch. */
+  private readonly profiles = new Map<DocumentId, Promise<Profile>>();
   private nextDoc = 1;
   private readonly now: () => number;
 
@@ -56,6 +64,10 @@ export class BridgeService {
         return this.listDocuments();
       case 'listRecent':
         return this.listRecent();
+      case 'engineStatus':
+        return this.engineStatus();
+      case 'loadProfile':
+        return this.loadProfile(args[0] as DocumentId);
     }
   }
 
@@ -98,13 +110,39 @@ export class BridgeService {
     return doc;
   }
 
-  /** Forgets the document; an uploaded copy is deleted (it exists only for this document). */
+  async loadProfile(id: DocumentId): Promise<Profile> {
+    const doc = this.docs.get(id);
+    if (!doc) throw new BridgeFault('not-found', `no open document ${id}`);
+    let p = this.profiles.get(id);
+    if (!p) {
+      p = loadProfileFile(doc.path, doc.name);
+      this.profiles.set(id, p);
+      // A failed parse is not cached: the file may be replaced and retried.
+      p.catch(() => this.profiles.delete(id));
+    }
+    return p;
+  }
+
+  /** Forgets the document and its engine; an uploaded copy is deleted (it exists only for this document). */
   async closeDocument(id: DocumentId): Promise<void> {
     const doc = this.docs.get(id);
     if (!doc) throw new BridgeFault('not-found', `no open document ${id}`);
+    this.profiles.delete(id);
     this.docs.delete(id);
+    void this.opts.engines?.close(id);
     if (doc.uploaded) await rm(doc.path, { force: true });
     this.emit('documentClosed', id);
+  }
+
+  /** The open document `id`, or a not-found fault (stream endpoints look documents up here). */
+  getDocument(id: DocumentId): DocumentInfo {
+    const doc = this.docs.get(id);
+    if (!doc) throw new BridgeFault('not-found', `no open document ${id}`);
+    return doc;
+  }
+
+  engineStatus(): EngineStatus {
+    return { liveEngines: this.opts.engines?.live ?? 0, openDocuments: this.docs.size };
   }
 
   listDocuments(): DocumentInfo[] {
