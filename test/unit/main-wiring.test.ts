@@ -26,6 +26,7 @@ const fake = vi.hoisted(() => {
     external: [] as string[],
     userData: '',
     ready: null as Promise<void> | null,
+    sandboxAll: false,
   };
   return state;
 });
@@ -61,6 +62,7 @@ vi.mock('electron', () => {
       getVersion: () => '0.1.0',
       getPath: () => fake.userData,
       requestSingleInstanceLock: () => true,
+      enableSandbox: () => void (fake.sandboxAll = true),
       on: (event: string, l: Listener) => void fake.appListeners.set(event, l),
       whenReady: () => fake.ready,
       quit: () => {},
@@ -103,6 +105,7 @@ describe('main/index.ts', () => {
     expect(String((w.options['webPreferences'] as { preload: string }).preload)).toMatch(/preload[/\\]index\.cjs$/);
     expect(w.options['backgroundColor']).toBe('#15171c'); // nativeTheme says dark
     expect(w.url).toBe(rendererUrl);
+    expect(fake.sandboxAll).toBe(true);
   });
 
   it('registers the bridge verbs, answering the renderer page and refusing others', async () => {
