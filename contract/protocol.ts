@@ -1,6 +1,6 @@
 // Wire shapes shared by the two transports of the bridge: Electron IPC channel names and the
 // browser-mode WebSocket frames. Types and string constants only.
-import type { AppInfo, BridgeError, DocumentId, DocumentInfo, ProgressEvent, RecentFile } from './bridge';
+import type { AppInfo, BridgeError, DocumentId, DocumentInfo, EditorSettings, EditorTarget, ProgressEvent, RecentFile } from './bridge';
 
 /** Request verbs the Node side answers; each maps 1:1 to a LeaklineBridge method. */
 export interface BridgeRequests {
@@ -11,6 +11,9 @@ export interface BridgeRequests {
   closeDocument: { args: [id: DocumentId]; result: void };
   listDocuments: { args: []; result: DocumentInfo[] };
   listRecent: { args: []; result: RecentFile[] };
+  openInEditor: { args: [target: EditorTarget]; result: void };
+  getEditorSettings: { args: []; result: EditorSettings };
+  setEditorSettings: { args: [settings: EditorSettings]; result: EditorSettings };
 }
 export type BridgeVerb = keyof BridgeRequests;
 

@@ -5,6 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BridgeService } from './service/bridge-service';
+import { jsonEditorStore } from './service/editor';
 import { jsonRecentStore } from './service/recent-store';
 import { channelOf, registerIpcHandlers } from './app/ipc';
 import { hardenSession, hardenWebContents } from './app/harden';
@@ -35,6 +36,7 @@ const service = new BridgeService({
     versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
   },
   recent,
+  editor: jsonEditorStore(join(app.getPath('userData'), 'editor.json')),
   pickFile: async () => {
     const opts: Electron.OpenDialogOptions = {
       title: 'Open a trace or profile',

@@ -10,9 +10,12 @@ import type {
   BridgeVerb,
   DocumentId,
   DocumentInfo,
+  EditorSettings,
+  EditorTarget,
   RecentFile,
 } from '../../contract';
 import { BridgeFault, fsFault } from './bridge-error';
+import { memoryEditorStore, openInEditor, spawnDetached, type EditorStore, type Spawner } from './editor';
 import type { RecentStore } from './recent-store';
 import { validateArgs } from './validate';
 
@@ -24,6 +27,11 @@ export interface BridgeServiceOptions {
   /** Shows a native open dialog; absent in browser mode, where the renderer uploads instead. */
   pickFile?: () => Promise<string | null>;
   now?: () => number;
+  /** Editor choice and path remaps; in memory unless the host persists them. */
+  editor?: EditorStore;
+  /** Launches the editor; injected by tests. */
+  spawn?: Spawner;
+  env?: Record<string, string | undefined>;
 }
 
 export class BridgeService {
@@ -31,9 +39,11 @@ export class BridgeService {
   private readonly listeners = new Set<BridgeListener>();
   private nextDoc = 1;
   private readonly now: () => number;
+  private readonly editor: EditorStore;
 
   constructor(private readonly opts: BridgeServiceOptions) {
     this.now = opts.now ?? Date.now;
+    this.editor = opts.editor ?? memoryEditorStore();
   }
 
   /** Validates `args` for `verb`, then runs it. Throws BridgeFault on bad input. */
@@ -56,6 +66,13 @@ export class BridgeService {
         return this.listDocuments();
       case 'listRecent':
         return this.listRecent();
+      case 'openInEditor':
+        return openInEditor(args[0] as EditorTarget, this.editor.get(), this.opts.spawn ?? spawnDetached, this.opts.env ?? process.env);
+      case 'getEditorSettings':
+        return this.editor.get();
+      case 'setEditorSettings':
+        this.editor.set(args[0] as EditorSettings);
+        return this.editor.get();
     }
   }
 

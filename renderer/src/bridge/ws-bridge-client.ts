@@ -14,6 +14,7 @@ import type {
 } from '../../../contract';
 import { UPLOAD_HEADER, UPLOAD_PATH, WS_PATH } from '../../../contract';
 import { BridgeRequestError } from './errors';
+import { rememberLocalFile } from './local-files';
 import { pickFile } from './pick-file';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
@@ -79,6 +80,7 @@ export function createWsBridge(origin: { host: string; protocol: string }): Leak
     }
     const env = (await res.json()) as IpcEnvelope<DocumentInfo>;
     if (!env.ok) throw new BridgeRequestError(env.error.code, env.error.message);
+    rememberLocalFile(env.result.id, file as File);
     return env.result;
   }
 
@@ -93,6 +95,9 @@ export function createWsBridge(origin: { host: string; protocol: string }): Leak
     closeDocument: (id) => call('closeDocument', id),
     listDocuments: () => call('listDocuments'),
     listRecent: () => call('listRecent'),
+    openInEditor: (target) => call('openInEditor', target),
+    getEditorSettings: () => call('getEditorSettings'),
+    setEditorSettings: (settings) => call('setEditorSettings', settings),
     onProgress: (cb) => on('progress', cb),
     onDocumentOpened: (cb) => on('documentOpened', cb),
     onDocumentClosed: (cb) => on('documentClosed', cb),
