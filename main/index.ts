@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createEngineRegistry, findEngineWorker } from './engine/hosting';
 import { registerStreamHandler } from './app/stream-ipc';
 import { BridgeService } from './service/bridge-service';
+import { jsonEditorStore } from './service/editor';
 import { jsonRecentStore } from './service/recent-store';
 import { channelOf, registerIpcHandlers } from './app/ipc';
 import { hardenSession, hardenWebContents } from './app/harden';
@@ -40,6 +41,7 @@ const service = new BridgeService({
   },
   recent,
   engines,
+  editor: jsonEditorStore(join(app.getPath('userData'), 'editor.json')),
   pickFile: async () => {
     const opts: Electron.OpenDialogOptions = {
       title: 'Open a trace or profile',

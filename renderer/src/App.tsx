@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { DocumentSummary } from './components/DocumentSummary';
+import { TraceDocument } from './components/TraceDocument';
 import { DocumentTabs } from './components/DocumentTabs';
 import { EmptyState } from './components/EmptyState';
 import { ErrorBanner } from './components/ErrorBanner';
@@ -77,7 +77,7 @@ export function App() {
       {docs.length > 0 && <DocumentTabs />}
       <ErrorBanner />
       <ProgressBar />
-      {active ? <DocumentSummary doc={active} /> : <EmptyState dragging={dragging} />}
+      {active ? <TraceDocument doc={active} key={active.id} /> : <EmptyState dragging={dragging} />}
       <footer className="status">
         <span>{info ? `Leakline ${info.version}` : 'Leakline'}</span>
         {info?.mode === 'browser' && <span className="muted">browser mode · served from this machine only</span>}

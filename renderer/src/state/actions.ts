@@ -4,6 +4,7 @@ import type { DocumentId, DocumentInfo, FileLike } from '../../../contract';
 import { asBridgeError, bridge } from '../bridge';
 import { syncDocuments } from '../document/documents';
 import { useApp } from './app-store';
+import { openSample as uploadSample } from './sample';
 
 async function run(task: () => Promise<DocumentInfo | null>): Promise<void> {
   const s = useApp.getState();
@@ -24,6 +25,7 @@ async function run(task: () => Promise<DocumentInfo | null>): Promise<void> {
 export const openFile = () => run(() => bridge().openFile());
 export const openPath = (path: string) => run(() => bridge().openPath(path));
 export const openDropped = (file: FileLike) => run(() => bridge().openDropped(file));
+export const openSample = () => run(() => uploadSample());
 
 export async function closeDocument(id: DocumentId): Promise<void> {
   try {
