@@ -325,11 +325,13 @@ function validateTableIds(e: TraceEvent): void {
   for (let i = 0; i < 4; i++) {
     if (sm & (1 << i)) {
       const id = e.arg(i);
-      if (id !== 0 && !g.stacks.has(id)) throw new ParseError('corrupt', `found invalid stack ID ${id} for event ${EVENT_NAMES[e.typ]}`, e.offset);
+      const ok = g.stackOk !== null && id < g.stackOk.length ? g.stackOk[id] === 1 : id === 0 || g.stacks.has(id);
+      if (!ok) throw new ParseError('corrupt', `found invalid stack ID ${id} for event ${EVENT_NAMES[e.typ]}`, e.offset);
     }
     if (tm & (1 << i)) {
       const id = e.arg(i);
-      if (id !== 0 && !g.strings.has(id)) throw new ParseError('corrupt', `found invalid string ID ${id} for event ${EVENT_NAMES[e.typ]}`, e.offset);
+      const ok = g.stringOk !== null && id < g.stringOk.length ? g.stringOk[id] === 1 : id === 0 || g.strings.has(id);
+      if (!ok) throw new ParseError('corrupt', `found invalid string ID ${id} for event ${EVENT_NAMES[e.typ]}`, e.offset);
     }
   }
 }

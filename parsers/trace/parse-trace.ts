@@ -31,6 +31,7 @@ function asParseError(e: unknown, offset: number): ParseError {
 export async function parseTrace(source: ByteSource, options: ParseTraceOptions = {}): Promise<TraceModel> {
   const stream = new EventStream(source, options.signal);
   await stream.open();
+  if (source.size <= 16) throw new ParseError('truncated', 'the trace ends right after its header', source.size);
   const b = new ModelBuilder();
   b.onTransition = options.onTransition;
   b.trackEnded = options.onChunk !== undefined;
