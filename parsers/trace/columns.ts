@@ -4,15 +4,17 @@ type TypedArray = Float64Array | Uint32Array | Uint8Array;
 type Ctor<T extends TypedArray> = { new (n: number): T };
 export type PagedColumn = PagedFloat64 | PagedUint32 | PagedUint8;
 
-/** 64K rows per page: 512 KiB for a Float64 column, small enough to waste little at the end. */
-export const PAGE_BITS = 16;
-export const PAGE_SIZE = 1 << PAGE_BITS;
-const PAGE_MASK = PAGE_SIZE - 1;
+/** First page: 64 Ki rows (512 KiB of Float64), so small traces waste little. */
+export const PAGE_SIZE = 1 << 16;
+/** Largest page: 4 Mi rows (32 MiB of Float64, above glibc's largest mmap threshold). */
+const MAX_PAGE = 1 << 22;
 
 /**
- * Append-only column of Float64 values in fixed pages. One class per element type on purpose: a
- * single generic class sees three typed-array kinds at the same store and V8 then deoptimises
- * it to a megamorphic access (measured 3x slower on the span columns).
+ * Append-only column of Float64 values in pages that double from 64 Ki up to 4 Mi elements. One
+ * class per element type on purpose: a generic class sees three typed-array kinds at the same
+ * store and V8 deoptimises it to a megamorphic access (measured 3x slower on the span columns).
+ * Large pages are mmap-backed, so releasing them after the final scatter returns the memory to
+ * the OS instead of leaving it in the malloc heap.
  */
 export class PagedFloat64 {
   pages: Float64Array[] = [];
@@ -26,8 +28,8 @@ export class PagedFloat64 {
   }
 
   push(v: number): void {
-    if (this.fill === PAGE_SIZE) {
-      this.cur = new Float64Array(PAGE_SIZE);
+    if (this.fill === this.cur.length) {
+      this.cur = new Float64Array(Math.max(PAGE_SIZE, Math.min(this.cur.length * 2, MAX_PAGE)));
       this.pages.push(this.cur);
       this.fill = 0;
     }
@@ -35,14 +37,17 @@ export class PagedFloat64 {
     this.length++;
   }
 
-  get(i: number): number {
-    return this.pages[i >>> PAGE_BITS][i & PAGE_MASK];
-  }
-
   /** Copies rows [from, to) into a new exact-size array. */
   slice(from: number, to: number): Float64Array {
-    const out = new Float64Array(to - from);
-    for (let i = from; i < to; i++) out[i - from] = this.get(i);
+    const out = new Float64Array(Math.max(0, to - from));
+    let base = 0;
+    for (const page of this.pages) {
+      const lo = Math.max(from, base);
+      const hi = Math.min(to, base + page.length);
+      if (lo < hi) out.set(page.subarray(lo - base, hi - base), lo - from);
+      base += page.length;
+      if (base >= to) break;
+    }
     return out;
   }
 
@@ -50,14 +55,16 @@ export class PagedFloat64 {
   release(): void {
     this.pages = [];
     this.cur = new Float64Array(0);
-    this.fill = PAGE_SIZE;
+    this.fill = 0;
   }
 }
 
 /**
- * Append-only column of Uint32 values in fixed pages. One class per element type on purpose: a
- * single generic class sees three typed-array kinds at the same store and V8 then deoptimises
- * it to a megamorphic access (measured 3x slower on the span columns).
+ * Append-only column of Uint32 values in pages that double from 64 Ki up to 4 Mi elements. One
+ * class per element type on purpose: a generic class sees three typed-array kinds at the same
+ * store and V8 deoptimises it to a megamorphic access (measured 3x slower on the span columns).
+ * Large pages are mmap-backed, so releasing them after the final scatter returns the memory to
+ * the OS instead of leaving it in the malloc heap.
  */
 export class PagedUint32 {
   pages: Uint32Array[] = [];
@@ -71,8 +78,8 @@ export class PagedUint32 {
   }
 
   push(v: number): void {
-    if (this.fill === PAGE_SIZE) {
-      this.cur = new Uint32Array(PAGE_SIZE);
+    if (this.fill === this.cur.length) {
+      this.cur = new Uint32Array(Math.max(PAGE_SIZE, Math.min(this.cur.length * 2, MAX_PAGE)));
       this.pages.push(this.cur);
       this.fill = 0;
     }
@@ -80,14 +87,17 @@ export class PagedUint32 {
     this.length++;
   }
 
-  get(i: number): number {
-    return this.pages[i >>> PAGE_BITS][i & PAGE_MASK];
-  }
-
   /** Copies rows [from, to) into a new exact-size array. */
   slice(from: number, to: number): Uint32Array {
-    const out = new Uint32Array(to - from);
-    for (let i = from; i < to; i++) out[i - from] = this.get(i);
+    const out = new Uint32Array(Math.max(0, to - from));
+    let base = 0;
+    for (const page of this.pages) {
+      const lo = Math.max(from, base);
+      const hi = Math.min(to, base + page.length);
+      if (lo < hi) out.set(page.subarray(lo - base, hi - base), lo - from);
+      base += page.length;
+      if (base >= to) break;
+    }
     return out;
   }
 
@@ -95,14 +105,16 @@ export class PagedUint32 {
   release(): void {
     this.pages = [];
     this.cur = new Uint32Array(0);
-    this.fill = PAGE_SIZE;
+    this.fill = 0;
   }
 }
 
 /**
- * Append-only column of Uint8 values in fixed pages. One class per element type on purpose: a
- * single generic class sees three typed-array kinds at the same store and V8 then deoptimises
- * it to a megamorphic access (measured 3x slower on the span columns).
+ * Append-only column of Uint8 values in pages that double from 64 Ki up to 4 Mi elements. One
+ * class per element type on purpose: a generic class sees three typed-array kinds at the same
+ * store and V8 deoptimises it to a megamorphic access (measured 3x slower on the span columns).
+ * Large pages are mmap-backed, so releasing them after the final scatter returns the memory to
+ * the OS instead of leaving it in the malloc heap.
  */
 export class PagedUint8 {
   pages: Uint8Array[] = [];
@@ -116,8 +128,8 @@ export class PagedUint8 {
   }
 
   push(v: number): void {
-    if (this.fill === PAGE_SIZE) {
-      this.cur = new Uint8Array(PAGE_SIZE);
+    if (this.fill === this.cur.length) {
+      this.cur = new Uint8Array(Math.max(PAGE_SIZE, Math.min(this.cur.length * 2, MAX_PAGE)));
       this.pages.push(this.cur);
       this.fill = 0;
     }
@@ -125,14 +137,17 @@ export class PagedUint8 {
     this.length++;
   }
 
-  get(i: number): number {
-    return this.pages[i >>> PAGE_BITS][i & PAGE_MASK];
-  }
-
   /** Copies rows [from, to) into a new exact-size array. */
   slice(from: number, to: number): Uint8Array {
-    const out = new Uint8Array(to - from);
-    for (let i = from; i < to; i++) out[i - from] = this.get(i);
+    const out = new Uint8Array(Math.max(0, to - from));
+    let base = 0;
+    for (const page of this.pages) {
+      const lo = Math.max(from, base);
+      const hi = Math.min(to, base + page.length);
+      if (lo < hi) out.set(page.subarray(lo - base, hi - base), lo - from);
+      base += page.length;
+      if (base >= to) break;
+    }
     return out;
   }
 
@@ -140,7 +155,7 @@ export class PagedUint8 {
   release(): void {
     this.pages = [];
     this.cur = new Uint8Array(0);
-    this.fill = PAGE_SIZE;
+    this.fill = 0;
   }
 }
 
