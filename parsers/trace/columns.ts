@@ -183,3 +183,106 @@ export class GrowableColumn<T extends TypedArray> {
     return this.data.slice(0, this.length) as T;
   }
 }
+
+/**
+ * The span columns of the model builder, appended together: one capacity check and one counter
+ * per span instead of one per column (seven pushes per span were a third of the build time).
+ * Pages double from 64 Ki to 4 Mi rows like the Paged* columns.
+ */
+export class SpanPages {
+  readonly row: Uint32Array[] = [];
+  readonly start: Float64Array[] = [];
+  readonly state: Uint8Array[] = [];
+  readonly reason: Uint32Array[] = [];
+  readonly stack: Uint32Array[] = [];
+  readonly waker: Float64Array[] = [];
+  readonly wakerStack: Uint32Array[] = [];
+  private cRow = new Uint32Array(0);
+  private cStart = new Float64Array(0);
+  private cState = new Uint8Array(0);
+  private cReason = new Uint32Array(0);
+  private cStack = new Uint32Array(0);
+  private cWaker = new Float64Array(0);
+  private cWakerStack = new Uint32Array(0);
+  private fill = 0;
+  private cap = 0;
+  length = 0;
+
+  private addPage(): void {
+    const n = this.cap === 0 ? PAGE_SIZE : Math.min(this.cap * 2, MAX_PAGE);
+    this.row.push((this.cRow = new Uint32Array(n)));
+    this.start.push((this.cStart = new Float64Array(n)));
+    this.state.push((this.cState = new Uint8Array(n)));
+    this.reason.push((this.cReason = new Uint32Array(n)));
+    this.stack.push((this.cStack = new Uint32Array(n)));
+    this.waker.push((this.cWaker = new Float64Array(n)));
+    this.wakerStack.push((this.cWakerStack = new Uint32Array(n)));
+    this.cap = n;
+    this.fill = 0;
+  }
+
+  /** Drops the references to the current pages (the page lists are emptied by the consumer). */
+  releaseCurrent(): void {
+    this.cRow = new Uint32Array(0);
+    this.cStart = new Float64Array(0);
+    this.cState = new Uint8Array(0);
+    this.cReason = new Uint32Array(0);
+    this.cStack = new Uint32Array(0);
+    this.cWaker = new Float64Array(0);
+    this.cWakerStack = new Uint32Array(0);
+    this.fill = this.cap = 0;
+  }
+
+  push(row: number, start: number, state: number, reason: number, stack: number, waker: number, wakerStack: number): void {
+    if (this.fill === this.cap) this.addPage();
+    const i = this.fill++;
+    this.cRow[i] = row;
+    this.cStart[i] = start;
+    this.cState[i] = state;
+    this.cReason[i] = reason;
+    this.cStack[i] = stack;
+    this.cWaker[i] = waker;
+    this.cWakerStack[i] = wakerStack;
+    this.length++;
+  }
+}
+
+/** Copies rows [from, to) of a paged column into a new exact-size array. */
+export function sliceF64(pages: Float64Array[], from: number, to: number): Float64Array {
+  const out = new Float64Array(Math.max(0, to - from));
+  let base = 0;
+  for (const page of pages) {
+    const lo = Math.max(from, base);
+    const hi = Math.min(to, base + page.length);
+    if (lo < hi) out.set(page.subarray(lo - base, hi - base), lo - from);
+    base += page.length;
+    if (base >= to) break;
+  }
+  return out;
+}
+
+export function sliceU32(pages: Uint32Array[], from: number, to: number): Uint32Array {
+  const out = new Uint32Array(Math.max(0, to - from));
+  let base = 0;
+  for (const page of pages) {
+    const lo = Math.max(from, base);
+    const hi = Math.min(to, base + page.length);
+    if (lo < hi) out.set(page.subarray(lo - base, hi - base), lo - from);
+    base += page.length;
+    if (base >= to) break;
+  }
+  return out;
+}
+
+export function sliceU8(pages: Uint8Array[], from: number, to: number): Uint8Array {
+  const out = new Uint8Array(Math.max(0, to - from));
+  let base = 0;
+  for (const page of pages) {
+    const lo = Math.max(from, base);
+    const hi = Math.min(to, base + page.length);
+    if (lo < hi) out.set(page.subarray(lo - base, hi - base), lo - from);
+    base += page.length;
+    if (base >= to) break;
+  }
+  return out;
+}

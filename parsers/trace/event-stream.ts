@@ -186,7 +186,7 @@ export class EventStream {
     if (!this.tryAdvance(0)) {
       // A sorted array is a valid heap; try the others in time order (stable for ties, like Go's
       // insertion sort for the ≤12 cursors a real trace has).
-      this.frontier.sort(byTime);
+      sortByTime(this.frontier);
       let ok = false;
       for (let i = 1; i < this.frontier.length; i++) {
         if (--this.attemptBudget < 0) {
@@ -316,6 +316,29 @@ export class EventStream {
 }
 
 const byTime = (a: Cursor, b: Cursor): number => a.ev.time - b.ev.time;
+
+/**
+ * Stable sort of the frontier by time, in place. Go sorts with slices.SortFunc, an insertion
+ * sort for ≤ 12 elements (stable, identical order); V8's Array.sort would allocate a work array
+ * on every call, and this runs whenever the earliest M cannot advance.
+ */
+function sortByTime(h: Cursor[]): void {
+  const n = h.length;
+  if (n > 32) {
+    h.sort(byTime);
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const c = h[i];
+    const t = c.ev.time;
+    let j = i;
+    while (j > 0 && h[j - 1].ev.time > t) {
+      h[j] = h[j - 1];
+      j--;
+    }
+    h[j] = c;
+  }
+}
 
 function validateTableIds(e: TraceEvent): void {
   const sm = STACK_ARG_MASK[e.typ];
