@@ -3,7 +3,8 @@
 //	goprof gen <dir>          writes <dir>/goroutines-100k.debug2.txt (100,000 goroutines,
 //	                          20 distinct stacks) and <dir>/goroutines-large.pb.gz
 //	                          (100,000 goroutines, 64,000 distinct samples: deep stacks, labels)
-//	goprof measure <cmd> ...  runs cmd, prints {"wallMs":…,"maxRssKiB":…} (getrusage of the child)
+//	goprof measure <cmd> ...  runs cmd, prints {"wallMs":…,"cpuMs":…,"maxRssKiB":…} (getrusage of
+//	                          the child; CPU time is the stable number on a shared machine)
 package main
 
 import (
@@ -134,7 +135,12 @@ func measure(args []string) {
 	if runtime.GOOS == "darwin" {
 		rss /= 1024
 	}
-	json.NewEncoder(os.Stdout).Encode(map[string]any{"wallMs": float64(wall.Microseconds()) / 1000, "maxRssKiB": rss})
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	json.NewEncoder(os.Stdout).Encode(map[string]any{
+		"wallMs":    float64(wall.Microseconds()) / 1000,
+		"cpuMs":     float64(cpu.Microseconds()) / 1000,
+		"maxRssKiB": rss,
+	})
 }
 
 func main() {
