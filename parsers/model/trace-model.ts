@@ -194,6 +194,8 @@ export interface TraceChunk {
     readonly state: Uint8Array;
     readonly reason: Uint32Array;
     readonly stack: Uint32Array;
+    /** Added by the engine (issue 7): SpanTable.wakerId of these spans, so a stream rebuilds it. */
+    readonly wakerId?: Float64Array;
   };
   /** Goroutines that ended (reached NotExist) in this generation, and when. */
   readonly ended: { readonly goroutineId: Float64Array; readonly endNs: Float64Array };
