@@ -5,7 +5,7 @@
 // sample in file order (values, stack innermost-first with inlining expanded, string and numeric
 // labels); then the public model (GoroutineProfile groups / SampleProfile samples) as a multiset.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
