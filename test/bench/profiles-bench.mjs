@@ -16,7 +16,8 @@ const goprof = path.join(out, 'goprof');
 execFileSync('go', ['build', '-o', goprof, '.'], { cwd: path.join(here, 'goprof'), stdio: 'inherit' });
 const dump = path.join(out, 'goroutines-100k.debug2.txt');
 const proto = path.join(out, 'goroutines-large.pb.gz');
-if (!existsSync(dump) || !existsSync(proto)) execFileSync(goprof, ['gen', out], { stdio: 'inherit' });
+const dumpTwin = path.join(out, 'goroutines-100k.pb.gz');
+if (!existsSync(dump) || !existsSync(proto) || !existsSync(dumpTwin)) execFileSync(goprof, ['gen', out], { stdio: 'inherit' });
 
 // Bundle the TypeScript child once with vite (already a dev dependency) for plain node.
 const { build } = await import('vite');
@@ -51,6 +52,11 @@ const goWall = median(go.map((m) => m.wallMs));
 const goCpu = median(go.map((m) => m.cpuMs));
 const goRss = median(go.map((m) => m.maxRssKiB));
 
+// No Go tool reads debug=2; the nearest reference is go tool pprof on the same goroutines' proto.
+const twin = Array.from({ length: runs }, () => measure('go', ['tool', 'pprof', '-raw', dumpTwin]));
+const twinCpu = median(twin.map((m) => m.cpuMs));
+const twinRss = median(twin.map((m) => m.maxRssKiB));
+
 const mib = (k) => `${(k / 1024).toFixed(1)} MiB`;
 console.log(`\nprofile parsers (median of ${runs}; node baseline RSS ${mib(nodeBaseline)})`);
 for (const r of [d2, pb]) {
@@ -59,5 +65,8 @@ for (const r of [d2, pb]) {
 console.log(`  go tool pprof -raw on the same proto: process ${goWall.toFixed(0)} ms wall / ${goCpu.toFixed(0)} ms CPU, peak RSS ${mib(goRss)}`);
 console.log(
   `  ratio leakline/go (proto): CPU ${(pb.cpuMs / goCpu).toFixed(2)}x, wall ${(pb.wallMs / goWall).toFixed(2)}x, parse-only vs go wall ${(pb.parseMs / goWall).toFixed(2)}x, peak RSS ${(pb.rssKiB / goRss).toFixed(2)}x`,
+);
+console.log(
+  `  debug=2 dump vs go tool pprof -raw on the same 100k goroutines' proto (${twinCpu.toFixed(0)} ms CPU, ${mib(twinRss)}): CPU ${(d2.cpuMs / twinCpu).toFixed(2)}x, peak RSS ${(d2.rssKiB / twinRss).toFixed(2)}x (text is 52 MB, proto ${'<'}1 MB)`,
 );
 console.log(`  (wall times are noisy on a shared machine; the CPU ratio is the one to track)`);
