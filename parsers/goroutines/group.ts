@@ -94,6 +94,7 @@ export function groupGoroutines(raw: readonly RawGoroutine[]): { groups: Gorouti
     if (g.elided !== undefined) r.elided = g.elided;
     if (g.createdBy) r.createdBy = g.createdBy;
     if (g.labels) r.labels = g.labels;
+    if (g.ancestors) r.ancestors = g.ancestors.map((a) => ({ id: a.id, stack: a.frames, ...(a.createdBy ? { createdBy: a.createdBy } : {}) }));
     records.push(r);
   }
   const groups: GoroutineGroup[] = accs.map((a) => ({
