@@ -30,6 +30,7 @@ export function normalize(text: string): string {
     .replace(/"(min|max)": \d+(\.\d+)?/g, '"$1": "<n>"')
     .replace(/ids [\d, …]+/g, 'ids <ids>')
     .replace(/\b\d+(\.\d+)? (ns|µs|ms|s|min)\b/g, '<dur>')
+    .replace(/<dur> – <dur>/g, '<dur>')
     .replace(/\d+(\.\d+)?%/g, '<pct>')
     .replace(/\bg\d+\b/g, 'g<id>')
     .replace(/\b\d+(×| times| timer wake-ups)/g, '<n>$1');
