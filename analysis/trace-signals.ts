@@ -55,6 +55,7 @@ export interface ParkedGoroutine {
   /** Wake-ups by a timer (no goroutine) from a wait at the final blocking line. */
   readonly timerSiteWakes: number;
   readonly neverRanAgain: boolean;
+  /** The goroutine that last woke it at its final line, -1 when none. */
   readonly lastWakerId: number;
   readonly lastWakerExited: boolean;
   readonly lastWakerEntry?: string;
@@ -139,14 +140,12 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
     let timerWakes = 0;
     let siteWakes = 0;
     let timerSiteWakes = 0;
-    let lastWake = -1;
     let lastSiteWake = -1;
     const finalSite = blockingFrame(stack);
     for (let i = s0; i < s1; i++) {
       if (S.state[i] === GoState.Running) runs++;
       else if (S.state[i] === GoState.Runnable && i > s0 && S.state[i - 1] === GoState.Waiting) {
         wakes++;
-        lastWake = i;
         // Woken from a wait at the same line it is parked at now: by a goroutine, the other end
         // of this very operation has shown up before; by nobody (wakerId −1), a timer fired.
         const prev = finalSite ? blockingOf(S.stack[i - 1]) : undefined;
@@ -164,7 +163,9 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
     // Parked since before the trace began: not created in it and the final span is its first
     // (the builder starts it at the first Sync, not at a block we saw).
     const sinceNs = Number.isNaN(createdNs) && s1 - s0 <= 1 ? NaN : G.finalSinceNs[r];
-    const lastWakerId = lastWake >= 0 ? S.wakerId[lastWake] : -1;
+    // Partner facts come from the last wake-up *at this line* (the other end of this operation);
+    // a GC worker or a lock on the way elsewhere says nothing about it.
+    const lastWakerId = lastSiteWake >= 0 ? S.wakerId[lastSiteWake] : -1;
     const wRow = lastWakerId >= 0 ? rowOfId.get(lastWakerId) : undefined;
     const lastWakerExited = wRow !== undefined && G.finalState[wRow] === GoState.NotExist;
     let partnerSite: Site | undefined;
