@@ -91,6 +91,7 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
     if (f === undefined) f = bfMemo[id] = blockingFrame(stackOf(id)) ?? null;
     return f ?? undefined;
   };
+  const preemptedId = str.indexOf('preempted');
   const rowOfId = new Map<number, number>();
   for (let r = 0; r < G.count; r++) rowOfId.set(G.id[r], r);
 
@@ -145,11 +146,16 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
     for (let i = s0; i < s1; i++) {
       if (S.state[i] === GoState.Running) runs++;
       else if (S.state[i] === GoState.Runnable && i > s0 && S.state[i - 1] === GoState.Waiting) {
+        // Parked by the GC or the tracer (GoBlock "preempted") and resumed: not a wake-up.
+        if (S.reason[i - 1] === preemptedId) continue;
         wakes++;
         // Woken from a wait at the same line it is parked at now: by a goroutine, the other end
         // of this very operation has shown up before; by nobody (wakerId −1), a timer fired.
         const prev = finalSite ? blockingOf(S.stack[i - 1]) : undefined;
-        const atSite = prev !== undefined && finalSite !== undefined && prev.func === finalSite.func && prev.line === finalSite.line;
+        // Same line and same block reason: a GC preemption parked at that line ("preempted",
+        // resumed by a GC worker) is not the other end of the operation.
+        const atSite =
+          prev !== undefined && finalSite !== undefined && prev.func === finalSite.func && prev.line === finalSite.line && S.reason[i - 1] === G.finalReason[r];
         if (S.wakerId[i] < 0) {
           timerWakes++;
           if (atSite) timerSiteWakes++;
