@@ -286,8 +286,10 @@ function judgeGroup(
       // Only for a block we saw begin: a goroutine parked before the trace has an unseen past.
       if (PRODUCER_SIDE.has(p.waitClass) && p.siteWakes === 0 && !Number.isNaN(p.sinceNs)) pts += 2;
       // Goroutines started by the same function did finish: a recycling pattern (per-request
-      // watchers, workers), and these members are probably still in flight.
-      if (recycled) pts -= 2;
+      // watchers, workers), and these members may still be in flight. Not for a producer parked
+      // most of the trace: its siblings' takers came long ago, its own never did.
+      const longParked = dur > 0 && blockedFor / dur >= TRACE_RULES.longFraction;
+      if (recycled && !(PRODUCER_SIDE.has(p.waitClass) && longParked)) pts -= 2;
       if (dur > 0 && blockedFor / dur >= TRACE_RULES.longFraction) pts += 1;
       if (growing) pts += 1;
       // Woken repeatedly by a partner that is still serving: the shape of an idle worker.

