@@ -53,6 +53,14 @@ files.sort((a, b) => statSync(a).size - statSync(b).size);
 const goReader = path.join(tmp, 'go-reader');
 run('go', ['build', '-o', goReader, '.'], { cwd: path.join(root, 'test/bench/go-reader') });
 
+// The parser alone, no streaming (test/bench/parse-once.ts, as `npm run bench` builds it): the
+// engine's overhead is the difference.
+const parseOnce = path.join(tmp, 'parse-once.mjs');
+run(path.join(root, 'node_modules/.bin/rolldown'), [path.join(root, 'test/bench/parse-once.ts'), '--platform', 'node', '--format', 'esm', '-o', parseOnce]);
+function plainParse(file) {
+  return JSON.parse(run(process.execPath, ['--max-old-space-size=4096', parseOnce, file]).trim().split('\n').pop());
+}
+
 function goRead(file) {
   const t = performance.now();
   const line = run(goReader, [file]).trim().split('\n').pop();
@@ -120,6 +128,9 @@ async function browserRun(file) {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.enable');
     await cdp.send('HeapProfiler.collectGarbage');
+    // ArrayBuffer backing stores are swept after the GC, concurrently: give it a moment.
+    await new Promise((r) => setTimeout(r, 1000));
+    await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('Performance.enable');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const metric = (n) => metrics.find((m) => m.name === n)?.value ?? NaN;
@@ -137,13 +148,15 @@ console.log(`\nEngine benchmark (Node ${process.version}, ${os.cpus().length} CP
 for (const file of files) {
   const size = statSync(file).size;
   const go = goRead(file);
+  const plain = plainParse(file);
   const e = await engineRun(file);
   const b = await browserRun(file);
   const name = path.relative(root, file);
   console.log(`${name}: ${f1(mb(size))} MiB, ${go.events.toLocaleString('en-US')} events, ${e.goroutines.toLocaleString('en-US')} goroutines, ${e.spans.toLocaleString('en-US')} spans, ${e.chunks} chunks, ${e.verdicts} verdicts`);
   console.log(`  Go x/exp/trace, read all events (reference) ${f2(go.seconds).padStart(7)}`);
+  console.log(`  parseTrace alone, no streaming (in a child)  ${f2(plain.seconds).padStart(7)}   ${f2(plain.seconds / go.seconds)}x reference`);
   console.log(`  engine (worker) first chunk                 ${f2(e.firstChunk).padStart(7)}   ${f2(e.firstChunk / go.seconds)}x reference`);
-  console.log(`  engine (worker) full model                  ${f2(e.model).padStart(7)}   ${f2(e.model / go.seconds)}x reference, ${f1(mb(size) / e.model)} MB/s`);
+  console.log(`  engine (worker) full model                  ${f2(e.model).padStart(7)}   ${f2(e.model / go.seconds)}x reference, ${f2(e.model / plain.seconds)}x parseTrace alone`);
   console.log(`  engine (worker) model + analysis            ${f2(e.done).padStart(7)}   ${f2(e.done / go.seconds)}x reference`);
   console.log(`  host event loop worst delay meanwhile       ${f1(e.maxLoopDelayMs).padStart(7)} ms`);
   console.log(`  browser: first goroutine rows on screen     ${f2(b.rows).padStart(7)}   (from navigation start)`);
