@@ -125,6 +125,34 @@ describe('engine protocol (in-process host)', () => {
     expect(snap.model!.goroutines.count).toBeGreaterThan(0);
   });
 
+  it('Cancel keeps what arrived, marked partial at the byte the engine had read', async () => {
+    const fx = (await byGenerations())[0];
+    const engine = new InProcessEngine(() => openFileSource(fx.path, fx.label), fx.label);
+    const port = connectLocal(engine, { structuredClone: true });
+    const store = new DocumentStore(fx.label);
+    // A window of one chunk: the engine runs at most one chunk ahead of the store.
+    const handle = attachStream(port, store, 1);
+    await new Promise<void>((resolve) => {
+      const off = store.subscribe(() => {
+        if (store.getSnapshot().chunks === 1) {
+          off();
+          resolve();
+        }
+      });
+    });
+    handle.cancel();
+    await new Promise<void>((resolve) => store.subscribe(() => store.getSnapshot().status === 'error' && resolve()));
+    const snap = store.getSnapshot();
+    expect(snap.error).toMatchObject({ code: 'cancelled', file: fx.label });
+    // Stopped where the last chunk that arrived ended (one more may have been on its way).
+    expect(snap.partial).toMatchObject({ code: 'cancelled', offset: snap.progress!.bytesRead, offsetKind: 'byte' });
+    expect(snap.chunks).toBeLessThanOrEqual(2);
+    expect(snap.model!.partial?.code).toBe('cancelled');
+    expect(snap.model!.spans.count).toBeGreaterThan(0);
+    expect(snap.model!.spans.count).toBeLessThan((await parseTrace(bytesSource(fx.label, new Uint8Array(readFileSync(fx.path))))).spans.count);
+    await engine.settled;
+  });
+
   it('an unknown file is refused naming the file and the problem', async () => {
     const file = join(tmp, 'notes.txt');
     writeFileSync(file, 'these are not the bytes you are looking for\n');
