@@ -130,6 +130,11 @@ export class TraceAccumulator {
   snapshot(): TraceModel {
     const key = `${this.chunks}/${this.final ? 1 : 0}/${this.stoppedEarly ? 1 : 0}`;
     if (this.memo && (this.sealed || this.memo.key === key)) return this.memo.model;
+    // While loading, rebuild only once spans grew by a quarter since the last build: the builds'
+    // total cost then stays within ~5 builds of the whole trace however many generations it has
+    // (rebuilding per chunk would be quadratic: 200 generations × 40M spans).
+    const ending = this.final !== null || this.stoppedEarly !== null;
+    if (this.memo && !ending && (this.spanCount - this.memo.model.spans.count) * 4 < this.memo.model.spans.count) return this.memo.model;
     const model = this.build();
     this.memo = { key, model };
     if (this.final) this.seal();
