@@ -60,7 +60,7 @@ export function Toolbar({ ctrl, searchRef }: { ctrl: TimelineController; searchR
         aria-pressed={options.suspectsOnly}
         onClick={() => ctrl.setOptions({ suspectsOnly: !options.suspectsOnly })}
         data-testid="suspects-only"
-        title="Show only goroutines the leak analysis suspects (S)"
+        title="Show only goroutines the leak analysis suspects (X)"
       >
         <span className="tv-toggle-dot" /> Suspects only <span className="tv-count">{suspects}</span>
       </button>
