@@ -40,17 +40,45 @@ export interface Alignment {
   readonly totals: readonly number[];
 }
 
-/** Drops the frames that one format shows and another hides. */
+// runtime.X with a lower-case X: debug=2 (traceback level 1) never prints these, debug=0/1 do.
+const UNEXPORTED_RUNTIME = /^runtime\.[a-z_]/;
+
+/**
+ * Drops the frames that one format shows and another hides: leading runtime frames (debug=1 hides
+ * them), unexported runtime.* frames anywhere (debug=2 hides runtime.main, runtime.goexit,
+ * runtime.gopark…; debug=0 keeps them) and internal/runtime frames.
+ */
 export function normalizeStack(stack: readonly Frame[]): readonly Frame[] {
   let start = 0;
   while (start < stack.length - 1 && isRuntimeFunction(stack[start].func)) start++;
-  let end = stack.length;
-  while (end > start + 1 && stack[end - 1].func === 'runtime.goexit') end--;
-  return start === 0 && end === stack.length ? stack : stack.slice(start, end);
+  let changed = start > 0;
+  const out: Frame[] = [];
+  for (let i = start; i < stack.length; i++) {
+    const f = stack[i].func;
+    if (UNEXPORTED_RUNTIME.test(f) || f.startsWith('internal/runtime/')) changed = true;
+    else out.push(stack[i]);
+  }
+  if (out.length === 0) return stack.slice(start, start + 1);
+  return changed ? out : stack;
+}
+
+// The goroutine that writes the profile appears in every snapshot, but its stack is the
+// writer's own: debug=0/1 go through writeRuntimeProfile, debug=2 through writeGoroutineStacks,
+// and the caller's line differs per WriteTo call (harness.go:131/132/133 in the corpus). It is
+// matched by its callers' functions only, so one moment in two formats compares as identical.
+const PROFILE_WRITER = /^(runtime\/pprof\.(writeGoroutine|writeGoroutineStacks|writeRuntimeProfile|\(\*Profile\)\.WriteTo)|runtime\.Stack|runtime\/pprof\.Lookup)$/;
+export const PROFILE_WRITER_KEY = '(goroutine writing this profile)';
+
+/** Index of the outermost profile-writing frame, or -1 when the goroutine is not the writer. */
+export function profileWriterDepth(stack: readonly Frame[]): number {
+  for (let i = stack.length - 1; i >= 0; i--) if (PROFILE_WRITER.test(stack[i].func)) return i;
+  return -1;
 }
 
 export function alignKey(stack: readonly Frame[], mode: MatchMode): string {
   const s = normalizeStack(stack);
+  const w = profileWriterDepth(s);
+  if (w >= 0) return `${PROFILE_WRITER_KEY}\n${functionSignature(s.slice(w + 1))}`;
   return mode === 'stack' ? stackSignature(s) : functionSignature(s);
 }
 

@@ -23,9 +23,16 @@ export const TRACE_RULES = {
   timerZombieWakes: 2,
   /** Parked for at least this fraction of the trace adds a point. */
   longFraction: 0.5,
+  /** Parked for less than this fraction of the trace: too recent for "nothing came afterwards". */
+  minQuietFraction: 0.05,
+  /** Members created during the trace (none finished) for "the group grows". */
+  growthMembers: 3,
 } as const;
 
-const PRODUCER_SIDE = new Set<WaitClass>(['channel-send', 'sync-mutex', 'sync-rwmutex', 'sync-waitgroup']);
+// Waits that offer something and need a taker: parked here for long is rarely idleness. (A
+// WaitGroup.Wait is a consumer: "close the channel when all producers are done" waits for a
+// process lifetime by design.)
+const PRODUCER_SIDE = new Set<WaitClass>(['channel-send', 'sync-mutex', 'sync-rwmutex']);
 const TIMER_WAITS = new Set<WaitClass>(['channel-recv', 'select', 'timer']);
 
 /** Facts about one goroutine parked at the end of the trace. */
@@ -43,6 +50,10 @@ export interface ParkedGoroutine {
   readonly runs: number;
   readonly wakes: number;
   readonly timerWakes: number;
+  /** Wake-ups by a goroutine from a wait at the final blocking line. */
+  readonly siteWakes: number;
+  /** Wake-ups by a timer (no goroutine) from a wait at the final blocking line. */
+  readonly timerSiteWakes: number;
   readonly neverRanAgain: boolean;
   readonly lastWakerId: number;
   readonly lastWakerExited: boolean;
@@ -71,6 +82,14 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
   const str = m.strings.strings;
   const stk = m.stacks.stacks;
   const stackOf = (id: number): readonly Frame[] => stk[id] ?? [];
+  // Blocking frame per interned stack, computed once: spans share a few thousand stacks, and
+  // the per-span lookups below would otherwise dominate on million-span traces.
+  const bfMemo = new Array<Frame | null | undefined>(stk.length);
+  const blockingOf = (id: number): Frame | undefined => {
+    let f = bfMemo[id];
+    if (f === undefined) f = bfMemo[id] = blockingFrame(stackOf(id)) ?? null;
+    return f ?? undefined;
+  };
   const rowOfId = new Map<number, number>();
   for (let r = 0; r < G.count; r++) rowOfId.set(G.id[r], r);
 
@@ -80,7 +99,7 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
     for (let i = 0; i < S.count; i++) {
       const ws = S.wakerStack[i];
       if (ws === 0) continue;
-      const f = blockingFrame(stackOf(ws))?.func;
+      const f = blockingOf(ws)?.func;
       if (f && (lastWakeAtFunc.get(f) ?? -Infinity) < S.startNs[i]) lastWakeAtFunc.set(f, S.startNs[i]);
     }
   }
@@ -118,34 +137,54 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
     let runs = 0;
     let wakes = 0;
     let timerWakes = 0;
+    let siteWakes = 0;
+    let timerSiteWakes = 0;
     let lastWake = -1;
+    let lastSiteWake = -1;
+    const finalSite = blockingFrame(stack);
     for (let i = s0; i < s1; i++) {
       if (S.state[i] === GoState.Running) runs++;
       else if (S.state[i] === GoState.Runnable && i > s0 && S.state[i - 1] === GoState.Waiting) {
         wakes++;
-        if (S.wakerId[i] < 0) timerWakes++;
         lastWake = i;
+        // Woken from a wait at the same line it is parked at now: by a goroutine, the other end
+        // of this very operation has shown up before; by nobody (wakerId −1), a timer fired.
+        const prev = finalSite ? blockingOf(S.stack[i - 1]) : undefined;
+        const atSite = prev !== undefined && finalSite !== undefined && prev.func === finalSite.func && prev.line === finalSite.line;
+        if (S.wakerId[i] < 0) {
+          timerWakes++;
+          if (atSite) timerSiteWakes++;
+        } else if (atSite) {
+          siteWakes++;
+          lastSiteWake = i;
+        }
       }
     }
     const createdNs = G.createdNs[r];
-    const sinceNs = G.finalSinceNs[r];
+    // Parked since before the trace began: not created in it and the final span is its first
+    // (the builder starts it at the first Sync, not at a block we saw).
+    const sinceNs = Number.isNaN(createdNs) && s1 - s0 <= 1 ? NaN : G.finalSinceNs[r];
     const lastWakerId = lastWake >= 0 ? S.wakerId[lastWake] : -1;
     const wRow = lastWakerId >= 0 ? rowOfId.get(lastWakerId) : undefined;
     const lastWakerExited = wRow !== undefined && G.finalState[wRow] === GoState.NotExist;
     let partnerSite: Site | undefined;
     let partnerReturned = false;
     let partnerActiveAfter = false;
-    if (lastWake >= 0 && S.wakerStack && S.wakerStack[lastWake] !== 0) {
-      const pf = blockingFrame(stackOf(S.wakerStack[lastWake]));
+    // The partner site is where the goroutine that last completed *this* operation stood.
+    if (lastSiteWake >= 0 && S.wakerStack && S.wakerStack[lastSiteWake] !== 0) {
+      const pf = blockingOf(S.wakerStack[lastSiteWake]);
+      const sw = S.wakerId[lastSiteWake];
+      const swRow = rowOfId.get(sw);
       if (pf) {
         partnerSite = frameToSite(pf);
         partnerActiveAfter = (lastWakeAtFunc.get(pf.func) ?? -Infinity) > (Number.isNaN(sinceNs) ? -Infinity : sinceNs);
-        if (wRow !== undefined && !lastWakerExited) {
+        if (swRow !== undefined && G.finalState[swRow] === GoState.NotExist) partnerReturned = true;
+        else if (swRow !== undefined) {
           // The waker's most recent known stack after the wake: without the partner function,
           // the scope that held the other end of the operation has returned.
-          const [w0, w1] = spanRange(m, wRow);
+          const [w0, w1] = spanRange(m, swRow);
           for (let i = w1 - 1; i >= w0; i--) {
-            if (S.startNs[i] < S.startNs[lastWake]) break;
+            if (S.startNs[i] < S.startNs[lastSiteWake]) break;
             if (S.stack[i] !== 0) {
               partnerReturned = !stackOf(S.stack[i]).some((f) => f.func === pf.func);
               break;
@@ -167,6 +206,8 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
       runs,
       wakes,
       timerWakes,
+      siteWakes,
+      timerSiteWakes,
       neverRanAgain: !Number.isNaN(createdNs) && wakes === 0 && runs <= 1,
       lastWakerId,
       lastWakerExited,
@@ -188,6 +229,11 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
   const suspects: SuspectGroup[] = [];
   for (const [fp, members] of groups) suspects.push(judgeGroup(m, fp, members, byEntry.get(members[0].entry), source));
   return { suspects, ignored, parked };
+}
+
+/** Woken at this line ≥ 2× by a goroutine that is still there: the shape of an idle worker. */
+export function isIdleLoop(p: ParkedGoroutine): boolean {
+  return p.siteWakes >= 2 && !p.lastWakerExited && !(p.partnerReturned && !p.partnerActiveAfter);
 }
 
 function mostCommon<T>(xs: readonly T[]): T {
@@ -212,22 +258,33 @@ function judgeGroup(
   const cls = mostCommon(members.map((p) => p.waitClass));
   const dur = m.durationNs;
   const evidence: Evidence[] = [];
-  const growing = siblings !== undefined && siblings.exited === 0 && members.filter((p) => !Number.isNaN(p.createdNs)).length >= 2;
+  const growing =
+    siblings !== undefined && siblings.exited === 0 && members.filter((p) => !Number.isNaN(p.createdNs)).length >= TRACE_RULES.growthMembers;
+  // Timer zombie: at its parking line, only timers ever woke it (an unrelated lock on the way,
+  // e.g. sync.Once inside time.NewTimer, does not count).
   const zombies = members.filter(
-    (p) => TIMER_WAITS.has(p.waitClass) && p.timerWakes >= TRACE_RULES.timerZombieWakes && p.timerWakes === p.wakes,
+    (p) => TIMER_WAITS.has(p.waitClass) && p.timerSiteWakes >= TRACE_RULES.timerZombieWakes && p.siteWakes === 0,
   );
+  const recycled = siblings !== undefined && siblings.exited > 0;
   for (const p of members) {
     let pts = 0;
     const blockedFor = dur - (Number.isNaN(p.sinceNs) ? 0 : p.sinceNs);
-    if (PARTNER_CLASSES.has(p.waitClass)) {
+    // Every "nothing happened afterwards" signal needs an afterwards: a goroutine that parked in
+    // the trace's last instants has not been observed long enough to say.
+    const quiet = Number.isNaN(p.sinceNs) || (dur > 0 && blockedFor / dur >= TRACE_RULES.minQuietFraction);
+    if (PARTNER_CLASSES.has(p.waitClass) && quiet) {
       if (p.neverRanAgain) pts += 2;
       if (p.lastWakerExited) pts += 2;
       else if (p.partnerReturned && !p.partnerActiveAfter) pts += 2;
-      if (PRODUCER_SIDE.has(p.waitClass) && p.wakes === p.timerWakes) pts += 2;
+      // Only for a block we saw begin: a goroutine parked before the trace has an unseen past.
+      if (PRODUCER_SIDE.has(p.waitClass) && p.siteWakes === 0 && !Number.isNaN(p.sinceNs)) pts += 2;
+      // Goroutines started by the same function did finish: a recycling pattern (per-request
+      // watchers, workers), and these members are probably still in flight.
+      if (recycled) pts -= 2;
       if (dur > 0 && blockedFor / dur >= TRACE_RULES.longFraction) pts += 1;
       if (growing) pts += 1;
       // Woken repeatedly by a partner that is still serving: the shape of an idle worker.
-      if (p.wakes >= 2 && p.timerWakes < p.wakes && !p.lastWakerExited && !(p.partnerReturned && !p.partnerActiveAfter)) pts -= 2;
+      if (isIdleLoop(p)) pts -= 2;
     }
     if (cls === 'forever') pts = Math.max(pts, TRACE_RULES.highPoints);
     p.points = pts;
@@ -255,6 +312,7 @@ function judgeGroup(
     growing,
     siblings,
     zombies: zombies.length,
+    recycled,
     source,
   });
   return {

@@ -1,6 +1,8 @@
 // The one API the renderer talks to. Electron's preload implements it over IPC; in browser mode
 // (`leakline serve`) renderer/src/bridge implements it over a WebSocket. Types only: this file is
 // compiled by the node-side and the web-side tsconfig alike, so it names no DOM or Node type.
+import type { EngineStatus, EngineStreamPort } from './engine';
+import type { Profile } from '../parsers/model';
 
 /** Where the renderer runs; the UI adapts wording (e.g. "upload" vs "open") but not behaviour. */
 export type BridgeMode = 'electron' | 'browser';
@@ -24,6 +26,8 @@ export interface DocumentInfo {
   /** Absolute path on the machine running the Node side (the uploaded copy in browser mode). */
   path: string;
   sizeBytes: number;
+  /** Browser mode: a copy uploaded to the local server (`path` is that copy, not the user's file). */
+  uploaded: boolean;
   /** Wall-clock time the document was opened, ms since the Unix epoch. */
   openedAtMs: number;
 }
@@ -52,6 +56,7 @@ export type BridgeErrorCode =
   | 'too-large' // over a safety bound
   | 'io' // the OS refused (permissions, EIO…)
   | 'disconnected' // browser mode: the local server went away
+  | 'unsupported' // readable, but not a profile / trace this build understands
   | 'internal';
 
 export interface BridgeError {
@@ -70,6 +75,8 @@ export interface FileLike {
 
 export type Unsubscribe = () => void;
 
+/** Application-menu commands that act on renderer state (the active tab), so main forwards them. */
+export type MenuCommand = 'close-document';
 /** Which editor a stack frame opens in: VS Code (`code -g file:line`), GoLand (`goland --line`), or $VISUAL/$EDITOR (`+line file`). */
 export type EditorKind = 'vscode' | 'goland' | 'env';
 
@@ -107,6 +114,12 @@ export interface LeaklineBridge {
   /** Documents already open, e.g. files given on the command line before the window loaded. */
   listDocuments(): Promise<DocumentInfo[]>;
   listRecent(): Promise<RecentFile[]>;
+  engineStatus(): Promise<EngineStatus>;
+  /**
+   * Starts the document's engine and returns its stream (Electron: a MessagePort handed over by
+   * the preload; browser: a WebSocket). Opening it again restarts the load.
+   */
+  openStream(id: DocumentId): Promise<EngineStreamPort>;
   /** Opens `file:line` in the configured editor on the Node side's machine, after path remapping. */
   openInEditor(target: EditorTarget): Promise<void>;
   getEditorSettings(): Promise<EditorSettings>;
@@ -115,4 +128,29 @@ export interface LeaklineBridge {
   /** A document was opened by something other than this renderer's own call (menu, argv). */
   onDocumentOpened(cb: (doc: DocumentInfo) => void): Unsubscribe;
   onDocumentClosed(cb: (id: DocumentId) => void): Unsubscribe;
+  /**
+   * The parsed profile of an open document, for the compare view and flame graphs: goroutine
+   * profiles (debug=0/1/2, goroutineleak) and other pprof profiles as parsed; an execution trace
+   * as its end state (the goroutines alive when it stopped, as a goroutine profile).
+   */
+  loadProfile(id: DocumentId): Promise<Profile>;
+  /** File › Compare… opened these documents to be compared (oldest first). */
+  onCompareRequested(cb: (ids: DocumentId[]) => void): Unsubscribe;
+  /** Electron's application menu; never fires in browser mode. */
+  onMenuCommand(cb: (command: MenuCommand) => void): Unsubscribe;
+}
+
+/**
+ * What the Electron preload exposes as `window.leakline`. A MessagePort cannot cross
+ * contextBridge, so instead of `openStream` the preload has `requestStream`: main then posts the
+ * port to the page with `window.postMessage({ leaklineStream: id }, …, [port])` (the pattern
+ * VS Code uses) and renderer/src/bridge turns that into an EngineStreamPort.
+ */
+export interface PreloadApi extends Omit<LeaklineBridge, 'openStream'> {
+  requestStream(id: DocumentId): Promise<void>;
+}
+
+/** `data` of the window message that carries a document's stream port in Electron. */
+export interface StreamPortMessage {
+  leaklineStream: DocumentId;
 }

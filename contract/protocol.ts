@@ -1,6 +1,8 @@
 // Wire shapes shared by the two transports of the bridge: Electron IPC channel names and the
 // browser-mode WebSocket frames. Types and string constants only.
-import type { AppInfo, BridgeError, DocumentId, DocumentInfo, EditorSettings, EditorTarget, ProgressEvent, RecentFile } from './bridge';
+import type { Profile } from '../parsers/model';
+import type { AppInfo, BridgeError, DocumentId, DocumentInfo, EditorSettings, EditorTarget, MenuCommand, ProgressEvent, RecentFile } from './bridge';
+import type { EngineStatus } from './engine';
 
 /** Request verbs the Node side answers; each maps 1:1 to a LeaklineBridge method. */
 export interface BridgeRequests {
@@ -11,6 +13,9 @@ export interface BridgeRequests {
   closeDocument: { args: [id: DocumentId]; result: void };
   listDocuments: { args: []; result: DocumentInfo[] };
   listRecent: { args: []; result: RecentFile[] };
+  /** How many engines (parsing workers) are alive; the footer and the e2e tests read it. */
+  engineStatus: { args: []; result: EngineStatus };
+  loadProfile: { args: [id: DocumentId]; result: Profile };
   openInEditor: { args: [target: EditorTarget]; result: void };
   getEditorSettings: { args: []; result: EditorSettings };
   setEditorSettings: { args: [settings: EditorSettings]; result: EditorSettings };
@@ -22,6 +27,8 @@ export interface BridgeEvents {
   progress: ProgressEvent;
   documentOpened: DocumentInfo;
   documentClosed: DocumentId;
+  compareRequested: DocumentId[];
+  menuCommand: MenuCommand;
 }
 export type BridgeEventName = keyof BridgeEvents;
 

@@ -3,6 +3,8 @@ import type { RecentFile } from '../../contract';
 
 export interface MenuActions {
   open(): void;
+  /** File › Compare…: pick two or more snapshots and open the compare view. */
+  compare(): void;
   openRecent(path: string): void;
   clearRecent(): void;
   closeDocument(): void;
@@ -31,6 +33,7 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
     label: 'File',
     submenu: [
       { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => actions.open() },
+      { label: 'Compare…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.compare() },
       {
         label: 'Open Recent',
         submenu: [...recentItems, { type: 'separator' }, { label: 'Clear Recent', enabled: input.recent.length > 0, click: () => actions.clearRecent() }],

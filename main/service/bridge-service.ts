@@ -10,11 +10,15 @@ import type {
   BridgeVerb,
   DocumentId,
   DocumentInfo,
+  EngineStatus,
   EditorSettings,
   EditorTarget,
   RecentFile,
 } from '../../contract';
+import type { EngineRegistry } from '../engine/engine-registry';
+import type { Profile } from '../../parsers/model';
 import { BridgeFault, fsFault } from './bridge-error';
+import { loadProfileFile } from './profile-loader';
 import { memoryEditorStore, openInEditor, spawnDetached, type EditorStore, type Spawner } from './editor';
 import type { RecentStore } from './recent-store';
 import { validateArgs } from './validate';
@@ -27,6 +31,8 @@ export interface BridgeServiceOptions {
   /** Shows a native open dialog; absent in browser mode, where the renderer uploads instead. */
   pickFile?: () => Promise<string | null>;
   now?: () => number;
+  /** The documents' engines; closing a document closes its engine. */
+  engines?: EngineRegistry;
   /** Editor choice and path remaps; in memory unless the host persists them. */
   editor?: EditorStore;
   /** Launches the editor; injected by tests. */
@@ -37,6 +43,8 @@ export interface BridgeServiceOptions {
 export class BridgeService {
   private readonly docs = new Map<DocumentId, DocumentInfo>();
   private readonly listeners = new Set<BridgeListener>();
+  /** Parsed once per document: the compare view asks again on every match-mode switch. */
+  private readonly profiles = new Map<DocumentId, Promise<Profile>>();
   private nextDoc = 1;
   private readonly now: () => number;
   private readonly editor: EditorStore;
@@ -66,6 +74,10 @@ export class BridgeService {
         return this.listDocuments();
       case 'listRecent':
         return this.listRecent();
+      case 'engineStatus':
+        return this.engineStatus();
+      case 'loadProfile':
+        return this.loadProfile(args[0] as DocumentId);
       case 'openInEditor':
         return openInEditor(args[0] as EditorTarget, this.editor.get(), this.opts.spawn ?? spawnDetached, this.opts.env ?? process.env);
       case 'getEditorSettings':
@@ -91,8 +103,8 @@ export class BridgeService {
     return path === null ? null : this.openPath(path);
   }
 
-  /** Opens a regular file by absolute path. `displayName` overrides the name (uploads). */
-  async openPath(path: string, displayName?: string, remember = true): Promise<DocumentInfo> {
+  /** Opens a regular file by absolute path. `upload` names an uploaded copy (not remembered as recent). */
+  async openPath(path: string, upload?: { displayName: string }): Promise<DocumentInfo> {
     let st;
     try {
       st = await stat(path);
@@ -101,16 +113,49 @@ export class BridgeService {
     }
     if (!st.isFile()) throw new BridgeFault('not-a-file', `${path}: not a regular file`);
     const id: DocumentId = `doc-${this.nextDoc++}`;
-    const doc: DocumentInfo = { id, name: displayName ?? basename(path), path, sizeBytes: st.size, openedAtMs: this.now() };
+    const doc: DocumentInfo = {
+      id,
+      name: upload?.displayName ?? basename(path),
+      path,
+      sizeBytes: st.size,
+      uploaded: !!upload,
+      openedAtMs: this.now(),
+    };
     this.docs.set(id, doc);
-    if (remember) this.opts.recent.add(path, doc.openedAtMs);
+    if (!upload) this.opts.recent.add(path, doc.openedAtMs);
     this.emit('documentOpened', doc);
     return doc;
   }
 
+  async loadProfile(id: DocumentId): Promise<Profile> {
+    const doc = this.docs.get(id);
+    if (!doc) throw new BridgeFault('not-found', `no open document ${id}`);
+    let p = this.profiles.get(id);
+    if (!p) {
+      p = loadProfileFile(doc.path, doc.name);
+      this.profiles.set(id, p);
+      // A failed parse is not cached: the file may be replaced and retried.
+      p.catch(() => this.profiles.delete(id));
+    }
+    return p;
+  }
+
   closeDocument(id: DocumentId): void {
+    this.profiles.delete(id);
     if (!this.docs.delete(id)) throw new BridgeFault('not-found', `no open document ${id}`);
+    void this.opts.engines?.close(id);
     this.emit('documentClosed', id);
+  }
+
+  /** The open document `id`, or a not-found fault (stream endpoints look documents up here). */
+  getDocument(id: DocumentId): DocumentInfo {
+    const doc = this.docs.get(id);
+    if (!doc) throw new BridgeFault('not-found', `no open document ${id}`);
+    return doc;
+  }
+
+  engineStatus(): EngineStatus {
+    return { liveEngines: this.opts.engines?.live ?? 0, openDocuments: this.docs.size };
   }
 
   listDocuments(): DocumentInfo[] {

@@ -39,12 +39,17 @@ const VALIDATORS: Validators = {
   openFile: (a) => noArgs(a, 'openFile'),
   listDocuments: (a) => noArgs(a, 'listDocuments'),
   listRecent: (a) => noArgs(a, 'listRecent'),
+  engineStatus: (a) => noArgs(a, 'engineStatus'),
   openPath: (a) => {
     if (a.length !== 1) throw bad('openPath takes one argument');
     return [validatePath(a[0])];
   },
   closeDocument: (a) => {
     if (a.length !== 1) throw bad('closeDocument takes one argument');
+    return [validateDocumentId(a[0])];
+  },
+  loadProfile: (a) => {
+    if (a.length !== 1) throw bad('loadProfile takes one argument');
     return [validateDocumentId(a[0])];
   },
   openInEditor: (a) => {

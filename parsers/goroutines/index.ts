@@ -21,7 +21,8 @@ export const MAX_TEXT_BYTES = 512 * 1024 * 1024;
 /** How much of a file sniffing looks at for a header (dumps buried deeper in logs are rare). */
 const SNIFF_BYTES = 1 << 20;
 
-const DEBUG2_ANYWHERE = /^[ \t]*goroutine \d+(?: gp=\S+ m=\S+(?: mp=\S+)?)? \[[^\]\n]*\](?: \{[^\n]*\})?:[ \t]*\r?$/m;
+// Bounded repetitions: a hostile 1 MiB line must not make the regex backtrack quadratically.
+const DEBUG2_ANYWHERE = /^[ \t]{0,64}goroutine \d{1,20}(?: gp=\S{1,40} m=\S{1,40}(?: mp=\S{1,40})?)? \[[^\]\n]{0,1024}\](?: \{[^\n]{0,8192}\})?:[ \t]*\r?$/m;
 const DEBUG1_ANYWHERE = /^(?:goroutine|goroutineleak) profile: total \d+\r?$/m;
 
 export function goroutineTextKind(bytes: Uint8Array): 'goroutine-debug1' | 'goroutine-debug2' | undefined {
@@ -99,7 +100,8 @@ function fromDebug2(lines: string[]): GoroutineProfile {
   if (unavailable) warnings.push({ code: 'stack-unavailable', message: `${unavailable} goroutines running on other threads: stack unavailable` });
   const { groups, records } = groupGoroutines(raw);
   let goVersion: string | undefined;
-  outer: for (const g of raw) {
+  // Paths repeat; the first few hundred goroutines tell as much as all of them.
+  outer: for (const g of raw.slice(0, 200)) {
     for (const f of g.frames) {
       goVersion = goVersionFromPath(f.file);
       if (goVersion) break outer;

@@ -4,7 +4,8 @@
 import type { ParseWarning, ParseError } from './errors';
 import type { Frame } from './stack';
 
-export type ProfileFormat = 'pprof-proto' | 'goroutine-debug1' | 'goroutine-debug2';
+/** 'trace-end-state': the goroutines alive at the end of an execution trace (analysis/trace-end-state). */
+export type ProfileFormat = 'pprof-proto' | 'goroutine-debug1' | 'goroutine-debug2' | 'trace-end-state';
 
 export type ProfileType =
   | 'goroutine'

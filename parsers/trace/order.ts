@@ -5,6 +5,7 @@
 import { ParseError } from '../model/errors';
 import { EventQueue, TraceEvent } from './event';
 import type { Generation } from './generation';
+import { IdMap } from './num-map';
 import { Ev, EVENT_NAMES, NONE, START_EV, WIRE_GO_TO_STATE, WIRE_PROC_TO_STATE, WireGo, WireProc } from './spec';
 
 interface GState {
@@ -25,7 +26,7 @@ interface PState {
   rangeDesc: number[];
 }
 
-interface MState {
+export interface MState {
   g: number;
   p: number;
 }
@@ -50,8 +51,8 @@ function newG(status: number, gen: number): GState {
 }
 
 export class Ordering {
-  readonly gStates = new Map<number, GState>();
-  readonly pStates = new Map<number, PState>();
+  readonly gStates = new IdMap<GState>();
+  readonly pStates = new IdMap<PState>();
   readonly mStates = new Map<number, MState>();
   readonly activeTasks = new Map<number, { name: string; parent: number }>();
   gcSeq = 0;
@@ -115,7 +116,17 @@ export class Ordering {
    * Tries to advance `ev` (read by M `m` in generation `genN`). Returns false when it cannot
    * happen yet; throws ParseError when the trace is inconsistent. Emitted events go to `queue`.
    */
-  advance(ev: TraceEvent, gen: Generation, m: number, genN: number): boolean {
+  /** The state of thread `m`, created on first sight (cursors cache it: one per M). */
+  mState(m: number): MState {
+    let ms = this.mStates.get(m);
+    if (ms === undefined) {
+      ms = { g: NONE, p: NONE };
+      this.mStates.set(m, ms);
+    }
+    return ms;
+  }
+
+  advance(ev: TraceEvent, gen: Generation, m: number, genN: number, cached?: MState): boolean {
     if (this.initialGen === 0) this.initialGen = genN;
     this.ev = ev;
     this.gen = gen;
@@ -126,11 +137,8 @@ export class Ordering {
       this.cp = NONE;
       this.cg = NONE;
     } else {
-      ms = this.mStates.get(m);
-      if (ms === undefined) {
-        ms = { g: NONE, p: NONE };
-        this.mStates.set(m, ms);
-      }
+      // mStates entries are never replaced once created, so a cursor's cached one stays valid.
+      ms = cached ?? this.mState(m);
       this.cp = ms.p;
       this.cg = ms.g;
     }

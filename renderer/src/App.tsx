@@ -4,7 +4,7 @@ import { DocumentTabs } from './components/DocumentTabs';
 import { EmptyState } from './components/EmptyState';
 import { ErrorBanner } from './components/ErrorBanner';
 import { ProgressBar } from './components/ProgressBar';
-import { connect, openDropped, openFile, refreshRecent } from './state/actions';
+import { connect, openDropped, openFile } from './state/actions';
 import { useApp } from './state/app-store';
 
 const hasFiles = (e: DragEvent) => !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
@@ -36,7 +36,6 @@ function useFileDrop(): boolean {
       const files = Array.from(e.dataTransfer?.files ?? []);
       void (async () => {
         for (const f of files) await openDropped(f);
-        await refreshRecent();
       })();
     };
     window.addEventListener('dragenter', enter);

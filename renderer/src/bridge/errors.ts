@@ -1,6 +1,6 @@
 import type { BridgeError, BridgeErrorCode } from '../../../contract';
 
-const CODES: readonly BridgeErrorCode[] = ['bad-request', 'forbidden', 'not-found', 'not-a-file', 'too-large', 'io', 'disconnected', 'internal'];
+const CODES: readonly BridgeErrorCode[] = ['bad-request', 'forbidden', 'not-found', 'not-a-file', 'too-large', 'io', 'disconnected', 'unsupported', 'internal'];
 
 /** Error thrown by both bridge clients; Electron's arrives as "code: message" and is split here. */
 export class BridgeRequestError extends Error implements BridgeError {
@@ -39,6 +39,8 @@ export function describeError(e: BridgeError): string {
       return 'Lost the connection to the Leakline server. Restart `leakline serve` and reload this page.';
     case 'bad-request':
       return 'Leakline could not do that.';
+    case 'unsupported':
+      return 'Leakline cannot read that file as a profile or trace.';
     case 'internal':
       return 'Something went wrong inside Leakline.';
   }

@@ -1,0 +1,210 @@
+// Flame graph model: stacks of one profile (goroutine, heap, CPU, block, mutex…) merged into a
+// call tree at function granularity (pprof's default for flame graphs), and a differential tree
+// for a comparison. Pure data; renderer/src/flame draws it.
+import type { Frame, GoroutineProfile, Profile, SampleProfile } from '../parsers/model';
+import { normalizeStack } from './align';
+
+export interface FlameNode {
+  /** Function name; the root is "all". */
+  readonly name: string;
+  /** File:line of the first frame merged into this node (for tooltips). */
+  file: string;
+  line: number;
+  /** Value of the samples passing through this node. */
+  total: number;
+  /** Value of the samples whose innermost frame is this node. */
+  self: number;
+  /** Differential trees only: the base profile's values (total and self hold the target's). */
+  baseTotal: number;
+  baseSelf: number;
+  children: FlameNode[];
+  readonly depth: number;
+}
+
+export interface FlameTree {
+  readonly root: FlameNode;
+  /** "goroutines", "inuse_space (bytes)", … */
+  readonly valueLabel: string;
+  readonly unit: string;
+  readonly differential: boolean;
+  /** Deepest node depth (root is 0). */
+  readonly maxDepth: number;
+}
+
+export interface WeightedStack {
+  /** Innermost first, as every parser in this project stores stacks. */
+  readonly stack: readonly Frame[];
+  readonly value: number;
+}
+
+function node(name: string, depth: number, f?: Frame): FlameNode {
+  return { name, file: f?.file ?? '', line: f?.line ?? 0, total: 0, self: 0, baseTotal: 0, baseSelf: 0, children: [], depth };
+}
+
+class Builder {
+  readonly root = node('all', 0);
+  private readonly index = new Map<FlameNode, Map<string, FlameNode>>();
+  maxDepth = 0;
+
+  add(stack: readonly Frame[], value: number, base: boolean): void {
+    if (value === 0) return;
+    let cur = this.root;
+    this.bump(cur, value, base, stack.length === 0);
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const f = stack[i];
+      let kids = this.index.get(cur);
+      if (!kids) {
+        kids = new Map();
+        this.index.set(cur, kids);
+      }
+      let next = kids.get(f.func);
+      if (!next) {
+        next = node(f.func, cur.depth + 1, f);
+        kids.set(f.func, next);
+        cur.children.push(next);
+        if (next.depth > this.maxDepth) this.maxDepth = next.depth;
+      }
+      cur = next;
+      this.bump(cur, value, base, i === 0);
+    }
+  }
+
+  private bump(n: FlameNode, value: number, base: boolean, leaf: boolean): void {
+    if (base) {
+      n.baseTotal += value;
+      if (leaf) n.baseSelf += value;
+    } else {
+      n.total += value;
+      if (leaf) n.self += value;
+    }
+  }
+
+  /** Children by name, as flame graphs order them, so two trees line up visually. */
+  finish(): FlameNode {
+    const stack = [this.root];
+    while (stack.length) {
+      const n = stack.pop()!;
+      n.children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      stack.push(...n.children);
+    }
+    return this.root;
+  }
+}
+
+export function buildFlame(stacks: Iterable<WeightedStack>): { root: FlameNode; maxDepth: number } {
+  const b = new Builder();
+  for (const s of stacks) b.add(s.stack, s.value, false);
+  return { root: b.finish(), maxDepth: b.maxDepth };
+}
+
+/** The sample type pprof would show by default: default_sample_type, else the last one. */
+export function defaultSampleIndex(p: SampleProfile): number {
+  if (p.defaultSampleType) {
+    const i = p.sampleTypes.findIndex((t) => t.type === p.defaultSampleType);
+    if (i >= 0) return i;
+  }
+  return Math.max(0, p.sampleTypes.length - 1);
+}
+
+/** Sample-type choices for a picker: "inuse_space (bytes)". Goroutine profiles have one. */
+export function sampleTypeLabels(p: Profile): string[] {
+  if (p.kind === 'goroutines') return ['goroutines'];
+  return p.sampleTypes.map((t) => `${t.type} (${t.unit})`);
+}
+
+function* profileStacks(p: Profile, sampleIndex: number, normalize: boolean): Generator<WeightedStack> {
+  if (p.kind === 'goroutines') {
+    for (const g of p.groups) yield { stack: normalize ? normalizeStack(g.stack) : g.stack, value: g.count };
+    return;
+  }
+  for (const s of p.samples) {
+    const v = s.values[sampleIndex] ?? 0;
+    if (v !== 0) yield { stack: normalize ? normalizeStack(p.stacks[s.stack]) : p.stacks[s.stack], value: v };
+  }
+}
+
+function labelOf(p: Profile, sampleIndex: number): { valueLabel: string; unit: string } {
+  if (p.kind === 'goroutines') return { valueLabel: 'goroutines', unit: 'count' };
+  const t = p.sampleTypes[sampleIndex];
+  return t ? { valueLabel: `${t.type} (${t.unit})`, unit: t.unit } : { valueLabel: 'value', unit: '' };
+}
+
+/** Flame tree of one profile; `sampleIndex` picks the value column of a SampleProfile. */
+export function flameOfProfile(p: Profile, sampleIndex = p.kind === 'samples' ? defaultSampleIndex(p) : 0): FlameTree {
+  const { root, maxDepth } = buildFlame(profileStacks(p, sampleIndex, false));
+  return { root, maxDepth, differential: false, ...labelOf(p, sampleIndex) };
+}
+
+/**
+ * Differential tree: `baseTotal` from `base`, `total` from `target`, merged by function path.
+ * Goroutine profiles are normalised first (align.ts), so debug=0 against debug=2 lines up.
+ */
+export function diffFlame(base: Profile, target: Profile, sampleIndex = target.kind === 'samples' ? defaultSampleIndex(target) : 0): FlameTree {
+  const b = new Builder();
+  const normalize = base.kind === 'goroutines' || target.kind === 'goroutines';
+  for (const s of profileStacks(base, sampleIndex, normalize)) b.add(s.stack, s.value, true);
+  for (const s of profileStacks(target, sampleIndex, normalize)) b.add(s.stack, s.value, false);
+  return { root: b.finish(), maxDepth: b.maxDepth, differential: true, ...labelOf(target, sampleIndex) };
+}
+
+/** Width a node gets: one profile's value, or in a differential tree base + target (additive). */
+export function flameWidth(n: FlameNode, differential: boolean): number {
+  return differential ? n.baseTotal + n.total : n.total;
+}
+
+/** −1 (vanished: only in base) … 0 (unchanged) … +1 (new: only in target). */
+export function flameChange(n: FlameNode): number {
+  const sum = n.baseTotal + n.total;
+  return sum === 0 ? 0 : (n.total - n.baseTotal) / sum;
+}
+
+/**
+ * Per-function flat and cumulative values, as `go tool pprof -top` reports them: cum counts a
+ * sample once per function even when the function recurses (nodes under an ancestor of the same
+ * name are skipped).
+ */
+export function functionTotals(root: FlameNode): Map<string, { flat: number; cum: number }> {
+  const out = new Map<string, { flat: number; cum: number }>();
+  const onPath = new Map<string, number>();
+  const visit = (n: FlameNode) => {
+    const e = out.get(n.name) ?? { flat: 0, cum: 0 };
+    e.flat += n.self;
+    if (!onPath.get(n.name)) e.cum += n.total;
+    out.set(n.name, e);
+    onPath.set(n.name, (onPath.get(n.name) ?? 0) + 1);
+    for (const c of n.children) visit(c);
+    onPath.set(n.name, onPath.get(n.name)! - 1);
+  };
+  for (const c of root.children) visit(c);
+  return out;
+}
+
+export interface FlameRect {
+  readonly node: FlameNode;
+  /** 0…1 of the root's width. */
+  readonly x: number;
+  readonly w: number;
+  readonly depth: number;
+}
+
+/**
+ * Lays the tree out left to right; nodes narrower than `minFraction` of the root (and their
+ * subtrees) are dropped, which bounds the rectangle count by the pixels available.
+ */
+export function layoutFlame(tree: FlameTree, minFraction = 0, focus: FlameNode = tree.root): FlameRect[] {
+  const rects: FlameRect[] = [];
+  const rootW = flameWidth(focus, tree.differential);
+  if (rootW <= 0) return rects;
+  const walk = (n: FlameNode, x: number, depth: number) => {
+    const w = flameWidth(n, tree.differential) / rootW;
+    if (w < minFraction) return;
+    rects.push({ node: n, x, w, depth });
+    let cx = x;
+    for (const c of n.children) {
+      walk(c, cx, depth + 1);
+      cx += flameWidth(c, tree.differential) / rootW;
+    }
+  };
+  walk(focus, 0, 0);
+  return rects;
+}
