@@ -2,7 +2,9 @@ import { expect, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const repoRoot = path.resolve(import.meta.dirname, '../..');
+import { serveUrl } from '../support';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
 export interface Truth {
   scenario: string;
@@ -19,7 +21,7 @@ export function fixture(scenario: string): { trace: string; truth: Truth } {
 
 /** Opens a file through the page's own Open… button (browser mode uploads it) and waits for the timeline to be idle. */
 export async function openTrace(page: Page, file: string): Promise<void> {
-  await page.goto('/');
+  await page.goto(serveUrl());
   await expect(page.getByText('browser mode')).toBeVisible();
   // One document at a time, so screenshots do not depend on which tests ran before.
   for (let n = await page.locator('.tab-close').count(); n > 0; n = await page.locator('.tab-close').count()) {

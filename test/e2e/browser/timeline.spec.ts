@@ -2,7 +2,8 @@
 // Expected leaks come from each scenario's truth.json, which the fixture program wrote from the
 // runtime's own view (goroutine ids it leaked on purpose), not from Leakline's analysis.
 import { expect, test } from '@playwright/test';
-import { fixture, openTrace, visibleRange, waitIdle } from './timeline-helpers';
+import path from 'node:path';
+import { fixture, openTrace, repoRoot, visibleRange, waitIdle } from './timeline-helpers';
 
 const LEAK_SCENARIOS = ['fanout-no-fanin', 'growing-leak', 'nil-chan-send', 'waitgroup-missing-done', 'mutex-error-path', 'chan-recv-no-sender'];
 
@@ -17,11 +18,11 @@ for (const scenario of LEAK_SCENARIOS) {
     await expect(page).toHaveTitle(`${scenario}.trace — Leakline`);
     await page.getByTestId('suspects-only').click();
     await waitIdle(page);
-    const headers = page.getByTestId('row-header');
+    const headers = page.getByTestId('goroutine-row');
     const firstIds = (await headers.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-goroutine'))))).slice(0, leakIds.length);
     expect([...firstIds].sort((a, b) => a - b)).toEqual(leakIds);
     for (const id of leakIds) {
-      const h = page.locator(`[data-testid=row-header][data-goroutine="${id}"]`);
+      const h = page.locator(`[data-testid=goroutine-row][data-goroutine="${id}"]`);
       await expect(h).toHaveAttribute('data-leak', /^(proven|high|medium|low)$/);
       await expect(h.locator('.tv-leak-icon')).toHaveCount(1);
     }
@@ -42,7 +43,7 @@ test('healthy-worker-pool: nothing is suspected', async ({ page }) => {
   await openTrace(page, trace);
   await page.getByTestId('suspects-only').click();
   await waitIdle(page);
-  await expect(page.getByTestId('row-header')).toHaveCount(0);
+  await expect(page.getByTestId('goroutine-row')).toHaveCount(0);
   await expect(page.getByText('No goroutine matches these filters.')).toBeVisible();
 });
 
@@ -108,7 +109,7 @@ test('search by function and by id, and grouping by start function with counts',
   await page.getByTestId('search').fill(fn.split('.').slice(-2).join('.'));
   await expect(page.getByTestId('matched')).toHaveText(new RegExp(`^${truth.leaks[0].ids.length} of `));
   await page.getByTestId('search').fill(`#${truth.leaks[0].ids[0]}`);
-  await expect(page.getByTestId('row-header')).toHaveCount(1);
+  await expect(page.getByTestId('goroutine-row')).toHaveCount(1);
   await page.getByTestId('search').fill('');
   await page.getByTestId('group-by').selectOption('start');
   const group = page.getByTestId('group-header').filter({ hasText: fn.split('/').pop()! });
@@ -127,10 +128,13 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width: w, height: h });
       const { trace, truth } = fixture('growing-leak');
       await openTrace(page, trace);
-      await page.locator(`[data-testid=row-header][data-goroutine="${truth.leaks[0].ids[0]}"]`).click();
+      await page.locator(`[data-testid=goroutine-row][data-goroutine="${truth.leaks[0].ids[0]}"]`).click();
       await page.mouse.move(0, 0);
       await waitIdle(page);
-      await expect(page).toHaveScreenshot(`timeline-${scheme}-${w}x${h}.png`);
+      await page.screenshot({ path: path.join(repoRoot, `test/artifacts/screenshots/timeline-${scheme}-${w}x${h}.png`) });
+      // Baselines sit beside this file (timeline.spec.ts-snapshots/); 2 % of pixels may differ
+      // (font hinting and anti-aliasing across machines), a layout or colour change is far more.
+      await expect(page).toHaveScreenshot(`timeline-${scheme}-${w}x${h}.png`, { maxDiffPixelRatio: 0.02, animations: 'disabled' });
     });
   }
 }
