@@ -12,7 +12,7 @@ import { Toolbar } from './Toolbar';
 import { TracksArea } from './TracksArea';
 import { usePalette } from './use-palette';
 
-export const HEADER_WIDTH_CSS_PX = 300;
+export const HEADER_WIDTH_CSS_PX = 320;
 /** W/S zoom step: 1.5× per press, so ten presses cover ~57×. */
 const KEY_ZOOM = 1.5;
 /** A/D pan step: a fifth of the visible width. */
