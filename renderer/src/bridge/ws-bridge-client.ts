@@ -14,7 +14,6 @@ import type {
 } from '../../../contract';
 import { UPLOAD_HEADER, UPLOAD_PATH, WS_PATH } from '../../../contract';
 import { BridgeRequestError } from './errors';
-import { rememberLocalFile } from './local-files';
 import { pickFile } from './pick-file';
 import { openWsStream } from './stream-ports';
 
@@ -81,7 +80,6 @@ export function createWsBridge(origin: { host: string; protocol: string }): Leak
     }
     const env = (await res.json()) as IpcEnvelope<DocumentInfo>;
     if (!env.ok) throw new BridgeRequestError(env.error.code, env.error.message);
-    rememberLocalFile(env.result.id, file as File);
     return env.result;
   }
 
