@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createEngineRegistry, findEngineWorker } from './engine/hosting';
 import { registerStreamHandler } from './app/stream-ipc';
 import { BridgeService } from './service/bridge-service';
+import { jsonEditorStore } from './service/editor';
 import { jsonRecentStore } from './service/recent-store';
 import { channelOf, registerIpcHandlers } from './app/ipc';
 import { hardenSession, hardenWebContents } from './app/harden';
@@ -40,6 +41,7 @@ const service = new BridgeService({
   },
   recent,
   engines,
+  editor: jsonEditorStore(join(app.getPath('userData'), 'editor.json')),
   pickFile: async () => {
     const opts: Electron.OpenDialogOptions = {
       title: 'Open a trace or profile',
@@ -74,7 +76,7 @@ async function compareFromMenu(): Promise<void> {
 }
 
 function openAndReport(path: string): void {
-  service.openPath(path).then(refreshMenu, (err: Error) => {
+  service.openPath(path).catch((err: Error) => {
     dialog.showErrorBox('Cannot open file', err.message);
   });
 }
@@ -86,17 +88,16 @@ function refreshMenu(): void {
     recent: service.listRecent(),
     dev,
     actions: {
-      open: () => void service.openFile().then(refreshMenu, (e: Error) => dialog.showErrorBox('Cannot open file', e.message)),
+      open: () => void service.openFile().catch((e: Error) => dialog.showErrorBox('Cannot open file', e.message)),
       compare: () => void compareFromMenu().catch((e: Error) => dialog.showErrorBox('Cannot compare', e.message)),
       openRecent: openAndReport,
       clearRecent: () => {
         recent.clear();
         refreshMenu();
       },
+      // The renderer knows which tab is active; with none open, Close closes the window.
       closeDocument: () => {
-        const docs = service.listDocuments();
-        const last = docs[docs.length - 1];
-        if (last) service.closeDocument(last.id);
+        if (service.listDocuments().length > 0) win?.webContents.send(channelOf('menuCommand'), 'close-document');
         else win?.close();
       },
       about: () =>
@@ -121,6 +122,9 @@ function createWindow(): void {
   });
   void win.loadURL(renderer.url);
 }
+
+// Every renderer sandboxed, whatever options a future window forgets (must precede 'ready').
+app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -147,7 +151,11 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(session.defaultSession, dev);
     registerIpcHandlers({ ipcMain, service, renderer, warn });
     registerStreamHandler({ ipcMain, service, engines, renderer, warn, createChannel: () => new MessageChannelMain() });
-    service.subscribe((event, data) => win?.webContents.send(channelOf(event), data));
+    service.subscribe((event, data) => {
+      win?.webContents.send(channelOf(event), data);
+      // Any open (menu, renderer, drop, argv) changes Open Recent.
+      if (event === 'documentOpened') refreshMenu();
+    });
     refreshMenu();
     createWindow();
     for (const f of filesFromArgv(process.argv)) openAndReport(f);

@@ -29,6 +29,9 @@ function listen<E extends BridgeEventName>(event: E, cb: (data: BridgeEvents[E])
   };
 }
 
+// The page's window, typed structurally: this file is also compiled without the DOM lib (tests).
+const page = globalThis as unknown as { postMessage(message: unknown, targetOrigin: string, transfer: unknown[]): void };
+
 // main posts a document's stream port here; a MessagePort cannot cross contextBridge, so it is
 // forwarded to the page with window.postMessage (renderer/src/bridge/stream-ports.ts takes it).
 ipcRenderer.on(IPC_PREFIX + 'stream', (e: IpcRendererEvent, data: unknown) => {
@@ -36,7 +39,7 @@ ipcRenderer.on(IPC_PREFIX + 'stream', (e: IpcRendererEvent, data: unknown) => {
   if (typeof id !== 'string' || e.ports.length !== 1) return;
   const msg: StreamPortMessage = { leaklineStream: id };
   // '*': the target is this very window; file:// pages have an opaque origin no string matches.
-  window.postMessage(msg, '*', [...e.ports]);
+  page.postMessage(msg, '*', [...e.ports]);
 });
 
 const bridge: PreloadApi = {
@@ -57,10 +60,14 @@ const bridge: PreloadApi = {
     if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`);
   },
   loadProfile: (id) => call('loadProfile', id),
+  openInEditor: (target) => call('openInEditor', target),
+  getEditorSettings: () => call('getEditorSettings'),
+  setEditorSettings: (settings) => call('setEditorSettings', settings),
   onProgress: (cb) => listen('progress', cb),
   onDocumentOpened: (cb) => listen('documentOpened', cb),
   onDocumentClosed: (cb) => listen('documentClosed', cb),
   onCompareRequested: (cb) => listen('compareRequested', cb),
+  onMenuCommand: (cb) => listen('menuCommand', cb),
 };
 
 contextBridge.exposeInMainWorld('leakline', bridge);

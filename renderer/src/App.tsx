@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { DocumentSummary } from './components/DocumentSummary';
+import { TraceDocument } from './components/TraceDocument';
 import { DocumentTabs } from './components/DocumentTabs';
 import { EmptyState } from './components/EmptyState';
 import { ErrorBanner } from './components/ErrorBanner';
 import { ProgressBar } from './components/ProgressBar';
-import { connect, openDropped, openFile, refreshRecent } from './state/actions';
+import { connect, openDropped, openFile } from './state/actions';
 import { useApp } from './state/app-store';
 
 const hasFiles = (e: DragEvent) => !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
@@ -36,7 +36,6 @@ function useFileDrop(): boolean {
       const files = Array.from(e.dataTransfer?.files ?? []);
       void (async () => {
         for (const f of files) await openDropped(f);
-        await refreshRecent();
       })();
     };
     window.addEventListener('dragenter', enter);
@@ -78,7 +77,7 @@ export function App() {
       {docs.length > 0 && <DocumentTabs />}
       <ErrorBanner />
       <ProgressBar />
-      {active ? <DocumentSummary doc={active} /> : <EmptyState dragging={dragging} />}
+      {active ? <TraceDocument doc={active} key={active.id} /> : <EmptyState dragging={dragging} />}
       <footer className="status">
         <span>{info ? `Leakline ${info.version}` : 'Leakline'}</span>
         {info?.mode === 'browser' && <span className="muted">browser mode · served from this machine only</span>}

@@ -1,6 +1,6 @@
 // `npm run bench`: parses large traces with this parser (full lifecycle model) and with Go's
 // reader (golang.org/x/exp/trace reading every event, test/bench/go-reader) in the same run, and
-// prints MB/s, events/s, peak RSS and the ratios. Inputs: test/fixtures-big/*.out (npm run
+// prints MB/s, events/s, peak RSS and the ratios. Inputs: test/fixtures-big/<workload>-<N>mb/trace.out (npm run
 // fixtures:big); when there are none, a ~2 s ping-pong trace is generated with test/bench/gen-trace.
 // Each reader runs in its own child process (so peak RSS is per parse), best of RUNS by CPU time.
 // Throughput is reported per wall second and per CPU second: on a shared machine CPU time is the
@@ -28,7 +28,16 @@ run(path.join(root, 'node_modules/.bin/rolldown'), [path.join(root, 'test/bench/
 
 // 2. Inputs.
 const bigDir = path.join(root, 'test/fixtures-big');
-let files = existsSync(bigDir) ? readdirSync(bigDir).filter((f) => f.endsWith('.out')).map((f) => path.join(bigDir, f)) : [];
+// Layout from test/goprograms/cmd/generate-big: <workload>-<N>mb/trace.out (plain *.out too).
+let files = [];
+if (existsSync(bigDir)) {
+  for (const e of readdirSync(bigDir).sort()) {
+    const p = path.join(bigDir, e);
+    if (e.endsWith('.out')) files.push(p);
+    else if (existsSync(path.join(p, 'trace.out'))) files.push(path.join(p, 'trace.out'));
+  }
+}
+if (process.env.BENCH_FILTER) files = files.filter((f) => f.includes(process.env.BENCH_FILTER));
 if (files.length === 0) {
   const gen = path.join(tmp, 'generated-pingpong.out');
   if (!existsSync(gen)) {
@@ -55,13 +64,13 @@ for (const f of files) {
   const size = statSync(f).size;
   const go = best(goReader, [f]);
   const ts = best(process.execPath, ['--max-old-space-size=4096', tsReader, f]);
-  if (go.events !== ts.events) console.log(`WARNING ${path.basename(f)}: event counts differ (Go ${go.events}, ours ${ts.events})`);
+  if (go.events !== ts.events) console.log(`WARNING ${path.relative(root, f)}: event counts differ (Go ${go.events}, ours ${ts.events})`);
   rows.push({ f, size, go, ts });
 }
 
 console.log(`\nTrace parser benchmark (${RUNS} runs each, best by CPU time; Node ${process.version}, ${os.cpus().length} CPUs)\n`);
 for (const { f, size, go, ts } of rows) {
-  console.log(`${path.basename(f)}: ${fmt(mb(size))} MiB, ${go.events.toLocaleString('en-US')} events (Go reader) / ${ts.events.toLocaleString('en-US')} (ours), ${ts.spans.toLocaleString('en-US')} spans, ${ts.goroutines} goroutines`);
+  console.log(`${path.relative(root, f)}: ${fmt(mb(size))} MiB, ${go.events.toLocaleString('en-US')} events (Go reader) / ${ts.events.toLocaleString('en-US')} (ours), ${ts.spans.toLocaleString('en-US')} spans, ${ts.goroutines} goroutines`);
   const line = (name, r) =>
     `  ${name.padEnd(28)} ${fmt(mb(size) / r.seconds).padStart(7)} MB/s wall ${fmt(mb(size) / r.cpu).padStart(7)} MB/s cpu ${fmt(r.events / r.cpu / 1e6, 2).padStart(6)} M events/s cpu   peak RSS ${fmt(r.rssMB).padStart(7)} MB (${fmt(r.rssMB / mb(size))}x file)`;
   console.log(line('Go x/exp/trace (events)', go));

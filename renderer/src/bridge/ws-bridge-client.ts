@@ -97,9 +97,13 @@ export function createWsBridge(origin: { host: string; protocol: string }): Leak
     engineStatus: () => call('engineStatus'),
     openStream: (id) => openWsStream(origin, id),
     loadProfile: (id) => call('loadProfile', id),
+    openInEditor: (target) => call('openInEditor', target),
+    getEditorSettings: () => call('getEditorSettings'),
+    setEditorSettings: (settings) => call('setEditorSettings', settings),
     onProgress: (cb) => on('progress', cb),
     onDocumentOpened: (cb) => on('documentOpened', cb),
     onDocumentClosed: (cb) => on('documentClosed', cb),
     onCompareRequested: (cb) => on('compareRequested', cb),
+    onMenuCommand: (cb) => on('menuCommand', cb),
   };
 }

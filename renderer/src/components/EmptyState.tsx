@@ -1,6 +1,7 @@
 import type { RecentFile } from '../../../contract';
 import { modKey } from '../format';
-import { openFile, openPath } from '../state/actions';
+import { openFile, openPath, openSample } from '../state/actions';
+import { sampleUrl } from '../state/sample';
 import { useApp } from '../state/app-store';
 import { Logo } from './Logo';
 
@@ -54,6 +55,11 @@ export function EmptyState({ dragging }: { dragging: boolean }) {
           {busy ? 'Opening…' : 'Open…'}
           <kbd>{modKey}O</kbd>
         </button>
+        {sampleUrl && browser && (
+          <button type="button" className="link-button" onClick={() => void openSample()} disabled={busy} data-testid="open-sample">
+            or open a sample trace with a goroutine leak
+          </button>
+        )}
       </div>
       <dl className="kinds">
         {KINDS.map(([k, v]) => (

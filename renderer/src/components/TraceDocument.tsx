@@ -1,0 +1,49 @@
+import { useEffect } from 'react';
+import type { DocumentInfo } from '../../../contract';
+import { useTraceDocument } from '../document/use-trace-document';
+import { formatBytes } from '../format';
+import { formatDuration } from '../timeline/time-axis';
+import { TraceView } from '../timeline/TraceView';
+import { DocumentBanners } from './DocumentBanners';
+import { DocumentSummary } from './DocumentSummary';
+import { LoadProgress } from './LoadProgress';
+
+/**
+ * A document: traces as the timeline as soon as the engine has streamed goroutines in (the view
+ * grows with every chunk), everything else (profiles, dumps, errors, the first moments of a load)
+ * as the document summary.
+ */
+export function TraceDocument({ doc }: { doc: DocumentInfo }) {
+  const snap = useTraceDocument(doc.id);
+  useEffect(() => {
+    document.title = `${doc.name} — Leakline`;
+    return () => {
+      document.title = 'Leakline';
+    };
+  }, [doc.name]);
+  const model = snap.format === 'go-trace' ? snap.model : null;
+  if (!model || model.goroutines.count === 0 || snap.status === 'error') return <DocumentSummary doc={doc} />;
+  const done = snap.status === 'done';
+  return (
+    <section className="doc-trace" aria-label={doc.name} data-testid="document-view" data-status={snap.status} data-chunks={snap.chunks}>
+      {!done && <LoadProgress id={doc.id} snap={snap} />}
+      {/* Once loaded, the file facts take the progress bar's place (and its test id, at 100 %). */}
+      {done && (
+        <div className="doc-strip" data-testid="load-progress" data-percent={100}>
+          <span className="doc-strip-name">{doc.name}</span>
+          <span data-testid="doc-size" title={`${doc.sizeBytes.toLocaleString('en-US')} bytes`}>
+            {formatBytes(doc.sizeBytes)} <span className="muted">({doc.sizeBytes.toLocaleString('en-US')} bytes)</span>
+          </span>
+          {model.goVersion && <span>Go {model.goVersion}</span>}
+          <span>{formatDuration(model.durationNs)} traced</span>
+          <span>{model.spans.count.toLocaleString('en-US')} state changes</span>
+          <span className="muted mono doc-strip-path" title={doc.path}>
+            {doc.path}
+          </span>
+        </div>
+      )}
+      <DocumentBanners snap={snap} />
+      <TraceView model={model} analysis={snap.analysis} />
+    </section>
+  );
+}
