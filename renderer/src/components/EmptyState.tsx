@@ -1,4 +1,5 @@
 import type { RecentFile } from '../../../contract';
+import { openCompare } from '../compare/compare-store';
 import { modKey } from '../format';
 import { openFile, openPath } from '../state/actions';
 import { useApp } from '../state/app-store';
@@ -50,6 +51,9 @@ export function EmptyState({ dragging }: { dragging: boolean }) {
         <button type="button" className="primary" onClick={() => void openFile()} disabled={busy}>
           {busy ? 'Opening…' : 'Open…'}
           <kbd>{modKey}O</kbd>
+        </button>
+        <button type="button" className="link" onClick={() => openCompare()} data-testid="open-compare">
+          or compare two or more snapshots…
         </button>
       </div>
       <dl className="kinds">
