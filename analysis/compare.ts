@@ -53,7 +53,7 @@ export function growthPct(first: number, last: number): number {
  * Snapshots in capture order: by proto time_nanos when every snapshot has one, otherwise as
  * given (the CLI keeps the user's order; the renderer sorts names naturally before calling).
  */
-export function orderSnapshots<T extends Snapshot>(snaps: readonly T[]): T[] {
+export function orderSnapshots<T extends { readonly profile: { readonly timeNanos?: number } }>(snaps: readonly T[]): T[] {
   if (snaps.length > 1 && snaps.every((s) => s.profile.timeNanos !== undefined)) {
     return [...snaps].sort((a, b) => (a.profile.timeNanos ?? 0) - (b.profile.timeNanos ?? 0));
   }
