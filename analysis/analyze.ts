@@ -69,7 +69,9 @@ function seriesByFingerprint(profiles: readonly { file: string; profile: Gorouti
 const KIND_PREFERENCE: Record<InputKind, number> = { trace: 5, debug2: 4, goroutineleak: 3, debug1: 2, debug0: 1 };
 
 function fuse(fp: string, groups: readonly SuspectGroup[], series: SeriesFacts | undefined): Verdict {
-  const byPref = [...groups].sort((a, b) => KIND_PREFERENCE[b.inputKind] - KIND_PREFERENCE[a.inputKind]);
+  // Richest kind first; within a kind, the latest snapshot of a series first.
+  const order = (g: SuspectGroup) => series?.files.indexOf(g.source) ?? -1;
+  const byPref = [...groups].sort((a, b) => KIND_PREFERENCE[b.inputKind] - KIND_PREFERENCE[a.inputKind] || order(b) - order(a));
   let confidence: Confidence = 'low';
   for (const g of groups) confidence = maxConfidence(confidence, g.confidence);
   const evidence: Evidence[] = groups.flatMap((g) => g.evidence);
@@ -90,6 +92,8 @@ function fuse(fp: string, groups: readonly SuspectGroup[], series: SeriesFacts |
   const lead = [...byPref].sort((a, b) => confidenceRank(b.confidence) - confidenceRank(a.confidence))[0];
   let explanation = lead.explanation;
   if (confidence === 'proven' && !explanation.includes('proved')) explanation += '; the runtime proved they can never be unblocked';
+  if (series && series.counts.length >= 2 && series.counts.every((v, i) => i === 0 || v > series.counts[i - 1]))
+    explanation += `; the group grew ${series.counts.join(' → ')} across ${series.counts.length} snapshots`;
   const ids = new Set<number>();
   for (const g of groups) for (const id of g.goroutineIds ?? []) ids.add(id);
   const withIds = byPref.find((g) => g.inputKind === 'trace') ?? byPref.find((g) => g.goroutineIds);
@@ -100,7 +104,7 @@ function fuse(fp: string, groups: readonly SuspectGroup[], series: SeriesFacts |
   return {
     fingerprint: fp,
     confidence,
-    count: withIds?.count ?? (series ? series.counts[series.counts.length - 1] : Math.max(...groups.map((g) => g.count))),
+    count: series ? series.counts[series.counts.length - 1] : (withIds?.count ?? Math.max(...groups.map((g) => g.count))),
     waitClass: byPref[0].waitClass,
     waitReason: reasonFrom.waitReason,
     startFunction: byPref[0].entryFunction,

@@ -44,7 +44,7 @@ export function builtinIgnoreReason(g: GoroutineShape): string | undefined {
     return 'testing framework waiter';
   if (top === 'os/signal.signal_recv' || top === 'os/signal.loop' || g.stack.some((f) => f.func === 'runtime.ensureSigM'))
     return "os/signal's loop";
-  if (g.stack.some((f) => f.func === 'runtime.ReadTrace' || f.func === 'runtime/trace.Start.func1')) return 'trace reader';
+  if (g.stack.some((f) => f.func === 'runtime.ReadTrace' || f.func.startsWith('runtime/trace.'))) return 'trace reader';
   // The main goroutine parked in `select {}` is how servers idle; Go's own goroutineleak profile
   // exempts it too (golang/go PR #78922).
   if (g.entryFunction === 'runtime.main' && g.waitClass === 'forever') return 'main goroutine idling';

@@ -26,6 +26,8 @@ export const PROFILE_RULES = {
 const PRODUCER_SIDE = new Set<WaitClass>(['channel-send', 'sync-mutex', 'sync-rwmutex', 'sync-waitgroup']);
 const CONSUMER_SIDE = new Set<WaitClass>(['channel-recv', 'select', 'sync-cond', 'sync-other']);
 
+const PARK_FRAME = /^runtime\.(gopark|goparkunlock|park_m|netpollblock|semacquire1|notetsleepg)$/;
+
 export function inputKindOf(p: GoroutineProfile): InputKind {
   if (p.profileType === 'goroutineleak') return 'goroutineleak';
   return p.format === 'pprof-proto' ? 'debug0' : p.format === 'goroutine-debug1' ? 'debug1' : 'debug2';
@@ -66,6 +68,9 @@ export function profileSignals(p: GoroutineProfile, source: string, rules: Ignor
     const cls = classifyWaitReason(g.state, g.stack);
     const entry = entryFunction(g.stack);
     if (!leaked && !isParked(cls)) continue;
+    // debug=0 carries no state: a stack without a park frame is running or runnable (the
+    // goroutine writing the profile always is).
+    if (cls === 'unknown' && p.format === 'pprof-proto' && !g.stack.some((f) => PARK_FRAME.test(f.func))) continue;
     const why = ignoreReason({ stack: g.stack, waitClass: cls, createdBy: g.createdBy?.func, entryFunction: entry }, rules);
     if (why) {
       ignored[why] = (ignored[why] ?? 0) + g.count;

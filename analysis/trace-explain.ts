@@ -1,7 +1,7 @@
 // Words for trace verdicts: the evidence list and the one-sentence explanation.
 import { describeGroup, formatCount, formatDuration, formatPercent } from './explain';
 import { shortFunction, shortSite, type Site } from './frames';
-import type { ParkedGoroutine } from './trace-signals';
+import { isIdleLoop, type ParkedGoroutine } from './trace-signals';
 import type { Evidence } from './verdict';
 import { partnerPhrase, type WaitClass } from './wait-class';
 
@@ -72,11 +72,15 @@ export function explainTraceGroup(f: TraceGroupFacts): { explanation: string; ev
       detail: `last unblocked by g${lastWoken.lastWakerId}${lastWoken.lastWakerEntry ? ` (${shortFunction(lastWoken.lastWakerEntry)})` : ''}${lastWoken.partnerSite ? ` at ${shortSite(lastWoken.partnerSite)}` : ''}`,
       source,
     });
-  const lonely = members.filter((p) => p.wakes === p.timerWakes && (f.waitClass === 'channel-send' || f.waitClass.startsWith('sync-')));
-  if (lonely.length > 0 && verb)
-    ev.push({ kind: 'no-partner', detail: `no goroutine ever ${verb} for ${ofN(lonely.length, n)} during the trace`, source });
+  const lonely = members.filter((p) => p.siteWakes === 0);
+  if (lonely.length > 0 && verb && f.waitClass !== 'forever')
+    ev.push({
+      kind: 'no-partner',
+      detail: `no goroutine ever ${verb} for ${ofN(lonely.length, n)} blocked at ${f.blockedAt ? shortSite(f.blockedAt) : 'this site'} during the trace`,
+      source,
+    });
   if (f.zombies > 0) {
-    const ticks = members.reduce((s, p) => s + p.timerWakes, 0);
+    const ticks = members.reduce((s, p) => s + p.timerSiteWakes, 0);
     ev.push({
       kind: 'timer-zombie',
       detail: `${ofN(f.zombies, n)} woken only by timers (${formatCount(ticks)} timer wake-ups) and never exit`,
@@ -89,17 +93,20 @@ export function explainTraceGroup(f: TraceGroupFacts): { explanation: string; ev
       detail: `${formatCount(f.siblings.created)} goroutines of this kind created during the trace, none finished`,
       source,
     });
-  const woken = members.filter((p) => p.wakes >= 2 && p.timerWakes < p.wakes && !p.lastWakerExited && !(p.partnerReturned && !p.partnerActiveAfter));
+  const woken = members.filter(isIdleLoop);
   if (woken.length > 0)
     ev.push({
       kind: 'idle-loop',
-      detail: `${ofN(woken.length, n)} served work before parking (woken ${Math.max(...woken.map((p) => p.wakes))}× by a live partner): the shape of an idle worker`,
+      detail: `${ofN(woken.length, n)} served work before parking (woken ${Math.max(...woken.map((p) => p.siteWakes))}× at this line by a live partner): the shape of an idle worker`,
       source,
     });
 
   // Sentence: who, where, since when, and the strongest "why it will never wake".
   let tail: string;
-  if (before === n) tail = 'since before the trace started';
+  if (f.zombies === n && f.zombies > 0) {
+    const ticks = members.reduce((s, p) => s + p.timerSiteWakes, 0);
+    tail = `and ${n === 1 ? 'was' : 'were'} woken only by timers (${formatCount(ticks)} times in ${formatDuration(dur)}), never exiting`;
+  } else if (before === n) tail = 'since before the trace started';
   else {
     tail = `since ${formatDuration(minSince)} into the trace`;
     tail += never === n ? ' and never ran again' : ` (${formatPercent(dur > 0 ? maxFor / dur : 0)} of it)`;
@@ -107,8 +114,8 @@ export function explainTraceGroup(f: TraceGroupFacts): { explanation: string; ev
   let clause: string | undefined;
   if (orphaned.length > 0 && orphaned[0].partnerSite) clause = `nothing ${verb ?? 'woke it'} at ${shortSite(orphaned[0].partnerSite)} afterwards`;
   else if (exited.length > 0) clause = `the goroutine that last woke ${n === 1 ? 'it' : 'them'} has exited`;
-  else if (f.zombies === n && f.zombies > 0) clause = 'its only wake-ups were timers';
-  else if (lonely.length === n && verb) clause = `no goroutine ever ${verb}`;
+  else if (f.zombies === n && f.zombies > 0) clause = undefined;
+  else if (lonely.length === n && verb && f.waitClass !== 'forever') clause = `no goroutine ever ${verb}`;
   else if (f.growing) clause = 'the group kept growing and none finished';
   return {
     explanation: describeGroup({ count: n, entryFunction: members[0].entry, createdBy: f.createdBy, waitClass: f.waitClass, blockedAt: f.blockedAt, tail, clause }),

@@ -23,6 +23,8 @@ export const TRACE_RULES = {
   timerZombieWakes: 2,
   /** Parked for at least this fraction of the trace adds a point. */
   longFraction: 0.5,
+  /** Members created during the trace (none finished) for "the group grows". */
+  growthMembers: 3,
 } as const;
 
 const PRODUCER_SIDE = new Set<WaitClass>(['channel-send', 'sync-mutex', 'sync-rwmutex', 'sync-waitgroup']);
@@ -43,6 +45,10 @@ export interface ParkedGoroutine {
   readonly runs: number;
   readonly wakes: number;
   readonly timerWakes: number;
+  /** Wake-ups by a goroutine from a wait at the final blocking line. */
+  readonly siteWakes: number;
+  /** Wake-ups by a timer (no goroutine) from a wait at the final blocking line. */
+  readonly timerSiteWakes: number;
   readonly neverRanAgain: boolean;
   readonly lastWakerId: number;
   readonly lastWakerExited: boolean;
@@ -118,13 +124,27 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
     let runs = 0;
     let wakes = 0;
     let timerWakes = 0;
+    let siteWakes = 0;
+    let timerSiteWakes = 0;
     let lastWake = -1;
+    let lastSiteWake = -1;
+    const finalSite = blockingFrame(stack);
     for (let i = s0; i < s1; i++) {
       if (S.state[i] === GoState.Running) runs++;
       else if (S.state[i] === GoState.Runnable && i > s0 && S.state[i - 1] === GoState.Waiting) {
         wakes++;
-        if (S.wakerId[i] < 0) timerWakes++;
         lastWake = i;
+        // Woken from a wait at the same line it is parked at now: by a goroutine, the other end
+        // of this very operation has shown up before; by nobody (wakerId −1), a timer fired.
+        const prev = finalSite ? blockingFrame(stackOf(S.stack[i - 1])) : undefined;
+        const atSite = prev !== undefined && finalSite !== undefined && prev.func === finalSite.func && prev.line === finalSite.line;
+        if (S.wakerId[i] < 0) {
+          timerWakes++;
+          if (atSite) timerSiteWakes++;
+        } else if (atSite) {
+          siteWakes++;
+          lastSiteWake = i;
+        }
       }
     }
     const createdNs = G.createdNs[r];
@@ -135,17 +155,21 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
     let partnerSite: Site | undefined;
     let partnerReturned = false;
     let partnerActiveAfter = false;
-    if (lastWake >= 0 && S.wakerStack && S.wakerStack[lastWake] !== 0) {
-      const pf = blockingFrame(stackOf(S.wakerStack[lastWake]));
+    // The partner site is where the goroutine that last completed *this* operation stood.
+    if (lastSiteWake >= 0 && S.wakerStack && S.wakerStack[lastSiteWake] !== 0) {
+      const pf = blockingFrame(stackOf(S.wakerStack[lastSiteWake]));
+      const sw = S.wakerId[lastSiteWake];
+      const swRow = rowOfId.get(sw);
       if (pf) {
         partnerSite = frameToSite(pf);
         partnerActiveAfter = (lastWakeAtFunc.get(pf.func) ?? -Infinity) > (Number.isNaN(sinceNs) ? -Infinity : sinceNs);
-        if (wRow !== undefined && !lastWakerExited) {
+        if (swRow !== undefined && G.finalState[swRow] === GoState.NotExist) partnerReturned = true;
+        else if (swRow !== undefined) {
           // The waker's most recent known stack after the wake: without the partner function,
           // the scope that held the other end of the operation has returned.
-          const [w0, w1] = spanRange(m, wRow);
+          const [w0, w1] = spanRange(m, swRow);
           for (let i = w1 - 1; i >= w0; i--) {
-            if (S.startNs[i] < S.startNs[lastWake]) break;
+            if (S.startNs[i] < S.startNs[lastSiteWake]) break;
             if (S.stack[i] !== 0) {
               partnerReturned = !stackOf(S.stack[i]).some((f) => f.func === pf.func);
               break;
@@ -167,6 +191,8 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
       runs,
       wakes,
       timerWakes,
+      siteWakes,
+      timerSiteWakes,
       neverRanAgain: !Number.isNaN(createdNs) && wakes === 0 && runs <= 1,
       lastWakerId,
       lastWakerExited,
@@ -188,6 +214,11 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
   const suspects: SuspectGroup[] = [];
   for (const [fp, members] of groups) suspects.push(judgeGroup(m, fp, members, byEntry.get(members[0].entry), source));
   return { suspects, ignored, parked };
+}
+
+/** Woken at this line ≥ 2× by a goroutine that is still there: the shape of an idle worker. */
+export function isIdleLoop(p: ParkedGoroutine): boolean {
+  return p.siteWakes >= 2 && !p.lastWakerExited && !(p.partnerReturned && !p.partnerActiveAfter);
 }
 
 function mostCommon<T>(xs: readonly T[]): T {
@@ -212,9 +243,12 @@ function judgeGroup(
   const cls = mostCommon(members.map((p) => p.waitClass));
   const dur = m.durationNs;
   const evidence: Evidence[] = [];
-  const growing = siblings !== undefined && siblings.exited === 0 && members.filter((p) => !Number.isNaN(p.createdNs)).length >= 2;
+  const growing =
+    siblings !== undefined && siblings.exited === 0 && members.filter((p) => !Number.isNaN(p.createdNs)).length >= TRACE_RULES.growthMembers;
+  // Timer zombie: at its parking line, only timers ever woke it (an unrelated lock on the way,
+  // e.g. sync.Once inside time.NewTimer, does not count).
   const zombies = members.filter(
-    (p) => TIMER_WAITS.has(p.waitClass) && p.timerWakes >= TRACE_RULES.timerZombieWakes && p.timerWakes === p.wakes,
+    (p) => TIMER_WAITS.has(p.waitClass) && p.timerSiteWakes >= TRACE_RULES.timerZombieWakes && p.siteWakes === 0,
   );
   for (const p of members) {
     let pts = 0;
@@ -223,11 +257,11 @@ function judgeGroup(
       if (p.neverRanAgain) pts += 2;
       if (p.lastWakerExited) pts += 2;
       else if (p.partnerReturned && !p.partnerActiveAfter) pts += 2;
-      if (PRODUCER_SIDE.has(p.waitClass) && p.wakes === p.timerWakes) pts += 2;
+      if (PRODUCER_SIDE.has(p.waitClass) && p.siteWakes === 0) pts += 2;
       if (dur > 0 && blockedFor / dur >= TRACE_RULES.longFraction) pts += 1;
       if (growing) pts += 1;
       // Woken repeatedly by a partner that is still serving: the shape of an idle worker.
-      if (p.wakes >= 2 && p.timerWakes < p.wakes && !p.lastWakerExited && !(p.partnerReturned && !p.partnerActiveAfter)) pts -= 2;
+      if (isIdleLoop(p)) pts -= 2;
     }
     if (cls === 'forever') pts = Math.max(pts, TRACE_RULES.highPoints);
     p.points = pts;

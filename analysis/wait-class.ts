@@ -63,15 +63,19 @@ const STACK_RULES: readonly (readonly [RegExp, WaitClass])[] = [
 const GENERIC_SEMA = /^sync\.runtime_Semacquire$|^runtime\.semacquire1?$/;
 
 // System goroutines by entry function: their waits are never the user's problem.
-const SYSTEM_ENTRY = /^runtime\.(gcBgMarkWorker|bgsweep|bgscavenge|forcegchelper|runfinq|runCleanups|unique_runtime_registerUniqueMapCleanup|traceAdvance|\(\*traceAdvancerState\)\.start|updateMaxProcsGoroutine|ensureSigM|timerproc)|^runtime\/trace\.Start\.func1$|^unique\.registerCleanup/;
+const SYSTEM_ENTRY = /^runtime\.(gcBgMarkWorker|bgsweep|bgscavenge|forcegchelper|runfinq|runCleanups|unique_runtime_registerUniqueMapCleanup|traceAdvance|\(\*traceAdvancerState\)\.start|updateMaxProcsGoroutine|ensureSigM|timerproc)|^runtime\/trace\.|^runtime\/pprof\.profileWriter$|^unique\.registerCleanup/;
 
 export function isSystemStack(stack: readonly Frame[]): boolean {
   return stack.some((f) => SYSTEM_ENTRY.test(f.func));
 }
 
 /** Infers the blocking operation from the park site. Undefined when nothing names one. */
+// The goroutine writing a goroutine profile is running by definition (debug=0/1 carry no state).
+const PROFILE_WRITER = /^runtime\/pprof\.(writeGoroutine|writeGoroutineStacks|writeRuntimeProfile)$|^runtime\.(goroutineProfileWithLabels|pprof_goroutineProfileWithLabels|Stack)$/;
+
 export function inferFromStack(stack: readonly Frame[]): WaitClass | undefined {
   if (isSystemStack(stack)) return 'gc-system';
+  if (stack.some((f) => PROFILE_WRITER.test(f.func))) return 'running';
   // The operation is named in the runtime/std prefix above the first user frame; within it the
   // rule order decides (RWMutex.Lock parks inside Mutex.Lock, so RWMutex must win).
   let end = stack.findIndex((f) => !isStdFunction(f.func));
@@ -242,6 +246,8 @@ export function operationPhrase(cls: WaitClass): string {
       return 'waiting for I/O';
     case 'syscall':
       return 'in a syscall';
+    case 'unknown':
+      return 'parked (the input records no wait reason)';
     default:
       return `in state ${cls}`;
   }
@@ -255,14 +261,14 @@ export function partnerPhrase(cls: WaitClass): string | undefined {
     case 'channel-recv':
       return 'sent';
     case 'select':
-      return 'was ready for the select';
+      return 'woke it';
     case 'sync-mutex':
     case 'sync-rwmutex':
-      return 'unlocked';
+      return 'unlocked it';
     case 'sync-waitgroup':
-      return 'called Done';
+      return 'brought the counter to zero';
     case 'sync-cond':
-      return 'signalled';
+      return 'signalled it';
     default:
       return undefined;
   }

@@ -1,12 +1,24 @@
-// The parsers `leakline report` and `leakline diff` can use, in sniffing order. Each entry wires
-// one parser from parsers/ (pure) to the CLI.
+// The parsers `leakline report` can use, in sniffing order. Each entry wires one parser from
+// parsers/ (pure) to the CLI.
 import { isGoroutineText, parseGoroutineText } from '../parsers/goroutines/index';
 import { isPprof, parsePprof } from '../parsers/pprof/index';
-import { isGoTrace, parseTrace } from '../parsers/trace/index';
+import { isGoTrace, parseTrace } from '../parsers/trace';
 import type { InputLoader } from './report-inputs';
 
-export const DEFAULT_LOADERS: readonly InputLoader[] = [
-  { name: 'go-trace', sniff: (head) => isGoTrace(head), load: async (src) => ({ trace: await parseTrace(src) }) },
-  { name: 'goroutine-text', sniff: (head) => isGoroutineText(head), load: async (src) => ({ profile: await parseGoroutineText(src) }) },
-  { name: 'pprof', sniff: (head) => isPprof(head), load: async (src) => ({ profile: await parsePprof(src) }) },
-];
+const goTrace: InputLoader = { name: 'go-trace', sniff: isGoTrace, load: async (source) => ({ trace: await parseTrace(source) }) };
+
+const goroutineText: InputLoader = {
+  name: 'goroutine-text',
+  sniff: isGoroutineText,
+  load: async (source) => ({ profile: await parseGoroutineText(source) }),
+};
+
+const pprofProto: InputLoader = {
+  name: 'pprof-proto',
+  sniff: isPprof,
+  load: async (source) => ({ profile: await parsePprof(source) }),
+};
+
+// Trace first (exact header); text before proto: the proto check accepts any gzip, text checks
+// never accept binary.
+export const DEFAULT_LOADERS: readonly InputLoader[] = [goTrace, goroutineText, pprofProto];

@@ -1,6 +1,7 @@
 // The one API the renderer talks to. Electron's preload implements it over IPC; in browser mode
 // (`leakline serve`) renderer/src/bridge implements it over a WebSocket. Types only: this file is
 // compiled by the node-side and the web-side tsconfig alike, so it names no DOM or Node type.
+import type { EngineStatus, EngineStreamPort } from './engine';
 import type { Profile } from '../parsers/model';
 
 /** Where the renderer runs; the UI adapts wording (e.g. "upload" vs "open") but not behaviour. */
@@ -25,6 +26,8 @@ export interface DocumentInfo {
   /** Absolute path on the machine running the Node side (the uploaded copy in browser mode). */
   path: string;
   sizeBytes: number;
+  /** Browser mode: a copy uploaded to the local server (`path` is that copy, not the user's file). */
+  uploaded: boolean;
   /** Wall-clock time the document was opened, ms since the Unix epoch. */
   openedAtMs: number;
 }
@@ -88,6 +91,12 @@ export interface LeaklineBridge {
   /** Documents already open, e.g. files given on the command line before the window loaded. */
   listDocuments(): Promise<DocumentInfo[]>;
   listRecent(): Promise<RecentFile[]>;
+  engineStatus(): Promise<EngineStatus>;
+  /**
+   * Starts the document's engine and returns its stream (Electron: a MessagePort handed over by
+   * the preload; browser: a WebSocket). Opening it again restarts the load.
+   */
+  openStream(id: DocumentId): Promise<EngineStreamPort>;
   onProgress(cb: (event: ProgressEvent) => void): Unsubscribe;
   /** A document was opened by something other than this renderer's own call (menu, argv). */
   onDocumentOpened(cb: (doc: DocumentInfo) => void): Unsubscribe;
@@ -100,4 +109,19 @@ export interface LeaklineBridge {
   loadProfile(id: DocumentId): Promise<Profile>;
   /** File › Compare… opened these documents to be compared (oldest first). */
   onCompareRequested(cb: (ids: DocumentId[]) => void): Unsubscribe;
+}
+
+/**
+ * What the Electron preload exposes as `window.leakline`. A MessagePort cannot cross
+ * contextBridge, so instead of `openStream` the preload has `requestStream`: main then posts the
+ * port to the page with `window.postMessage({ leaklineStream: id }, …, [port])` (the pattern
+ * VS Code uses) and renderer/src/bridge turns that into an EngineStreamPort.
+ */
+export interface PreloadApi extends Omit<LeaklineBridge, 'openStream'> {
+  requestStream(id: DocumentId): Promise<void>;
+}
+
+/** `data` of the window message that carries a document's stream port in Electron. */
+export interface StreamPortMessage {
+  leaklineStream: DocumentId;
 }

@@ -1,3 +1,4 @@
 export type * from './bridge';
 export * from './protocol';
 export type * from './ipc-envelope';
+export * from './engine';

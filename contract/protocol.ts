@@ -2,6 +2,7 @@
 // browser-mode WebSocket frames. Types and string constants only.
 import type { Profile } from '../parsers/model';
 import type { AppInfo, BridgeError, DocumentId, DocumentInfo, ProgressEvent, RecentFile } from './bridge';
+import type { EngineStatus } from './engine';
 
 /** Request verbs the Node side answers; each maps 1:1 to a LeaklineBridge method. */
 export interface BridgeRequests {
@@ -12,6 +13,8 @@ export interface BridgeRequests {
   closeDocument: { args: [id: DocumentId]; result: void };
   listDocuments: { args: []; result: DocumentInfo[] };
   listRecent: { args: []; result: RecentFile[] };
+  /** How many engines (parsing workers) are alive; the footer and the e2e tests read it. */
+  engineStatus: { args: []; result: EngineStatus };
   loadProfile: { args: [id: DocumentId]; result: Profile };
 }
 export type BridgeVerb = keyof BridgeRequests;

@@ -8,6 +8,7 @@ import { ConfigError, mergeRules, parseConfig, type FailOn, type IgnoreRules } f
 import { REPORT_FORMATS, writeReport, type ReportFormat } from '../../analysis/report';
 import { atLeast } from '../../analysis/verdict';
 import { version } from '../../package.json';
+import type { Command } from '../command';
 import { DEFAULT_LOADERS } from '../input-loaders';
 import { expandPaths, InputError, loadInput, type InputLoader } from '../report-inputs';
 
@@ -153,8 +154,7 @@ export async function runReport(argv: readonly string[], io: ReportIo = stdio, l
   }
 }
 
-/** The command object in cli/command.ts's shape ({name, summary, usage, run}). */
-export const report = {
+export const report: Command = {
   name: 'report',
   summary: 'analyse traces and goroutine profiles for leaks; JSON, Markdown, HTML or SARIF',
   usage,

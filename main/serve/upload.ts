@@ -63,5 +63,5 @@ export async function receiveUpload(
   });
   if (total >= 0 && done !== total) throw new BridgeFault('io', `${name}: received ${done} of ${total} bytes`);
   service.emit('progress', { target, phase: 'upload', bytesDone: done, bytesTotal: done });
-  return service.openPath(path, name, false);
+  return service.openPath(path, { displayName: name });
 }

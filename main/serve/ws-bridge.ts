@@ -8,13 +8,21 @@ import { isBridgeVerb } from '../service/validate';
 /** Requests are tiny (a path at most, 32,767 chars); 1 MiB leaves room and bounds memory. */
 export const MAX_FRAME_BYTES = 1 << 20;
 
-function parseRequest(raw: string): WsRequest {
-  let msg: unknown;
+function parseJson(raw: string): unknown {
   try {
-    msg = JSON.parse(raw);
+    return JSON.parse(raw);
   } catch {
     throw new BridgeFault('bad-request', 'frame is not JSON');
   }
+}
+
+/** The request's seq when it has a usable one, so even a refused request gets its answer. */
+function seqOf(msg: unknown): number {
+  const seq = (msg as { seq?: unknown } | null)?.seq;
+  return typeof seq === 'number' && Number.isSafeInteger(seq) ? seq : -1;
+}
+
+function parseRequest(msg: unknown): WsRequest {
   const m = msg as Partial<WsRequest> | null;
   if (!m || m.kind !== 'request') throw new BridgeFault('bad-request', 'not a request frame');
   if (!Number.isSafeInteger(m.seq)) throw new BridgeFault('bad-request', 'seq must be an integer');
@@ -35,8 +43,9 @@ export function attachBridge(ws: WebSocket, service: BridgeService): void {
     void (async () => {
       try {
         if (isBinary) throw new BridgeFault('bad-request', 'binary frames are not accepted');
-        const req = parseRequest(data.toString());
-        seq = req.seq;
+        const msg = parseJson(data.toString());
+        seq = seqOf(msg);
+        const req = parseRequest(msg);
         const result = await service.handle(req.verb as BridgeVerb, req.args);
         send({ kind: 'response', seq, ok: true, result: result ?? null });
       } catch (err) {

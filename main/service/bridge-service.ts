@@ -10,8 +10,10 @@ import type {
   BridgeVerb,
   DocumentId,
   DocumentInfo,
+  EngineStatus,
   RecentFile,
 } from '../../contract';
+import type { EngineRegistry } from '../engine/engine-registry';
 import type { Profile } from '../../parsers/model';
 import { BridgeFault, fsFault } from './bridge-error';
 import { loadProfileFile } from './profile-loader';
@@ -26,6 +28,8 @@ export interface BridgeServiceOptions {
   /** Shows a native open dialog; absent in browser mode, where the renderer uploads instead. */
   pickFile?: () => Promise<string | null>;
   now?: () => number;
+  /** The documents' engines; closing a document closes its engine. */
+  engines?: EngineRegistry;
 }
 
 export class BridgeService {
@@ -60,6 +64,8 @@ export class BridgeService {
         return this.listDocuments();
       case 'listRecent':
         return this.listRecent();
+      case 'engineStatus':
+        return this.engineStatus();
       case 'loadProfile':
         return this.loadProfile(args[0] as DocumentId);
     }
@@ -80,8 +86,8 @@ export class BridgeService {
     return path === null ? null : this.openPath(path);
   }
 
-  /** Opens a regular file by absolute path. `displayName` overrides the name (uploads). */
-  async openPath(path: string, displayName?: string, remember = true): Promise<DocumentInfo> {
+  /** Opens a regular file by absolute path. `upload` names an uploaded copy (not remembered as recent). */
+  async openPath(path: string, upload?: { displayName: string }): Promise<DocumentInfo> {
     let st;
     try {
       st = await stat(path);
@@ -90,9 +96,16 @@ export class BridgeService {
     }
     if (!st.isFile()) throw new BridgeFault('not-a-file', `${path}: not a regular file`);
     const id: DocumentId = `doc-${this.nextDoc++}`;
-    const doc: DocumentInfo = { id, name: displayName ?? basename(path), path, sizeBytes: st.size, openedAtMs: this.now() };
+    const doc: DocumentInfo = {
+      id,
+      name: upload?.displayName ?? basename(path),
+      path,
+      sizeBytes: st.size,
+      uploaded: !!upload,
+      openedAtMs: this.now(),
+    };
     this.docs.set(id, doc);
-    if (remember) this.opts.recent.add(path, doc.openedAtMs);
+    if (!upload) this.opts.recent.add(path, doc.openedAtMs);
     this.emit('documentOpened', doc);
     return doc;
   }
@@ -113,7 +126,19 @@ export class BridgeService {
   closeDocument(id: DocumentId): void {
     this.profiles.delete(id);
     if (!this.docs.delete(id)) throw new BridgeFault('not-found', `no open document ${id}`);
+    void this.opts.engines?.close(id);
     this.emit('documentClosed', id);
+  }
+
+  /** The open document `id`, or a not-found fault (stream endpoints look documents up here). */
+  getDocument(id: DocumentId): DocumentInfo {
+    const doc = this.docs.get(id);
+    if (!doc) throw new BridgeFault('not-found', `no open document ${id}`);
+    return doc;
+  }
+
+  engineStatus(): EngineStatus {
+    return { liveEngines: this.opts.engines?.live ?? 0, openDocuments: this.docs.size };
   }
 
   listDocuments(): DocumentInfo[] {

@@ -38,6 +38,7 @@ const VALIDATORS: Validators = {
   openFile: (a) => noArgs(a, 'openFile'),
   listDocuments: (a) => noArgs(a, 'listDocuments'),
   listRecent: (a) => noArgs(a, 'listRecent'),
+  engineStatus: (a) => noArgs(a, 'engineStatus'),
   openPath: (a) => {
     if (a.length !== 1) throw bad('openPath takes one argument');
     return [validatePath(a[0])];

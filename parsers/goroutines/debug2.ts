@@ -39,9 +39,21 @@ export interface Debug2Result {
 const ELIDED = /^\.\.\.(\d+) frames elided\.\.\.$/;
 const CREATED = /^created by (.+?)(?: in goroutine (\d+))?$/;
 const ORIGIN = /^\[originating from goroutine (\d+)\]:$/;
-// File then line; `+0x…`, `fp= sp= pc=` (level ≥2) and hard-wrap debris may follow. Lazy so a
-// Windows drive colon ("C:/Program Files/…") stays in the file name.
-const LOCATION = /^(.+?):(\d+)(?=\s|$)/;
+
+/** "FILE:LINE[ +0x…][ fp=…]" → [file, line]. Suffixes carry no ':', so the last ':' before
+ * the first digits-then-space/end is the line separator; Windows drive colons stay in FILE. */
+export function parseLocation(text: string): [string, number] | undefined {
+  let colon = text.lastIndexOf(':');
+  while (colon > 0) {
+    let j = colon + 1;
+    while (j < text.length && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+    if (j > colon + 1 && (j === text.length || text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) {
+      return [text.slice(0, colon), Number(text.slice(colon + 1, j))];
+    }
+    colon = text.lastIndexOf(':', colon - 1);
+  }
+  return undefined;
+}
 
 /**
  * "pkg.F(args)" → "pkg.F". Args never contain "(": hex words, "{…}", "...", "_", "?".
@@ -83,6 +95,30 @@ export function parseDebug2Lines(lines: readonly string[], firstLine = 1): Debug
   let pendingCreator: { func: string; parentId?: number } | undefined;
   let ancestor: Ancestor | undefined;
 
+  // 100k goroutines share a few hundred distinct frames: intern strings and Frame objects so the
+  // model holds one copy (and not slices pinning each input line), and groups key on identity.
+  const strings = new Map<string, string>();
+  const intern = (v: string): string => {
+    const have = strings.get(v);
+    if (have !== undefined) return have;
+    strings.set(v, v);
+    return v;
+  };
+  const frameCache = new Map<string, Frame>();
+  const internFrame = (func: string, locText: string): Frame => {
+    // Keyed without the " +0x… fp=… sp=… pc=…" tail, which differs per goroutine at level 2.
+    const loc = parseLocation(locText);
+    const file = loc ? loc[0] : locText;
+    const line = loc ? loc[1] : 0;
+    const key = `${func}\u0000${file}\u0000${line}`;
+    let f = frameCache.get(key);
+    if (f === undefined) {
+      f = { func, file: intern(file), line };
+      frameCache.set(key, f);
+    }
+    return f;
+  };
+
   // A frame or creator line whose location line never came: at the end of a goroutine that is a
   // truncated copy; in the middle, the location line was unreadable.
   const flushPending = (atEnd: boolean) => {
@@ -109,10 +145,14 @@ export function parseDebug2Lines(lines: readonly string[], firstLine = 1): Debug
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
     const lineNo = i + firstLine;
-    const h = parseHeader(raw);
+    // Cheap pre-check: headers are "goroutine " after at most a little indentation.
+    let ws = 0;
+    while (ws < raw.length && ws < 64 && (raw.charCodeAt(ws) === 32 || raw.charCodeAt(ws) === 9)) ws++;
+    const h = raw.startsWith('goroutine ', ws) ? parseHeader(raw) : undefined;
     if (h) {
       close();
       cur = { ...h.header, line: lineNo, frames: [] };
+      cur.state = intern(cur.state);
       indent = h.indent;
       target = cur.frames;
       goroutines.push(cur);
@@ -147,17 +187,16 @@ export function parseDebug2Lines(lines: readonly string[], firstLine = 1): Debug
     if (line[0] === ' ' || line[0] === '\t') {
       const text = line.trim();
       if (pendingFunc !== undefined) {
-        const loc = LOCATION.exec(text);
-        target.push(loc ? { func: pendingFunc, file: loc[1], line: Number(loc[2]) } : { func: pendingFunc, file: text, line: 0 });
+        target.push(internFrame(pendingFunc, text));
         pendingFunc = undefined;
         continue;
       }
       if (pendingCreator) {
-        const loc = LOCATION.exec(text);
+        const loc = parseLocation(text);
         const cb: CreatedBy = {
           func: pendingCreator.func,
-          file: loc ? loc[1] : text,
-          line: loc ? Number(loc[2]) : 0,
+          file: loc ? intern(loc[0]) : text,
+          line: loc ? loc[1] : 0,
           ...(pendingCreator.parentId !== undefined ? { parentId: pendingCreator.parentId } : {}),
         };
         if (ancestor) ancestor.createdBy = cb;
@@ -175,30 +214,35 @@ export function parseDebug2Lines(lines: readonly string[], firstLine = 1): Debug
     }
     flushPending(false);
     let m: RegExpExecArray | null;
-    if ((m = ELIDED.exec(line))) {
+    const c0 = line.charCodeAt(0);
+    if (c0 === 46 /* . */ && (m = ELIDED.exec(line))) {
       if (ancestor) continue;
       cur.elided = Number(m[1]);
       continue;
     }
-    if (line === '...additional frames elided...') {
+    if (c0 === 46 && line === '...additional frames elided...') {
       if (!ancestor) cur.elided = -1;
       continue;
     }
-    if ((m = CREATED.exec(line))) {
-      pendingCreator = { func: m[1], ...(m[2] !== undefined ? { parentId: Number(m[2]) } : {}) };
+    if (c0 === 99 /* c */ && line.startsWith('created by ') && (m = CREATED.exec(line))) {
+      pendingCreator = { func: intern(m[1]), ...(m[2] !== undefined ? { parentId: Number(m[2]) } : {}) };
       continue;
     }
-    if ((m = ORIGIN.exec(line))) {
+    if (c0 === 91 /* [ */ && (m = ORIGIN.exec(line))) {
       ancestor = { id: Number(m[1]), frames: [] };
       (cur.ancestors ??= []).push(ancestor);
       target = ancestor.frames;
       continue;
     }
-    const next = lines[i + 1];
-    const nextIsLocation = next !== undefined && next.startsWith(indent) && /^[ \t]/.test(next.slice(indent.length)) && LOCATION.test(next.trim());
-    const fn = frameFunc(line, nextIsLocation);
+    let fn = frameFunc(line);
+    if (fn === undefined) {
+      const next = lines[i + 1];
+      const nextIsLocation =
+        next !== undefined && next.startsWith(indent) && /^[ \t]/.test(next.slice(indent.length)) && parseLocation(next.trim()) !== undefined;
+      if (nextIsLocation) fn = frameFunc(line, true);
+    }
     if (fn !== undefined) {
-      pendingFunc = fn;
+      pendingFunc = intern(fn);
       continue;
     }
     // Hard-wrap debris ("21903258 sp=0x… pc=0x…") and other unreadable lines inside a goroutine.

@@ -35,12 +35,27 @@ export function groupGoroutines(raw: readonly RawGoroutine[]): { groups: Gorouti
   const byKey = new Map<string, number>();
   const accs: Acc[] = [];
   const records: GoroutineRecord[] = [];
+  // The parser interns Frame objects, so a short key of frame ids identifies the stack; the full
+  // text signature is built once per group, not once per goroutine (100k goroutines → ~20 groups).
+  const frameIds = new Map<object, number>();
+  const fid = (f: object): number => {
+    let id = frameIds.get(f);
+    if (id === undefined) {
+      id = frameIds.size;
+      frameIds.set(f, id);
+    }
+    return id;
+  };
   for (const g of raw) {
-    const sig = debug2Signature(g);
-    let idx = byKey.get(sig);
+    let key = `${g.state}\u0001${g.leaked ? 'L' : ''}${g.locked ? 'T' : ''}${g.bubble ?? ''}\u0001${g.elided ?? ''}\u0001`;
+    for (const f of g.frames) key += `${fid(f)},`;
+    if (g.createdBy) key += `\u0001${g.createdBy.func} ${g.createdBy.file}:${g.createdBy.line}`;
+    if (g.labels) key += labelSuffix(g.labels);
+    let idx = byKey.get(key);
     if (idx === undefined) {
+      const sig = debug2Signature(g);
       idx = accs.length;
-      byKey.set(sig, idx);
+      byKey.set(key, idx);
       accs.push({
         group: {
           signature: sig,
@@ -64,19 +79,20 @@ export function groupGoroutines(raw: readonly RawGoroutine[]): { groups: Gorouti
     const minutes = g.minutes ?? 0;
     a.min = a.min === undefined ? minutes : Math.min(a.min, minutes);
     a.max = a.max === undefined ? minutes : Math.max(a.max, minutes);
-    records.push({
+    const r: { -readonly [K in keyof GoroutineRecord]: GoroutineRecord[K] } = {
       id: g.id,
       group: idx,
       state: g.state,
-      ...(g.minutes !== undefined ? { waitMinutes: g.minutes } : {}),
       lockedToThread: g.locked,
       leaked: g.leaked,
       frameCount: g.frames.length,
-      ...(g.elided !== undefined ? { elided: g.elided } : {}),
-      ...(g.createdBy ? { createdBy: g.createdBy } : {}),
-      ...(g.labels ? { labels: g.labels } : {}),
       line: g.line,
-    });
+    };
+    if (g.minutes !== undefined) r.waitMinutes = g.minutes;
+    if (g.elided !== undefined) r.elided = g.elided;
+    if (g.createdBy) r.createdBy = g.createdBy;
+    if (g.labels) r.labels = g.labels;
+    records.push(r);
   }
   const groups: GoroutineGroup[] = accs.map((a) => ({
     ...a.group,

@@ -2,7 +2,6 @@
 // interned strings and stacks) because a 200 MB trace has millions of spans: one object per span
 // would cost ~100 bytes each and GC pauses; a column costs 1–8 bytes per span.
 // Immutable once built; only builders mutate. Times are ns relative to the trace's first event.
-import type { GoState } from './goroutine-state';
 import type { ParseWarning, ParseError } from './errors';
 import type { Frame } from './stack';
 import type { Nanoseconds, RowIndex, StackId, StringId } from './units';
@@ -34,11 +33,22 @@ export interface GoroutineTable {
   readonly endNs: Float64Array;
   /** GoState at the end of the trace (NotExist when it ended). */
   readonly finalState: Uint8Array;
-  /** Block reason (StringId) of the final Waiting state, as the trace spells it; 0 otherwise. */
+  /**
+   * Reason (StringId) of the transition into the final state, as the trace spells it: the block
+   * reason for Waiting ("chan receive"), the stop reason for Runnable after GoStop; 0 when none
+   * (e.g. goroutines already blocked when the trace began). Later same-state status events do
+   * not overwrite it.
+   */
   readonly finalReason: Uint32Array;
-  /** Stack of the final transition (where it blocked); 0 when unknown. */
+  /**
+   * Stack of the transition into the final state (where it blocked); when that transition had
+   * none, the first stack a later status event of the same state carried (Go 1.23+). 0 when unknown.
+   */
   readonly finalStack: Uint32Array;
-  /** Start time of the final state (blocked since). NaN when unknown. */
+  /**
+   * Start time of the final state (blocked since). For goroutines whose state is first known from
+   * a status event it is the Sync time of that generation (trace start). NaN when unknown.
+   */
   readonly finalSinceNs: Float64Array;
   /** Index of this goroutine's first span in SpanTable (spans are grouped by goroutine). */
   readonly firstSpan: Uint32Array;
@@ -184,6 +194,8 @@ export interface TraceChunk {
     readonly state: Uint8Array;
     readonly reason: Uint32Array;
     readonly stack: Uint32Array;
+    /** Added by the engine (issue 7): SpanTable.wakerId of these spans, so a stream rebuilds it. */
+    readonly wakerId?: Float64Array;
   };
   /** Goroutines that ended (reached NotExist) in this generation, and when. */
   readonly ended: { readonly goroutineId: Float64Array; readonly endNs: Float64Array };

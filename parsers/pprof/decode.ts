@@ -24,6 +24,8 @@ export interface DecodedLine {
 }
 
 export interface DecodedLocation {
+  /** Position in the profile's location list (a compact identity for keys). */
+  index: number;
   address: string;
   mappingId: number | string;
   /** Innermost (inlined) first, physical caller last. */
@@ -109,6 +111,7 @@ function resolve(pb: PbProfile): DecodedProfile {
       });
     }
     locations.set(idKey(loc.id), {
+      index: locations.size,
       address: toHex(loc.address),
       mappingId: idKey(loc.mappingId),
       lines,
@@ -128,7 +131,7 @@ function resolve(pb: PbProfile): DecodedProfile {
       if (loc) locs.push(loc);
       else {
         missingLoc++;
-        locs.push({ address: '0x0', mappingId: 0, lines: [], isFolded: false });
+        locs.push({ index: -1, address: '0x0', mappingId: 0, lines: [], isFolded: false });
       }
     }
     const raw = s.value ?? [];

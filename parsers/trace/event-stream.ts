@@ -8,7 +8,7 @@ import { ByteReader } from './byte-reader';
 import { TraceEvent } from './event';
 import { type Batch, type Generation, readGeneration126, readGenerationWithSpill } from './generation';
 import { HEADER_SIZE, readHeader } from './header';
-import { Ordering } from './order';
+import { type MState, Ordering } from './order';
 import { Ev, NUM_SPECS, STACK_ARG_MASK, STRING_ARG_MASK, TIMED_ARGC, EVENT_NAMES, WIRE_NONE, NONE } from './spec';
 import { uvarint, vr } from './varint';
 
@@ -17,6 +17,7 @@ class Cursor {
   dataOff = 0;
   lastTs = 0;
   readonly ev = new TraceEvent();
+  ms: MState | null = null;
   constructor(
     readonly m: number,
     readonly batches: Batch[],
@@ -98,7 +99,10 @@ export interface StreamInfo {
  */
 export class EventStream {
   version = 0;
-  readonly event = new TraceEvent();
+  /** The current event after step() returned Step.Event; valid until the next step(). */
+  event: TraceEvent;
+  /** Storage for events made here (Sync, CPU samples); ordered events are queue slots. */
+  private readonly own = new TraceEvent();
   readonly order = new Ordering();
   gen: Generation | null = null;
   /** Generations fully loaded so far. */
@@ -120,7 +124,9 @@ export class EventStream {
   constructor(
     private readonly source: ByteSource,
     private readonly signal?: AbortSignal,
-  ) {}
+  ) {
+    this.event = this.own;
+  }
 
   async open(): Promise<void> {
     const head = await this.source.read(0, HEADER_SIZE);
@@ -146,6 +152,7 @@ export class EventStream {
     }
     if (this.pendingSync) {
       this.pendingSync = false;
+      this.event = this.own;
       return Step.Event;
     }
     if (this.done) return Step.Done;
@@ -155,7 +162,8 @@ export class EventStream {
     const gen = this.gen!;
     if (this.cpuIdx < this.cpu.length && (this.frontier.length === 0 || this.cpu[this.cpuIdx].time < this.frontier[0].ev.time)) {
       const s = this.cpu[this.cpuIdx++];
-      const e = this.event;
+      const e = this.own;
+      this.event = e;
       e.typ = Ev.CPUSample;
       e.time = s.time;
       e.a0 = s.stack;
@@ -171,7 +179,7 @@ export class EventStream {
     if (!this.tryAdvance(0)) {
       // A sorted array is a valid heap; try the others in time order (stable for ties, like Go's
       // insertion sort for the ≤12 cursors a real trace has).
-      this.frontier.sort((a, b) => a.ev.time - b.ev.time);
+      this.frontier.sort(byTime);
       let ok = false;
       for (let i = 1; i < this.frontier.length; i++) {
         if (this.tryAdvance(i)) {
@@ -190,15 +198,16 @@ export class EventStream {
   private tryAdvance(i: number): boolean {
     const c = this.frontier[i];
     const gen = this.gen!;
-    if (!this.order.advance(c.ev, gen, c.m, gen.gen)) return false;
+    if (c.ms === null && c.m !== NONE) c.ms = this.order.mState(c.m);
+    if (!this.order.advance(c.ev, gen, c.m, gen.gen, c.ms ?? undefined)) return false;
     if (c.next(gen.freq, gen)) heapUpdate(this.frontier, i);
     else heapRemove(this.frontier, i);
     return true;
   }
 
   private out(q: TraceEvent): Step {
-    if (q !== this.event) this.event.copyFrom(q);
-    return this.finish(this.event);
+    this.event = q;
+    return this.finish(q);
   }
 
   private finish(e: TraceEvent): Step {
@@ -209,7 +218,7 @@ export class EventStream {
   }
 
   private sync(gen: Generation | null, time: number): void {
-    const e = this.event;
+    const e = this.own;
     this.syncs++;
     e.typ = Ev.SyncOut;
     e.a0 = e.a1 = e.a2 = e.a3 = 0;
@@ -295,6 +304,8 @@ export class EventStream {
     this.sync(g, Math.trunc(g.minTs * g.freq));
   }
 }
+
+const byTime = (a: Cursor, b: Cursor): number => a.ev.time - b.ev.time;
 
 function validateTableIds(e: TraceEvent): void {
   const sm = STACK_ARG_MASK[e.typ];

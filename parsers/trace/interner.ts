@@ -10,8 +10,12 @@ export class Interner {
   private readonly stackIds = new Map<string, number>([['', 0]]);
   private readonly frames = new Map<string, Frame>();
   private gen: Generation | null = null;
-  private genStrings = new Map<number, number>();
-  private genStacks = new Map<number, number>();
+  // Generation-local ID → global ID, 0 = not cached yet (global 0 is never cached: id 0 short-cuts).
+  // Arrays for the dense small IDs the runtime writes; a Map for anything above 1<<20.
+  private genStrings: number[] = [];
+  private genStacks: number[] = [];
+  private genStringsBig = new Map<number, number>();
+  private genStacksBig = new Map<number, number>();
 
   intern(s: string): number {
     let id = this.stringIds.get(s);
@@ -26,18 +30,25 @@ export class Interner {
   private use(gen: Generation): void {
     if (gen === this.gen) return;
     this.gen = gen;
-    this.genStrings = new Map();
-    this.genStacks = new Map();
+    this.genStrings = [];
+    this.genStacks = [];
+    this.genStringsBig = new Map();
+    this.genStacksBig = new Map();
   }
 
   /** Global string ID of a generation-local one (0 stays 0). */
   str(gen: Generation, id: number): number {
     if (id === 0) return 0;
     if (gen !== this.gen) this.use(gen);
-    let g = this.genStrings.get(id);
+    if (id < 1 << 20) {
+      const c = this.genStrings[id];
+      if (c !== undefined) return c;
+      return (this.genStrings[id] = this.intern(gen.strings.get(id) ?? ''));
+    }
+    let g = this.genStringsBig.get(id);
     if (g === undefined) {
       g = this.intern(gen.strings.get(id) ?? '');
-      this.genStrings.set(id, g);
+      this.genStringsBig.set(id, g);
     }
     return g;
   }
@@ -46,10 +57,15 @@ export class Interner {
   stack(gen: Generation, id: number): number {
     if (id === 0) return 0;
     if (gen !== this.gen) this.use(gen);
-    let g = this.genStacks.get(id);
+    if (id < 1 << 20) {
+      const c = this.genStacks[id];
+      if (c !== undefined) return c;
+      return (this.genStacks[id] = this.resolveStack(gen, id));
+    }
+    let g = this.genStacksBig.get(id);
     if (g === undefined) {
       g = this.resolveStack(gen, id);
-      this.genStacks.set(id, g);
+      this.genStacksBig.set(id, g);
     }
     return g;
   }

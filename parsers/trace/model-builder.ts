@@ -8,7 +8,7 @@ import { GrowableColumn, PagedColumn } from './columns';
 import type { TraceEvent } from './event';
 import { Interner } from './interner';
 import { Ev, NONE } from './spec';
-import { GoTransition, ProcTransition, goTransition, procTransition } from './transition';
+import { GoTransition, ProcTransition, eventStack, goTransition, procTransition } from './transition';
 import { AuxBuilder } from './aux-builder';
 
 /** One goroutine transition, resolved, for consumers that ask for them (differential tests). */
@@ -57,6 +57,8 @@ export class ModelBuilder {
   readonly sReason = new PagedColumn(Uint32Array);
   readonly sStack = new PagedColumn(Uint32Array);
   readonly sWaker = new PagedColumn(Float64Array);
+  /** The unblocker's stack (Event.Stack of GoUnblock): names the partner site for the leak analysis. */
+  readonly sWakerStack = new PagedColumn(Uint32Array);
 
   private readonly gt = new GoTransition();
   private readonly pt = new ProcTransition();
@@ -142,7 +144,10 @@ export class ModelBuilder {
     this.sState.push(gt.to);
     this.sReason.push(reason);
     this.sStack.push(stack);
-    this.sWaker.push(gt.from === GoState.Waiting && gt.to === GoState.Runnable ? e.g : NONE);
+    const woken = gt.from === GoState.Waiting && gt.to === GoState.Runnable;
+    this.sWaker.push(woken ? e.g : NONE);
+    const ws = woken ? eventStack(e) : 0;
+    this.sWakerStack.push(ws === 0 ? 0 : it.stack(gen, ws));
     this.gSpans.data[row]++;
     this.gState.data[row] = gt.to;
     this.gReason.data[row] = reason;
@@ -175,22 +180,22 @@ export class ModelBuilder {
     // Destination index of every span: rows in order, spans of a row in event order.
     const cursor = first.slice();
     const dest = new Uint32Array(total);
-    for (let i = 0; i < total; i++) dest[i] = cursor[this.sRow.get(i)]++;
-    const scatter = <T extends Float64Array | Uint32Array | Uint8Array>(col: PagedColumn<T>, out: T): T => {
-      for (let i = 0; i < total; i++) out[dest[i]] = col.get(i);
-      col.release();
-      return out;
-    };
-    const goroutine = scatter(this.sRow, new Uint32Array(total));
-    const startNs = scatter(this.sStart, new Float64Array(total));
-    const state = scatter(this.sState, new Uint8Array(total));
-    const reason = scatter(this.sReason, new Uint32Array(total));
-    const stack = scatter(this.sStack, new Uint32Array(total));
-    const wakerId = scatter(this.sWaker, new Float64Array(total));
-    const endCol = new Float64Array(total);
-    for (let i = 0; i < total; i++) {
-      endCol[i] = i + 1 < total && goroutine[i + 1] === goroutine[i] ? startNs[i + 1] : endNs;
+    let i = 0;
+    for (const page of this.sRow.pages) {
+      const n2 = Math.min(page.length, total - i);
+      for (let j = 0; j < n2; j++) dest[i++] = cursor[page[j]]++;
     }
+    // One monomorphic loop per element type (a generic closure here cost 4x in V8).
+    const goroutine = scatterU32(this.sRow, dest, total);
+    const startNs = scatterF64(this.sStart, dest, total);
+    const state = scatterU8(this.sState, dest, total);
+    const reason = scatterU32(this.sReason, dest, total);
+    const stack = scatterU32(this.sStack, dest, total);
+    const wakerId = scatterF64(this.sWaker, dest, total);
+    const wakerStack = scatterU32(this.sWakerStack, dest, total);
+    const endCol = new Float64Array(total);
+    for (let k = 0; k + 1 < total; k++) endCol[k] = goroutine[k + 1] === goroutine[k] ? startNs[k + 1] : endNs;
+    if (total > 0) endCol[total - 1] = endNs;
     const finalState = this.gState.trimmed();
     for (let r = 0; r < n; r++) if (finalState[r] === GoState.Undetermined) finalState[r] = GoState.NotExist;
     return {
@@ -209,11 +214,44 @@ export class ModelBuilder {
         firstSpan: first,
         spanCount: counts,
       },
-      spans: { count: total, goroutine, startNs, endNs: endCol, state, reason, stack, wakerId },
+      spans: { count: total, goroutine, startNs, endNs: endCol, state, reason, stack, wakerId, wakerStack },
     };
   }
 
   gcRanges(): TimeRange[] {
     return this.aux.gc;
   }
+}
+
+function scatterF64(col: PagedColumn<Float64Array>, dest: Uint32Array, total: number): Float64Array {
+  const out = new Float64Array(total);
+  let i = 0;
+  for (const page of col.pages) {
+    const n = Math.min(page.length, total - i);
+    for (let j = 0; j < n; j++) out[dest[i++]] = page[j];
+  }
+  col.release();
+  return out;
+}
+
+function scatterU32(col: PagedColumn<Uint32Array>, dest: Uint32Array, total: number): Uint32Array {
+  const out = new Uint32Array(total);
+  let i = 0;
+  for (const page of col.pages) {
+    const n = Math.min(page.length, total - i);
+    for (let j = 0; j < n; j++) out[dest[i++]] = page[j];
+  }
+  col.release();
+  return out;
+}
+
+function scatterU8(col: PagedColumn<Uint8Array>, dest: Uint32Array, total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let i = 0;
+  for (const page of col.pages) {
+    const n = Math.min(page.length, total - i);
+    for (let j = 0; j < n; j++) out[dest[i++]] = page[j];
+  }
+  col.release();
+  return out;
 }

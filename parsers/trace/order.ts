@@ -25,7 +25,7 @@ interface PState {
   rangeDesc: number[];
 }
 
-interface MState {
+export interface MState {
   g: number;
   p: number;
 }
@@ -115,7 +115,17 @@ export class Ordering {
    * Tries to advance `ev` (read by M `m` in generation `genN`). Returns false when it cannot
    * happen yet; throws ParseError when the trace is inconsistent. Emitted events go to `queue`.
    */
-  advance(ev: TraceEvent, gen: Generation, m: number, genN: number): boolean {
+  /** The state of thread `m`, created on first sight (cursors cache it: one per M). */
+  mState(m: number): MState {
+    let ms = this.mStates.get(m);
+    if (ms === undefined) {
+      ms = { g: NONE, p: NONE };
+      this.mStates.set(m, ms);
+    }
+    return ms;
+  }
+
+  advance(ev: TraceEvent, gen: Generation, m: number, genN: number, cached?: MState): boolean {
     if (this.initialGen === 0) this.initialGen = genN;
     this.ev = ev;
     this.gen = gen;
@@ -126,11 +136,8 @@ export class Ordering {
       this.cp = NONE;
       this.cg = NONE;
     } else {
-      ms = this.mStates.get(m);
-      if (ms === undefined) {
-        ms = { g: NONE, p: NONE };
-        this.mStates.set(m, ms);
-      }
+      // mStates entries are never replaced once created, so a cursor's cached one stays valid.
+      ms = cached ?? this.mState(m);
       this.cp = ms.p;
       this.cg = ms.g;
     }

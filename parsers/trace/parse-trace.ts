@@ -8,8 +8,11 @@ import { EventStream, Step } from './event-stream';
 import { type GoroutineTransitionRecord, ModelBuilder } from './model-builder';
 
 export interface ParseTraceOptions {
-  /** Called after each generation with what it added (spans, ended goroutines, progress). */
-  onChunk?(chunk: TraceChunk): void;
+  /**
+   * Called after each generation with what it added (spans, ended goroutines, progress). When it
+   * returns a promise, parsing waits for it before reading on: the engine's back-pressure.
+   */
+  onChunk?(chunk: TraceChunk): void | Promise<void>;
   signal?: AbortSignal;
   /**
    * Called for every goroutine state transition in reader order (differential tests, debugging).
@@ -33,7 +36,7 @@ export async function parseTrace(source: ByteSource, options: ParseTraceOptions 
   b.trackEnded = options.onChunk !== undefined;
   let partial: ParseError | undefined;
   let chunkSpan = 0;
-  const emitChunk = (): void => {
+  const emitChunk = (): void | Promise<void> => {
     if (!options.onChunk || stream.generations === 0) return;
     const from = chunkSpan;
     const to = b.sRow.length;
@@ -41,7 +44,7 @@ export async function parseTrace(source: ByteSource, options: ParseTraceOptions 
     const rows = b.sRow.slice(from, to);
     const goroutineId = new Float64Array(rows.length);
     for (let i = 0; i < rows.length; i++) goroutineId[i] = b.gId.data[rows[i]];
-    options.onChunk({
+    const waited = options.onChunk({
       generation: stream.generations,
       bytesRead: stream.bytesRead,
       bytesTotal: source.size,
@@ -56,11 +59,13 @@ export async function parseTrace(source: ByteSource, options: ParseTraceOptions 
         state: b.sState.slice(from, to),
         reason: b.sReason.slice(from, to),
         stack: b.sStack.slice(from, to),
+        wakerId: b.sWaker.slice(from, to),
       },
       ended: { goroutineId: Float64Array.from(b.endedIds), endNs: Float64Array.from(b.endedNs) },
     });
     b.endedIds = [];
     b.endedNs = [];
+    return waited;
   };
   try {
     for (;;) {
@@ -70,7 +75,7 @@ export async function parseTrace(source: ByteSource, options: ParseTraceOptions 
         continue;
       }
       if (st === Step.Done) break;
-      emitChunk();
+      await emitChunk();
       if (options.signal?.aborted) throw new ParseError('cancelled', 'parsing was cancelled', stream.bytesRead);
       await stream.loadNext();
       const g = stream.gen;
@@ -84,7 +89,7 @@ export async function parseTrace(source: ByteSource, options: ParseTraceOptions 
   if (stream.generations === 0 || b.origin !== b.origin) {
     throw partial ?? new ParseError('truncated', 'the trace contains no complete generation', stream.bytesRead);
   }
-  emitChunk();
+  await emitChunk();
   const durationNs = b.lastTime - b.origin;
   const { goroutines, spans } = b.finish(durationNs);
   const aux = b.aux.finish(durationNs);

@@ -14,7 +14,7 @@ export function DocumentSummary({ doc }: { doc: DocumentInfo }) {
           </dd>
         </div>
         <div>
-          <dt>Location</dt>
+          <dt>{doc.uploaded ? 'Uploaded copy' : 'Location'}</dt>
           <dd className="mono">{doc.path}</dd>
         </div>
         <div>

@@ -5,11 +5,11 @@ import { openFile, openPath } from '../state/actions';
 import { useApp } from '../state/app-store';
 import { Logo } from './Logo';
 
-const KINDS = [
-  ['Execution traces', 'runtime/trace, go test -trace, /debug/pprof/trace'],
-  ['Goroutine profiles', 'pprof protobuf, debug=1 and debug=2 dumps'],
-  ['Other profiles', 'heap, allocs, CPU, block, mutex'],
-] as const;
+const KINDS: readonly (readonly [string, readonly string[]])[] = [
+  ['Execution traces', ['runtime/trace', 'go test -trace', '/debug/pprof/trace']],
+  ['Goroutine profiles', ['pprof', 'debug=1', 'debug=2', 'panic dumps']],
+  ['Other profiles', ['heap', 'allocs', 'CPU', 'block', 'mutex']],
+];
 
 function RecentList({ recent }: { recent: RecentFile[] }) {
   if (recent.length === 0) return null;
@@ -36,10 +36,13 @@ export function EmptyState({ dragging }: { dragging: boolean }) {
   const browser = useApp((s) => s.info?.mode === 'browser');
   return (
     <main className="empty">
-      <div className="empty-brand">
+      <header className="empty-brand">
         <Logo />
-        <span className="empty-wordmark">Leakline</span>
-      </div>
+        <div>
+          <div className="empty-wordmark">Leakline</div>
+          <div className="empty-tagline">Find goroutine leaks in Go traces and profiles</div>
+        </div>
+      </header>
       <div className={`dropzone${dragging ? ' dropzone-active' : ''}`} data-testid="dropzone">
         <svg className="dropzone-icon" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true">
           <path d="M12 15V4m0 0-4 4m4-4 4 4M5 15v3a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-3" fill="none" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
@@ -60,7 +63,11 @@ export function EmptyState({ dragging }: { dragging: boolean }) {
         {KINDS.map(([k, v]) => (
           <div key={k}>
             <dt>{k}</dt>
-            <dd>{v}</dd>
+            <dd>
+              {v.map((token) => (
+                <code key={token}>{token}</code>
+              ))}
+            </dd>
           </div>
         ))}
       </dl>

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"syscall"
 	"time"
 
 	"golang.org/x/exp/trace"
@@ -16,6 +17,7 @@ import (
 
 func main() {
 	dump := flag.Bool("dump", false, "print every event")
+	summary := flag.Bool("summary", false, "print goroutine end-state counts (as leakline inspect --json counts them)")
 	flag.Parse()
 	f, err := os.Open(flag.Arg(0))
 	if err != nil {
@@ -33,6 +35,11 @@ func main() {
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
 	n := 0
+	type gstate struct {
+		state  trace.GoState
+		reason string
+	}
+	gs := map[trace.GoID]*gstate{}
 	for {
 		ev, err := r.ReadEvent()
 		if err == io.EOF {
@@ -43,6 +50,19 @@ func main() {
 			break
 		}
 		n++
+		if ev.Kind() == trace.EventStateTransition {
+			if s := ev.StateTransition(); s.Resource.Kind == trace.ResourceGoroutine {
+				from, to := s.Goroutine()
+				g := gs[s.Resource.Goroutine()]
+				if g == nil {
+					g = &gstate{}
+					gs[s.Resource.Goroutine()] = g
+				}
+				if from != to {
+					g.state, g.reason = to, s.Reason
+				}
+			}
+		}
 		if *dump {
 			line := fmt.Sprintf("%d %s G=%d P=%d M=%d", ev.Time(), ev.Kind(), ev.Goroutine(), ev.Proc(), ev.Thread())
 			if ev.Kind() == trace.EventStateTransition {
@@ -59,5 +79,27 @@ func main() {
 		}
 	}
 	el := time.Since(start)
-	fmt.Fprintf(out, "{\"events\":%d,\"bytes\":%d,\"seconds\":%f}\n", n, st.Size(), el.Seconds())
+	if *summary {
+		ended, byState, byReason := 0, map[string]int{}, map[string]int{}
+		for _, g := range gs {
+			if g.state == trace.GoNotExist {
+				ended++
+				continue
+			}
+			byState[g.state.String()]++
+			if g.state == trace.GoWaiting {
+				r := g.reason
+				if r == "" {
+					r = "unknown"
+				}
+				byReason[r]++
+			}
+		}
+		fmt.Fprintf(out, "summary total=%d ended=%d byState=%v byReason=%v\n", len(gs), ended, byState, byReason)
+	}
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	// Linux reports ru_maxrss in KiB.
+	fmt.Fprintf(out, "{\"events\":%d,\"bytes\":%d,\"seconds\":%f,\"cpu\":%f,\"rssMB\":%f}\n", n, st.Size(), el.Seconds(), cpu.Seconds(), float64(ru.Maxrss)/1024)
 }

@@ -1,0 +1,93 @@
+// The one engine API. An Engine is one document's load: start it with a listener, feed it credit
+// and cancel through `control`, `close` it to free everything. Two hosts implement it: a
+// worker_thread (Electron main and `leakline serve`: parsing never runs on their event loop) and
+// in-process (tests, and anything that wants no thread). Both run engine-core's runEngine.
+import type { EngineControl, EngineMessage } from '../../contract';
+import { ENGINE_MAX_CREDIT } from '../../contract';
+import type { ByteSource } from '../../parsers/model/byte-source';
+import { CreditGate } from './credit-gate';
+import { runEngine, toEngineError } from './engine-core';
+
+export type EngineListener = (msg: EngineMessage) => void;
+
+export interface Engine {
+  /** Starts loading; messages go to `listener` in order, ending with `done` or `error`. */
+  start(listener: EngineListener): void;
+  control(msg: EngineControl): void;
+  /** Stops the load if running and frees its memory (terminates the worker). Idempotent. */
+  close(): Promise<void>;
+  /** True once `done`/`error` was delivered or the engine was closed. */
+  readonly finished: boolean;
+}
+
+/** What a consumer may send; anything else is dropped (the transports log it). */
+export function validateControl(value: unknown): EngineControl | null {
+  const m = value as { type?: unknown; n?: unknown } | null;
+  if (!m || typeof m !== 'object') return null;
+  if (m.type === 'cancel' && Object.keys(m).length === 1) return { type: 'cancel' };
+  if (m.type === 'credit' && Object.keys(m).length === 2 && Number.isSafeInteger(m.n) && (m.n as number) >= 1 && (m.n as number) <= ENGINE_MAX_CREDIT) {
+    return { type: 'credit', n: m.n as number };
+  }
+  return null;
+}
+
+const isLast = (m: EngineMessage) => m.type === 'done' || m.type === 'error';
+
+/** Runs the engine on this thread. `openSource` lets I/O errors become `error` messages too. */
+export class InProcessEngine implements Engine {
+  private gate: CreditGate | null = null;
+  private readonly abort = new AbortController();
+  finished = false;
+  /** Resolves when runEngine has returned (tests wait on it). */
+  settled: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly openSource: () => Promise<ByteSource & { close?(): Promise<void> }>,
+    private readonly fileName: string,
+  ) {}
+
+  get maxQueued(): number {
+    return this.gate?.maxQueued ?? 0;
+  }
+
+  /** Messages waiting for credit right now. */
+  get queued(): number {
+    return this.gate?.queued ?? 0;
+  }
+
+  start(listener: EngineListener): void {
+    const gate = new CreditGate((msg) => {
+      if (this.finished) return;
+      if (isLast(msg)) this.finished = true;
+      listener(msg);
+    });
+    this.gate = gate;
+    this.settled = (async () => {
+      let source: (ByteSource & { close?(): Promise<void> }) | null = null;
+      try {
+        source = await this.openSource();
+        await runEngine(source, { gate, signal: this.abort.signal });
+      } catch (err) {
+        gate.send({ type: 'error', error: toEngineError(err, this.fileName) });
+      } finally {
+        await source?.close?.();
+      }
+    })();
+  }
+
+  control(msg: EngineControl): void {
+    if (!this.gate) return;
+    if (msg.type === 'credit') this.gate.grant(msg.n);
+    else {
+      this.abort.abort();
+      this.gate.cancel();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.abort.abort();
+    this.gate?.close();
+    this.finished = true;
+    await this.settled;
+  }
+}

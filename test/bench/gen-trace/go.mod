@@ -1,0 +1,3 @@
+module leakline/bench/gentrace
+
+go 1.22

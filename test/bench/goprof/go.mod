@@ -1,0 +1,3 @@
+module leakline/bench/goprof
+
+go 1.22

@@ -1,0 +1,72 @@
+// `npm run bench`: parses large traces with this parser (full lifecycle model) and with Go's
+// reader (golang.org/x/exp/trace reading every event, test/bench/go-reader) in the same run, and
+// prints MB/s, events/s, peak RSS and the ratios. Inputs: test/fixtures-big/*.out (npm run
+// fixtures:big); when there are none, a ~2 s ping-pong trace is generated with test/bench/gen-trace.
+// Each reader runs in its own child process (so peak RSS is per parse), best of RUNS by CPU time.
+// Throughput is reported per wall second and per CPU second: on a shared machine CPU time is the
+// steadier measure; ratios use CPU time.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const tmp = path.join(os.tmpdir(), 'leakline-bench');
+mkdirSync(tmp, { recursive: true });
+
+function run(cmd, args, opts = {}) {
+  return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26, ...opts });
+}
+
+// 1. Build both readers once.
+const goReader = path.join(tmp, 'go-reader');
+run('go', ['build', '-o', goReader, '.'], { cwd: path.join(root, 'test/bench/go-reader') });
+const tsReader = path.join(tmp, 'parse-once.mjs');
+run(path.join(root, 'node_modules/.bin/rolldown'), [path.join(root, 'test/bench/parse-once.ts'), '--platform', 'node', '--format', 'esm', '-o', tsReader]);
+
+// 2. Inputs.
+const bigDir = path.join(root, 'test/fixtures-big');
+let files = existsSync(bigDir) ? readdirSync(bigDir).filter((f) => f.endsWith('.out')).map((f) => path.join(bigDir, f)) : [];
+if (files.length === 0) {
+  const gen = path.join(tmp, 'generated-pingpong.out');
+  if (!existsSync(gen)) {
+    console.log('test/fixtures-big has no traces; generating one with test/bench/gen-trace (2 s of ping-pong)…');
+    run('go', ['run', '.', '-o', gen, '-d', '2s'], { cwd: path.join(root, 'test/bench/gen-trace') });
+  }
+  files = [gen];
+}
+
+function best(cmd, args) {
+  let b = null;
+  for (let i = 0; i < RUNS; i++) {
+    const line = run(cmd, args).trim().split('\n').pop();
+    const r = JSON.parse(line);
+    if (!b || r.cpu < b.cpu) b = { ...r, rssMB: Math.max(r.rssMB, b ? b.rssMB : 0) };
+  }
+  return b;
+}
+
+const mb = (n) => n / (1 << 20);
+const fmt = (n, d = 1) => n.toFixed(d);
+const rows = [];
+for (const f of files) {
+  const size = statSync(f).size;
+  const go = best(goReader, [f]);
+  const ts = best(process.execPath, ['--max-old-space-size=4096', tsReader, f]);
+  if (go.events !== ts.events) console.log(`WARNING ${path.basename(f)}: event counts differ (Go ${go.events}, ours ${ts.events})`);
+  rows.push({ f, size, go, ts });
+}
+
+console.log(`\nTrace parser benchmark (${RUNS} runs each, best by CPU time; Node ${process.version}, ${os.cpus().length} CPUs)\n`);
+for (const { f, size, go, ts } of rows) {
+  console.log(`${path.basename(f)}: ${fmt(mb(size))} MiB, ${go.events.toLocaleString('en-US')} events (Go reader) / ${ts.events.toLocaleString('en-US')} (ours), ${ts.spans.toLocaleString('en-US')} spans, ${ts.goroutines} goroutines`);
+  const line = (name, r) =>
+    `  ${name.padEnd(28)} ${fmt(mb(size) / r.seconds).padStart(7)} MB/s wall ${fmt(mb(size) / r.cpu).padStart(7)} MB/s cpu ${fmt(r.events / r.cpu / 1e6, 2).padStart(6)} M events/s cpu   peak RSS ${fmt(r.rssMB).padStart(7)} MB (${fmt(r.rssMB / mb(size))}x file)`;
+  console.log(line('Go x/exp/trace (events)', go));
+  console.log(line('leakline (full model)', ts));
+  const thr = go.cpu / ts.cpu;
+  console.log(`  throughput ratio leakline/Go: ${fmt(thr, 2)}x by CPU time, ${fmt(go.seconds / ts.seconds, 2)}x by wall time (target ≥ 2x: ${thr >= 2 ? 'HIT' : 'MISS'})`);
+  console.log(`  peak memory: ${fmt(ts.rssMB / mb(size))}x the trace size (target ≤ 3x: ${ts.rssMB <= 3 * mb(size) ? 'HIT' : 'MISS'}); Go's reader ${fmt(go.rssMB / mb(size))}x without a model\n`);
+}

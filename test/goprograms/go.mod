@@ -1,0 +1,3 @@
+module goprograms
+
+go 1.19

@@ -1,0 +1,52 @@
+// The inspect command end to end on real files: one JSON object for a trace, a refused v1 trace
+// and a non-trace input (a goroutine dump) as typed errors with exit code 2.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inspectCommand } from '../../../cli/commands/inspect';
+import { sharedDir } from '../../support/shared-dir';
+
+const real = path.join(sharedDir(), 'realworld');
+
+let inspect = inspectCommand();
+function capture(): { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  inspect = inspectCommand({ out: (t) => void (out += t), err: (t) => void (err += t) });
+  return { out: () => out, err: () => err };
+}
+
+describe('leakline inspect', () => {
+  it('--json prints exactly one JSON object for a Go 1.26 trace', async () => {
+    const c = capture();
+    const code = await inspect.run([path.join(real, 'traces/012.trace'), '--json']);
+    expect(code).toBe(0);
+    const lines = c.out().trim().split('\n');
+    expect(lines.length).toBe(1);
+    const j = JSON.parse(lines[0]) as { format: string; goVersion: string; events: number; goroutines: { total: number } };
+    expect(j.format).toBe('go-trace');
+    expect(j.goVersion).toBe('1.26');
+    expect(j.events).toBe(1155); // Go's reader on the same file
+    expect(j.goroutines.total).toBe(15);
+  });
+
+  it('prints a readable summary without --json', async () => {
+    const c = capture();
+    expect(await inspect.run([path.join(real, 'traces/011.trace')])).toBe(0);
+    expect(c.out()).toMatch(/Go 1\.25 execution trace/);
+    expect(c.out()).toMatch(/93 seen, 49 ended during the trace, 44 alive at the end/);
+  });
+
+  it('refuses a Go 1.19 trace with the documented reason', async () => {
+    const c = capture();
+    expect(await inspect.run([path.join(real, 'traces/005.trace'), '--json'])).toBe(2);
+    const j = JSON.parse(c.out()) as { error: { code: string; message: string } };
+    expect(j.error.code).toBe('unsupported-version');
+    expect(j.error.message).toMatch(/old trace format \(Go 1\.11–1\.21\), not supported yet/);
+  });
+
+  it('reports unknown-format for a non-trace file', async () => {
+    const c = capture();
+    expect(await inspect.run([path.join(real, 'dumps/039.txt')])).toBe(2);
+    expect(c.err()).toMatch(/unknown-format/);
+  });
+});

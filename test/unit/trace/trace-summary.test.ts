@@ -1,0 +1,64 @@
+// `leakline inspect` summaries of real traces. Expected counts come from Go's reader:
+// `go run ./test/bench/go-reader -summary <file>` (last state-changing transition per goroutine,
+// wait reason of the last block, "" → unknown), computed independently of this parser.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bytesSource } from '../../../parsers/model/byte-source';
+import { parseTrace } from '../../../parsers/trace';
+import { formatTraceSummary, summarizeTrace } from '../../../cli/inspect/trace-summary';
+import { sharedDir } from '../../support/shared-dir';
+
+const dir = path.join(sharedDir(), 'realworld/traces');
+
+const golden = {
+  '011.trace': {
+    total: 93,
+    ended: 49,
+    atEnd: { running: 1, runnable: 0, waiting: 42, syscall: 1 },
+    byReason: { 'GC background sweeper wait': 1, 'chan receive': 5, network: 1, select: 6, 'sync.(*Cond).Wait': 1, 'system goroutine wait': 10, unknown: 18 },
+  },
+  '009.trace': {
+    total: 102,
+    ended: 82,
+    atEnd: { running: 1, runnable: 0, waiting: 19, syscall: 0 },
+    byReason: { 'GC background sweeper wait': 1, 'chan receive': 3, forever: 1, 'system goroutine wait': 10, unknown: 4 },
+  },
+  '012.trace': {
+    total: 15,
+    ended: 2,
+    atEnd: { running: 1, runnable: 0, waiting: 12, syscall: 0 },
+    byReason: { 'GC background sweeper wait': 1, 'chan receive': 2, 'system goroutine wait': 6, unknown: 3 },
+  },
+};
+
+describe('trace summary (leakline inspect)', () => {
+  for (const [file, want] of Object.entries(golden)) {
+    it(`${file} matches Go's reader`, async () => {
+      const m = await parseTrace(bytesSource(file, readFileSync(path.join(dir, file))));
+      const s = summarizeTrace(file, m);
+      expect(s.format).toBe('go-trace');
+      expect(s.partial).toBe(false);
+      expect(s.goroutines.total).toBe(want.total);
+      expect(s.goroutines.endedInTrace).toBe(want.ended);
+      expect(s.goroutines.aliveAtEnd).toBe(want.total - want.ended);
+      expect(s.goroutines.atEnd).toEqual(want.atEnd);
+      expect(s.goroutines.waitingAtEndByReason).toEqual(want.byReason);
+      expect(Object.keys(JSON.parse(JSON.stringify(s)) as object)).toEqual([
+        'file', 'format', 'goVersion', 'bytes', 'events', 'generations', 'durationNs', 'partial', 'warnings', 'goroutines',
+      ]);
+      const text = formatTraceSummary(s);
+      expect(text).toContain(`${want.total} seen`);
+      expect(text).toContain(`${want.atEnd.waiting} waiting`);
+    });
+  }
+
+  it('reports a truncated trace as partial with the offset', async () => {
+    const bytes = new Uint8Array(readFileSync(path.join(dir, '011.trace')));
+    const m = await parseTrace(bytesSource('cut', bytes.subarray(0, Math.floor(bytes.length * 0.6))));
+    const s = summarizeTrace('cut', m);
+    expect(s.partial).not.toBe(false);
+    expect((s.partial as { offset: number }).offset).toBeGreaterThan(16);
+    expect(formatTraceSummary(s)).toMatch(/PARTIAL: stopped at byte \d+/);
+  });
+});
