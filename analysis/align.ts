@@ -7,6 +7,7 @@
 // and a trailing runtime.goexit removed, as function+file:line ('stack') or function ('function').
 import { functionSignature, stackSignature, type Frame, type GoroutineGroup, type GoroutineProfile } from '../parsers/model';
 import { blockingFrame, entryFunction, frameToSite, isRuntimeFunction, type Site } from './frames';
+import { inferFromStack, waitReasonLabel } from './wait-class';
 
 export type MatchMode = 'stack' | 'function';
 export type AlignStatus = 'new' | 'grown' | 'shrunk' | 'vanished' | 'same';
@@ -32,6 +33,11 @@ export interface AlignedGroup {
   readonly leaked: readonly number[];
   readonly ids: readonly (readonly number[])[];
   readonly createdBy?: { readonly func: string; readonly file: string; readonly line: number };
+  /**
+   * For snapshots without states (debug=0/1): the wait reason the park site suggests
+   * (wait-class inferFromStack, e.g. "chan receive"); absent when the stack names none.
+   */
+  readonly inferredState?: string;
 }
 
 export interface Alignment {
@@ -90,6 +96,7 @@ interface Acc {
   leaked: number[];
   ids: number[][];
   createdBy?: GoroutineGroup['createdBy'];
+  inferred?: string | null;
 }
 
 /**
@@ -146,6 +153,11 @@ export function alignProfiles(profiles: readonly GoroutineProfile[], mode: Match
       if (isLeakedGroup(p, g)) acc.leaked[i] += g.count;
       if (g.ids) for (const id of g.ids) acc.ids[i].push(id);
       acc.createdBy ??= g.createdBy;
+      // Inferred once per row, from the first stateless raw stack (runtime frames still present).
+      if (!g.state && acc.inferred === undefined) {
+        const cls = inferFromStack(g.stack);
+        acc.inferred = cls === 'gc-system' ? 'runtime (system goroutine)' : cls ? waitReasonLabel(cls) : null;
+      }
     }
   });
   const groups: AlignedGroup[] = [];
@@ -165,6 +177,7 @@ export function alignProfiles(profiles: readonly GoroutineProfile[], mode: Match
       leaked: acc.leaked,
       ids: acc.ids.map((a) => a.sort((x, y) => x - y)),
       createdBy: acc.createdBy,
+      ...(acc.inferred ? { inferredState: acc.inferred } : {}),
     });
   }
   // Growth first (the strongest signal), then size, then signature for a stable order.

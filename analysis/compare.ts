@@ -81,7 +81,9 @@ export function compareSnapshots(snaps: readonly Snapshot[], mode: MatchMode = '
       ...g,
       growthPct: growthPct(first, last),
       perInterval: n >= 2 ? g.delta / (n - 1) : 0,
-      perMinute: elapsedNs && elapsedNs > 0 ? g.delta / (elapsedNs / 60e9) : undefined,
+      // Per minute only over at least a second: snapshots milliseconds apart (tests, scripted
+      // captures) would turn +10 goroutines into a meaningless +20,000/min.
+      perMinute: elapsedNs !== undefined && elapsedNs >= 1e9 ? g.delta / (elapsedNs / 60e9) : undefined,
       profileWriter: g.signature.startsWith(PROFILE_WRITER_KEY),
     };
   });

@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import type { ComparedGroup, Comparison } from '../../../analysis/compare';
 import { formatDelta, formatPct } from '../../../analysis/compare-markdown';
 import { shortSite } from '../../../analysis/frames';
-import { statesOf, type SortKey } from './compare-model';
+import { stateLabel, type SortKey } from './compare-model';
 import { useCompare } from './compare-store';
 
 const ROW_HEIGHT = 46;
@@ -16,6 +16,18 @@ function minutes(g: ComparedGroup): string {
   const min = Math.min(...ms.map((m) => m!.min));
   const max = Math.max(...ms.map((m) => m!.max));
   return min === max ? `${max} min` : `${min}–${max} min`;
+}
+
+function StateCell({ g }: { g: ComparedGroup }) {
+  const s = stateLabel(g);
+  if (!s.text) return <span className="muted">—</span>;
+  return s.inferred ? (
+    <span className="cmp-inferred" title="Inferred from the park site: this profile format records no states">
+      {s.text}
+    </span>
+  ) : (
+    <>{s.text}</>
+  );
 }
 
 function StatusBadge({ g, suspect }: { g: ComparedGroup; suspect: boolean }) {
@@ -71,7 +83,7 @@ export function CompareTable({ comparison, rows }: { comparison: Comparison; row
         <Header k="state" label="State / wait reason" />
         <Header k="minutes" label="Waiting" num />
         <Header k="first" label={snapshotLetter(0, n)} num title={comparison.snapshots[0].name} />
-        {n > 2 && <div className="cmp-th num">series</div>}
+        {n > 2 && <div className="cmp-th num">Series</div>}
         <Header k="last" label={snapshotLetter(n - 1, n)} num title={comparison.snapshots[n - 1].name} />
         <Header k="delta" label="Δ" num />
         <Header k="pct" label="Growth" num />
@@ -113,7 +125,9 @@ export function CompareTable({ comparison, rows }: { comparison: Comparison; row
                   </span>
                   <span className="cmp-fn-site">{g.blockedAt ? `${g.blockedAt.function} · ${shortSite(g.blockedAt)}` : ''}</span>
                 </div>
-                <div role="cell" className="cmp-state">{statesOf(g) || <span className="muted">—</span>}</div>
+                <div role="cell" className="cmp-state">
+                  <StateCell g={g} />
+                </div>
                 <div role="cell" className="num muted">{minutes(g)}</div>
                 <div role="cell" className="num">{g.counts[0]}</div>
                 {n > 2 && (
@@ -134,12 +148,13 @@ export function CompareTable({ comparison, rows }: { comparison: Comparison; row
 }
 
 function Sparkline({ counts }: { counts: readonly number[] }) {
+  const flat = counts.every((c) => c === counts[0]);
   const max = Math.max(1, ...counts);
   const w = 60;
   const h = 18;
-  const pts = counts.map((c, i) => `${(i / Math.max(1, counts.length - 1)) * w},${h - 1 - (c / max) * (h - 2)}`).join(' ');
+  const pts = counts.map((c, i) => `${(i / Math.max(1, counts.length - 1)) * w},${flat ? h / 2 : h - 1 - (c / max) * (h - 2)}`).join(' ');
   return (
-    <svg className="cmp-spark" width={w} height={h} viewBox={`0 0 ${w} ${h}`} aria-label={counts.join(' → ')}>
+    <svg className={`cmp-spark${flat ? ' cmp-spark-flat' : ''}`} width={w} height={h} viewBox={`0 0 ${w} ${h}`} aria-label={counts.join(' → ')}>
       <polyline points={pts} fill="none" strokeWidth="1.5" />
     </svg>
   );

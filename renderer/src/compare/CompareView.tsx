@@ -151,6 +151,11 @@ export function CompareView() {
     const snaps = ready.map((s) => ({ name: s.name, profile: s.profile }));
     return autoOrder ? orderSnapshots(snaps) : snaps;
   }, [ready, autoOrder]);
+  // Chips carry the letters the table and chart use: the comparison's order, pending ones last.
+  const chipOrder = useMemo(() => {
+    const rank = new Map(ordered.map((o, i) => [o.profile, i]));
+    return [...slots].sort((a, b) => (a.profile ? (rank.get(a.profile) ?? 0) : 1e9) - (b.profile ? (rank.get(b.profile) ?? 0) : 1e9));
+  }, [slots, ordered]);
   const goroutineSnaps = useMemo(() => ordered.filter((s): s is { name: string; profile: GoroutineProfile } => s.profile.kind === 'goroutines'), [ordered]);
   const comparable = allLoaded && goroutineSnaps.length >= 2 && goroutineSnaps.length === ordered.length;
   const comparison = useMemo(() => (comparable ? compareSnapshots(goroutineSnaps, mode) : null), [comparable, goroutineSnaps, mode]);
@@ -161,7 +166,7 @@ export function CompareView() {
     <main className="cmp" aria-label="Compare snapshots">
       <header className="cmp-head">
         <h1 className="cmp-title">Compare</h1>
-        <SlotChips slots={slots} />
+        <SlotChips slots={chipOrder} />
         <button type="button" className="btn" onClick={() => void addSnapshots()}>
           Add snapshots…
         </button>

@@ -20,10 +20,15 @@ export const DEFAULT_QUERY: RowQuery = { text: '', status: 'all', sort: 'growth'
 const lastOf = (g: ComparedGroup) => g.counts[g.counts.length - 1] ?? 0;
 const maxMinutes = (g: ComparedGroup) => Math.max(0, ...g.waitMinutes.map((m) => m?.max ?? 0));
 export const statesOf = (g: ComparedGroup): string => [...new Set(g.states.flat())].join(', ');
+/** The runtime's states, else the one the park site suggests, marked as inferred. */
+export const stateLabel = (g: ComparedGroup): { text: string; inferred: boolean } => {
+  const s = statesOf(g);
+  return s ? { text: s, inferred: false } : { text: g.inferredState ?? '', inferred: !!g.inferredState };
+};
 
 function matches(g: ComparedGroup, words: string[]): boolean {
   if (words.length === 0) return true;
-  const hay = `${g.function}\n${g.signature}\n${statesOf(g)}\n${g.blockedAt ? `${g.blockedAt.file}:${g.blockedAt.line}` : ''}`.toLowerCase();
+  const hay = `${g.function}\n${g.signature}\n${stateLabel(g).text}\n${g.blockedAt ? `${g.blockedAt.file}:${g.blockedAt.line}` : ''}`.toLowerCase();
   return words.every((w) => hay.includes(w));
 }
 
@@ -44,7 +49,7 @@ function compareBy(key: SortKey, a: ComparedGroup, b: ComparedGroup): number {
     case 'function':
       return a.function.localeCompare(b.function);
     case 'state':
-      return statesOf(a).localeCompare(statesOf(b));
+      return stateLabel(a).text.localeCompare(stateLabel(b).text);
     case 'minutes':
       return maxMinutes(a) - maxMinutes(b);
   }
