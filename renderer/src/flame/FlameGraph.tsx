@@ -1,7 +1,7 @@
 // Canvas flame graph (icicle: root on top) for one profile or a differential tree. Rectangles
 // narrower than one device pixel are culled by layoutFlame, so drawing cost follows the pixels,
 // not the profile's size. Click zooms into a node; the root (or Esc) zooms out.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { flameChange, layoutFlame, type FlameNode, type FlameRect, type FlameTree } from '../../../analysis/flame';
 import { formatValue } from '../compare/compare-model';
 import { useWidth } from '../compare/SeriesChart';
@@ -10,7 +10,13 @@ import { diffColor, singleColor, textOn } from './flame-colors';
 const ROW = 20;
 const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
-const prefersDark = () => typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: dark)').matches;
+const DARK_QUERY = '(prefers-color-scheme: dark)';
+const prefersDark = () => window.matchMedia?.(DARK_QUERY).matches ?? false;
+const onThemeChange = (cb: () => void) => {
+  const mq = window.matchMedia?.(DARK_QUERY);
+  mq?.addEventListener('change', cb);
+  return () => mq?.removeEventListener('change', cb);
+};
 
 interface Hover {
   readonly rect: FlameRect;
@@ -64,6 +70,8 @@ export function FlameGraph({ tree, baseLabel = 'A', targetLabel = 'B' }: { tree:
   const canvas = useRef<HTMLCanvasElement>(null);
   const [focus, setFocus] = useState<FlameNode>(tree.root);
   const [hover, setHover] = useState<Hover | null>(null);
+  // The canvas is painted in JS, so CSS variables do not reach it: repaint when the theme flips.
+  const dark = useSyncExternalStore(onThemeChange, prefersDark);
   useEffect(() => setFocus(tree.root), [tree]);
   const rects = useMemo(() => (width > 0 ? layoutFlame(tree, 1 / (width * (window.devicePixelRatio || 1)), focus) : []), [tree, focus, width]);
   const depth = rects.reduce((m, r) => Math.max(m, r.depth), 0);
@@ -81,7 +89,6 @@ export function FlameGraph({ tree, baseLabel = 'A', targetLabel = 'B' }: { tree:
     g.clearRect(0, 0, width, height);
     g.font = FONT;
     g.textBaseline = 'middle';
-    const dark = prefersDark();
     for (const r of rects) {
       const x = r.x * width;
       const w = r.w * width;
@@ -101,7 +108,7 @@ export function FlameGraph({ tree, baseLabel = 'A', targetLabel = 'B' }: { tree:
         g.restore();
       }
     }
-  }, [rects, width, height, tree, focus]);
+  }, [rects, width, height, tree, focus, dark]);
 
   const hit = (e: React.MouseEvent): FlameRect | undefined => {
     const box = canvas.current!.getBoundingClientRect();

@@ -94,6 +94,14 @@ test.describe('compare view', () => {
     await expect(page.getByTestId('series-suspect')).toContainText('grows every interval');
     await expect(page.getByTestId('series-chart')).toContainText('5 → 10 → 15');
     await page.screenshot({ path: resolve(artifacts, 'compare-series.png') });
+
+    // Dark theme: the flame graph repaints with the dark palette when the OS theme flips.
+    await page.getByRole('tab', { name: 'Differential flame graph' }).click();
+    const pixels = () => page.getByTestId('flame-diff').locator('canvas').evaluate((c: HTMLCanvasElement) => c.toDataURL());
+    const before = await pixels();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(pixels).not.toBe(before);
+    await page.screenshot({ path: resolve(artifacts, 'compare-flame-dark.png') });
     // The test's own getImageData readbacks draw Chromium's willReadFrequently hint; nothing else may.
     expect(errors.filter((e) => !e.includes('willReadFrequently'))).toEqual([]);
   });
