@@ -65,7 +65,7 @@ export function CompareTable({ comparison, rows }: { comparison: Comparison; row
   const n = comparison.snapshots.length;
   // Two snapshots: A and B. A series: first, last, and a sparkline between them.
   const countCols = n === 2 ? 2 : 3;
-  const grid = `104px minmax(260px, 3fr) minmax(120px, 1.2fr) 78px repeat(${countCols}, 70px) 70px 76px`;
+  const grid = `104px minmax(260px, 3fr) minmax(170px, 1.4fr) 78px repeat(${countCols}, 70px) 70px 76px`;
   const suspects = new Set(comparison.suspects);
   const move = (d: number) => {
     const i = rows.findIndex((r) => r.signature === selected);
