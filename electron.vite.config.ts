@@ -34,7 +34,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      rolldownOptions: { input: { index: resolve(root, 'main/index.ts') } },
+      // engine-worker.js: one worker_thread per open document (main/engine/worker-entry.ts).
+      rolldownOptions: { input: { index: resolve(root, 'main/index.ts'), 'engine-worker': resolve(root, 'main/engine/worker-entry.ts') } },
     },
   },
   preload: {

@@ -10,13 +10,17 @@ export default defineConfig({
   root,
   publicDir: false,
   build: {
-    ssr: resolve(root, 'cli/main.ts'),
+    // The engine's worker_thread script ships next to the CLI (main/engine/hosting.ts finds it).
+    ssr: true,
     outDir: resolve(root, 'out/cli'),
     emptyOutDir: true,
     target: 'node20',
     minify: false,
     sourcemap: true,
     reportCompressedSize: false,
-    rolldownOptions: { output: { format: 'es', entryFileNames: 'main.js' } },
+    rolldownOptions: {
+      input: { main: resolve(root, 'cli/main.ts'), 'engine-worker': resolve(root, 'main/engine/worker-entry.ts') },
+      output: { format: 'es', entryFileNames: '[name].js' },
+    },
   },
 });

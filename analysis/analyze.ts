@@ -74,7 +74,24 @@ function fuse(fp: string, groups: readonly SuspectGroup[], series: SeriesFacts |
   const byPref = [...groups].sort((a, b) => KIND_PREFERENCE[b.inputKind] - KIND_PREFERENCE[a.inputKind] || order(b) - order(a));
   let confidence: Confidence = 'low';
   for (const g of groups) confidence = maxConfidence(confidence, g.confidence);
-  const evidence: Evidence[] = groups.flatMap((g) => g.evidence);
+  // Evidence richest input first; one entry per kind and detail, and an input's "unknown
+  // operation" caveats dropped when a richer input knows the operation.
+  const evidence: Evidence[] = [];
+  const seen = new Set<string>();
+  const seenKind = new Map<string, InputKind>();
+  for (const g of byPref) {
+    for (const e of g.evidence) {
+      if (e.kind === 'bounded-wait' && g.waitClass !== byPref[0].waitClass) continue;
+      if (e.kind === 'inferred-reason' && g !== byPref[0]) continue;
+      const firstKind = seenKind.get(e.kind);
+      if (firstKind !== undefined && firstKind !== g.inputKind && (e.kind === 'gc-proven' || e.kind === 'bounded-wait' || e.kind === 'forever')) continue;
+      const key = `${e.kind}\n${e.detail}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (firstKind === undefined) seenKind.set(e.kind, g.inputKind);
+      evidence.push(e);
+    }
+  }
   if (series) {
     const c = series.counts;
     const rising = c.every((v, i) => i === 0 || v > c[i - 1]);
@@ -88,9 +105,8 @@ function fuse(fp: string, groups: readonly SuspectGroup[], series: SeriesFacts |
       evidence.push({ kind: 'snapshot-shrink', detail: `count shrank across snapshots (${c.join(' → ')}): goroutines here do finish; confidence lowered` });
     }
   }
-  // Explanation from the most confident input, ties broken by richness (trace first).
-  const lead = [...byPref].sort((a, b) => confidenceRank(b.confidence) - confidenceRank(a.confidence))[0];
-  let explanation = lead.explanation;
+  // Explanation from the richest input (a trace says what happened, a dump only where it is).
+  let explanation = byPref[0].explanation;
   if (confidence === 'proven' && !explanation.includes('proved')) explanation += '; the runtime proved they can never be unblocked';
   if (series && series.counts.length >= 2 && series.counts.every((v, i) => i === 0 || v > series.counts[i - 1]))
     explanation += `; the group grew ${series.counts.join(' → ')} across ${series.counts.length} snapshots`;
@@ -154,7 +170,7 @@ export function analyze(inputs: readonly AnalysisInput[], opts: AnalyzeOptions =
       profiles.push({ file: input.file, profile: input.profile });
       if (input.profile.partial) warnings.push(`${input.file}: profile is partial (${input.profile.partial.message})`);
     } else {
-      warnings.push(`${input.file}: a ${input.profile.profileType} profile carries no goroutine states; not used for leak verdicts`);
+      warnings.push(`${input.file}: ${input.profile.profileType} profile: carries no goroutine states, not used for leak verdicts`);
     }
   }
   const series = seriesByFingerprint(profiles);

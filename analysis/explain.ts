@@ -45,9 +45,11 @@ export function describeGroup(d: GroupDescription): string {
     d.count === 1 ? '1 goroutine' : `${formatCount(d.count)} goroutines`;
   const origin = d.createdBy
     ? `created by ${shortFunction(d.createdBy.function)} (${shortSite(d.createdBy)})`
-    : `running ${shortFunction(d.entryFunction)}`;
+    : d.entryFunction
+      ? `running ${shortFunction(d.entryFunction)}`
+      : 'with no stack recorded';
   const at = d.blockedAt ? ` at ${shortSite(d.blockedAt)}${d.blockedAt.function !== d.entryFunction && d.createdBy ? ` in ${shortFunction(d.blockedAt.function)}` : ''}` : '';
-  let s = `${who} ${origin} ${operationPhrase(d.waitClass)}${at}`;
+  let s = `${who} ${origin}${d.entryFunction || d.createdBy ? '' : ','} ${operationPhrase(d.waitClass)}${at}`;
   if (d.tail) s += ` ${d.tail}`;
   if (d.proven) s += '; the runtime proved they can never be unblocked';
   if (d.clause) s += `; ${d.clause}`;

@@ -51,8 +51,11 @@ export function frameToSite(f: Frame): Site {
 export function blockingFrame(stack: readonly Frame[]): Frame | undefined {
   const user = stack.find((f) => !isStdFunction(f.func));
   if (user) return user;
-  return stack.find((f) => !isRuntimeFunction(f.func)) ?? stack[0];
+  return stack.find((f) => !PRIMITIVE_PKG.test(f.func)) ?? stack.find((f) => !isRuntimeFunction(f.func)) ?? stack[0];
 }
+
+// Packages that implement the blocking itself: in an all-std stack the caller of these is the site.
+const PRIMITIVE_PKG = /^(runtime|sync|time|internal\/[^.]+|syscall)\./;
 
 /** goleak's "top function": the innermost frame that is not runtime.* (gopark, chanrecv…). */
 export function topFunction(stack: readonly Frame[]): string {

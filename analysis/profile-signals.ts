@@ -23,8 +23,10 @@ export const PROFILE_RULES = {
 } as const;
 
 /** Classes where the goroutine offers something and waits for a taker: rarely idle by design. */
-const PRODUCER_SIDE = new Set<WaitClass>(['channel-send', 'sync-mutex', 'sync-rwmutex', 'sync-waitgroup']);
-const CONSUMER_SIDE = new Set<WaitClass>(['channel-recv', 'select', 'sync-cond', 'sync-other']);
+const PRODUCER_SIDE = new Set<WaitClass>(['channel-send', 'sync-mutex', 'sync-rwmutex']);
+// WaitGroup.Wait waits for others to finish, often for a process lifetime by design
+// ("close the channel when all producers are done").
+const CONSUMER_SIDE = new Set<WaitClass>(['channel-recv', 'select', 'sync-cond', 'sync-waitgroup', 'sync-other']);
 
 const PARK_FRAME = /^runtime\.(gopark|goparkunlock|park_m|netpollblock|semacquire1|notetsleepg)$/;
 
@@ -101,13 +103,15 @@ export function profileSignals(p: GoroutineProfile, source: string, rules: Ignor
   const suspects: SuspectGroup[] = [];
   for (const acc of byFp.values()) {
     const cls = top(acc.cls);
-    const evidence: Evidence[] = [];
+    const evidence: Evidence[] = [
+      { kind: 'blocked-at-end', detail: `${acc.count === 1 ? 'parked' : `all ${acc.count} parked`} (${top(acc.reasons)}) when the ${kind} profile was captured`, source },
+    ];
     let confidence: Confidence = 'low';
     if (acc.leaked > 0) {
       confidence = 'proven';
       evidence.push({
         kind: 'gc-proven',
-        detail: `${acc.leaked} of ${acc.count} goroutines reported leaked by the runtime's goroutine leak detector (GC proved nothing reachable can unblock them)`,
+        detail: `${acc.leaked === acc.count ? `all ${acc.count}` : `${acc.leaked} of ${acc.count}`} goroutines reported leaked by the runtime's goroutine leak detector (GC proved nothing reachable can unblock them)`,
         source,
       });
     }

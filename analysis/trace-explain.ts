@@ -14,6 +14,7 @@ export interface TraceGroupFacts {
   readonly growing: boolean;
   readonly siblings?: { total: number; exited: number; created: number };
   readonly zombies: number;
+  readonly recycled: boolean;
   readonly source: string;
 }
 
@@ -91,6 +92,12 @@ export function explainTraceGroup(f: TraceGroupFacts): { explanation: string; ev
     ev.push({
       kind: 'group-growth',
       detail: `${formatCount(f.siblings.created)} goroutines of this kind created during the trace, none finished`,
+      source,
+    });
+  if (f.recycled && f.siblings)
+    ev.push({
+      kind: 'siblings-finished',
+      detail: `${formatCount(f.siblings.exited)} of ${formatCount(f.siblings.total)} goroutines started by ${shortFunction(members[0].entry)} finished during the trace: these may still be in flight`,
       source,
     });
   const woken = members.filter(isIdleLoop);

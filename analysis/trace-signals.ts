@@ -23,11 +23,16 @@ export const TRACE_RULES = {
   timerZombieWakes: 2,
   /** Parked for at least this fraction of the trace adds a point. */
   longFraction: 0.5,
+  /** Parked for less than this fraction of the trace: too recent for "nothing came afterwards". */
+  minQuietFraction: 0.05,
   /** Members created during the trace (none finished) for "the group grows". */
   growthMembers: 3,
 } as const;
 
-const PRODUCER_SIDE = new Set<WaitClass>(['channel-send', 'sync-mutex', 'sync-rwmutex', 'sync-waitgroup']);
+// Waits that offer something and need a taker: parked here for long is rarely idleness. (A
+// WaitGroup.Wait is a consumer: "close the channel when all producers are done" waits for a
+// process lifetime by design.)
+const PRODUCER_SIDE = new Set<WaitClass>(['channel-send', 'sync-mutex', 'sync-rwmutex']);
 const TIMER_WAITS = new Set<WaitClass>(['channel-recv', 'select', 'timer']);
 
 /** Facts about one goroutine parked at the end of the trace. */
@@ -77,6 +82,14 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
   const str = m.strings.strings;
   const stk = m.stacks.stacks;
   const stackOf = (id: number): readonly Frame[] => stk[id] ?? [];
+  // Blocking frame per interned stack, computed once: spans share a few thousand stacks, and
+  // the per-span lookups below would otherwise dominate on million-span traces.
+  const bfMemo = new Array<Frame | null | undefined>(stk.length);
+  const blockingOf = (id: number): Frame | undefined => {
+    let f = bfMemo[id];
+    if (f === undefined) f = bfMemo[id] = blockingFrame(stackOf(id)) ?? null;
+    return f ?? undefined;
+  };
   const rowOfId = new Map<number, number>();
   for (let r = 0; r < G.count; r++) rowOfId.set(G.id[r], r);
 
@@ -86,7 +99,7 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
     for (let i = 0; i < S.count; i++) {
       const ws = S.wakerStack[i];
       if (ws === 0) continue;
-      const f = blockingFrame(stackOf(ws))?.func;
+      const f = blockingOf(ws)?.func;
       if (f && (lastWakeAtFunc.get(f) ?? -Infinity) < S.startNs[i]) lastWakeAtFunc.set(f, S.startNs[i]);
     }
   }
@@ -136,7 +149,7 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
         lastWake = i;
         // Woken from a wait at the same line it is parked at now: by a goroutine, the other end
         // of this very operation has shown up before; by nobody (wakerId −1), a timer fired.
-        const prev = finalSite ? blockingFrame(stackOf(S.stack[i - 1])) : undefined;
+        const prev = finalSite ? blockingOf(S.stack[i - 1]) : undefined;
         const atSite = prev !== undefined && finalSite !== undefined && prev.func === finalSite.func && prev.line === finalSite.line;
         if (S.wakerId[i] < 0) {
           timerWakes++;
@@ -148,7 +161,9 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
       }
     }
     const createdNs = G.createdNs[r];
-    const sinceNs = G.finalSinceNs[r];
+    // Parked since before the trace began: not created in it and the final span is its first
+    // (the builder starts it at the first Sync, not at a block we saw).
+    const sinceNs = Number.isNaN(createdNs) && s1 - s0 <= 1 ? NaN : G.finalSinceNs[r];
     const lastWakerId = lastWake >= 0 ? S.wakerId[lastWake] : -1;
     const wRow = lastWakerId >= 0 ? rowOfId.get(lastWakerId) : undefined;
     const lastWakerExited = wRow !== undefined && G.finalState[wRow] === GoState.NotExist;
@@ -157,7 +172,7 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
     let partnerActiveAfter = false;
     // The partner site is where the goroutine that last completed *this* operation stood.
     if (lastSiteWake >= 0 && S.wakerStack && S.wakerStack[lastSiteWake] !== 0) {
-      const pf = blockingFrame(stackOf(S.wakerStack[lastSiteWake]));
+      const pf = blockingOf(S.wakerStack[lastSiteWake]);
       const sw = S.wakerId[lastSiteWake];
       const swRow = rowOfId.get(sw);
       if (pf) {
@@ -250,14 +265,22 @@ function judgeGroup(
   const zombies = members.filter(
     (p) => TIMER_WAITS.has(p.waitClass) && p.timerSiteWakes >= TRACE_RULES.timerZombieWakes && p.siteWakes === 0,
   );
+  const recycled = siblings !== undefined && siblings.exited > 0;
   for (const p of members) {
     let pts = 0;
     const blockedFor = dur - (Number.isNaN(p.sinceNs) ? 0 : p.sinceNs);
-    if (PARTNER_CLASSES.has(p.waitClass)) {
+    // Every "nothing happened afterwards" signal needs an afterwards: a goroutine that parked in
+    // the trace's last instants has not been observed long enough to say.
+    const quiet = Number.isNaN(p.sinceNs) || (dur > 0 && blockedFor / dur >= TRACE_RULES.minQuietFraction);
+    if (PARTNER_CLASSES.has(p.waitClass) && quiet) {
       if (p.neverRanAgain) pts += 2;
       if (p.lastWakerExited) pts += 2;
       else if (p.partnerReturned && !p.partnerActiveAfter) pts += 2;
-      if (PRODUCER_SIDE.has(p.waitClass) && p.siteWakes === 0) pts += 2;
+      // Only for a block we saw begin: a goroutine parked before the trace has an unseen past.
+      if (PRODUCER_SIDE.has(p.waitClass) && p.siteWakes === 0 && !Number.isNaN(p.sinceNs)) pts += 2;
+      // Goroutines started by the same function did finish: a recycling pattern (per-request
+      // watchers, workers), and these members are probably still in flight.
+      if (recycled) pts -= 2;
       if (dur > 0 && blockedFor / dur >= TRACE_RULES.longFraction) pts += 1;
       if (growing) pts += 1;
       // Woken repeatedly by a partner that is still serving: the shape of an idle worker.
@@ -289,6 +312,7 @@ function judgeGroup(
     growing,
     siblings,
     zombies: zombies.length,
+    recycled,
     source,
   });
   return {

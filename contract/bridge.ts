@@ -75,6 +75,29 @@ export interface FileLike {
 
 export type Unsubscribe = () => void;
 
+/** Application-menu commands that act on renderer state (the active tab), so main forwards them. */
+export type MenuCommand = 'close-document';
+/** Which editor a stack frame opens in: VS Code (`code -g file:line`), GoLand (`goland --line`), or $VISUAL/$EDITOR (`+line file`). */
+export type EditorKind = 'vscode' | 'goland' | 'env';
+
+/** Rewrites a path prefix from the machine that recorded the trace to this one ("/build/src/" → "/home/me/src/"). */
+export interface PathRemap {
+  from: string;
+  to: string;
+}
+
+export interface EditorSettings {
+  editor: EditorKind;
+  /** Tried in order; the longest matching `from` wins. */
+  remaps: PathRemap[];
+}
+
+/** A source position from a stack frame, as the trace recorded it (before remapping). */
+export interface EditorTarget {
+  file: string;
+  line: number;
+}
+
 /**
  * Exposed as `window.leakline` by the preload. Verbs reject with a `BridgeError`-shaped Error
  * (`{code, message}`); see renderer/src/bridge/errors.ts.
@@ -97,6 +120,10 @@ export interface LeaklineBridge {
    * the preload; browser: a WebSocket). Opening it again restarts the load.
    */
   openStream(id: DocumentId): Promise<EngineStreamPort>;
+  /** Opens `file:line` in the configured editor on the Node side's machine, after path remapping. */
+  openInEditor(target: EditorTarget): Promise<void>;
+  getEditorSettings(): Promise<EditorSettings>;
+  setEditorSettings(settings: EditorSettings): Promise<EditorSettings>;
   onProgress(cb: (event: ProgressEvent) => void): Unsubscribe;
   /** A document was opened by something other than this renderer's own call (menu, argv). */
   onDocumentOpened(cb: (doc: DocumentInfo) => void): Unsubscribe;
@@ -109,6 +136,8 @@ export interface LeaklineBridge {
   loadProfile(id: DocumentId): Promise<Profile>;
   /** File › Compare… opened these documents to be compared (oldest first). */
   onCompareRequested(cb: (ids: DocumentId[]) => void): Unsubscribe;
+  /** Electron's application menu; never fires in browser mode. */
+  onMenuCommand(cb: (command: MenuCommand) => void): Unsubscribe;
 }
 
 /**

@@ -2,7 +2,6 @@
 // the renderer and what the renderer sends back. Types only. The same messages travel over an
 // Electron MessagePort (structured clone) and over the serve WebSocket (binary frames, see
 // ColumnFrameHeader); the renderer's stream client is one implementation for both.
-import type { AnalysisResult } from '../analysis/verdict';
 import type { Frame } from '../parsers/model/stack';
 import type { GoroutineTable, TimeRange, TraceModel } from '../parsers/model/trace-model';
 import type { Profile } from '../parsers/model/profile-model';
@@ -93,7 +92,8 @@ export type EngineMessage =
   | { type: 'trace-final'; final: WireTraceFinal }
   /** Profiles and goroutine dumps are small: one structured message. */
   | { type: 'profile'; profile: Profile }
-  | { type: 'analysis'; result: AnalysisResult }
+  /** An AnalysisResult (analysis/verdict.ts); opaque here because contract/ may not import analysis/. */
+  | { type: 'analysis'; result: unknown }
   /** Last message of a successful load; `partial` repeats why the load stopped early, if it did. */
   | { type: 'done'; partial?: EngineError; analysisError?: EngineError }
   /** Last message of a failed load: nothing (more) usable will come. */

@@ -1,7 +1,7 @@
 // Wire shapes shared by the two transports of the bridge: Electron IPC channel names and the
 // browser-mode WebSocket frames. Types and string constants only.
 import type { Profile } from '../parsers/model';
-import type { AppInfo, BridgeError, DocumentId, DocumentInfo, ProgressEvent, RecentFile } from './bridge';
+import type { AppInfo, BridgeError, DocumentId, DocumentInfo, EditorSettings, EditorTarget, MenuCommand, ProgressEvent, RecentFile } from './bridge';
 import type { EngineStatus } from './engine';
 
 /** Request verbs the Node side answers; each maps 1:1 to a LeaklineBridge method. */
@@ -16,6 +16,9 @@ export interface BridgeRequests {
   /** How many engines (parsing workers) are alive; the footer and the e2e tests read it. */
   engineStatus: { args: []; result: EngineStatus };
   loadProfile: { args: [id: DocumentId]; result: Profile };
+  openInEditor: { args: [target: EditorTarget]; result: void };
+  getEditorSettings: { args: []; result: EditorSettings };
+  setEditorSettings: { args: [settings: EditorSettings]; result: EditorSettings };
 }
 export type BridgeVerb = keyof BridgeRequests;
 
@@ -25,6 +28,7 @@ export interface BridgeEvents {
   documentOpened: DocumentInfo;
   documentClosed: DocumentId;
   compareRequested: DocumentId[];
+  menuCommand: MenuCommand;
 }
 export type BridgeEventName = keyof BridgeEvents;
 

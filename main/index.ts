@@ -1,10 +1,13 @@
 // Electron main: a thin broker. Windows, menu, dialogs and validated IPC; the Node-side work
 // lives in main/service (shared with `leakline serve`).
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, nativeTheme, session } from 'electron';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createEngineRegistry, findEngineWorker } from './engine/hosting';
+import { registerStreamHandler } from './app/stream-ipc';
 import { BridgeService } from './service/bridge-service';
+import { jsonEditorStore } from './service/editor';
 import { jsonRecentStore } from './service/recent-store';
 import { channelOf, registerIpcHandlers } from './app/ipc';
 import { hardenSession, hardenWebContents } from './app/harden';
@@ -26,6 +29,8 @@ function filesFromArgv(argv: string[]): string[] {
 
 let win: BrowserWindow | null = null;
 const recent = jsonRecentStore(join(app.getPath('userData'), 'recent.json'));
+// One worker_thread per open document (out/main/engine-worker.js): main only brokers messages.
+const engines = createEngineRegistry(findEngineWorker([here]), warn);
 
 const service = new BridgeService({
   appInfo: {
@@ -35,6 +40,8 @@ const service = new BridgeService({
     versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
   },
   recent,
+  engines,
+  editor: jsonEditorStore(join(app.getPath('userData'), 'editor.json')),
   pickFile: async () => {
     const opts: Electron.OpenDialogOptions = {
       title: 'Open a trace or profile',
@@ -69,7 +76,7 @@ async function compareFromMenu(): Promise<void> {
 }
 
 function openAndReport(path: string): void {
-  service.openPath(path).then(refreshMenu, (err: Error) => {
+  service.openPath(path).catch((err: Error) => {
     dialog.showErrorBox('Cannot open file', err.message);
   });
 }
@@ -81,17 +88,16 @@ function refreshMenu(): void {
     recent: service.listRecent(),
     dev,
     actions: {
-      open: () => void service.openFile().then(refreshMenu, (e: Error) => dialog.showErrorBox('Cannot open file', e.message)),
+      open: () => void service.openFile().catch((e: Error) => dialog.showErrorBox('Cannot open file', e.message)),
       compare: () => void compareFromMenu().catch((e: Error) => dialog.showErrorBox('Cannot compare', e.message)),
       openRecent: openAndReport,
       clearRecent: () => {
         recent.clear();
         refreshMenu();
       },
+      // The renderer knows which tab is active; with none open, Close closes the window.
       closeDocument: () => {
-        const docs = service.listDocuments();
-        const last = docs[docs.length - 1];
-        if (last) service.closeDocument(last.id);
+        if (service.listDocuments().length > 0) win?.webContents.send(channelOf('menuCommand'), 'close-document');
         else win?.close();
       },
       about: () =>
@@ -133,6 +139,7 @@ if (!app.requestSingleInstanceLock()) {
     openAndReport(path);
   });
   app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, renderer, warn));
+  app.on('will-quit', () => void engines.closeAll());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -140,7 +147,12 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, dev);
     registerIpcHandlers({ ipcMain, service, renderer, warn });
-    service.subscribe((event, data) => win?.webContents.send(channelOf(event), data));
+    registerStreamHandler({ ipcMain, service, engines, renderer, warn, createChannel: () => new MessageChannelMain() });
+    service.subscribe((event, data) => {
+      win?.webContents.send(channelOf(event), data);
+      // Any open (menu, renderer, drop, argv) changes Open Recent.
+      if (event === 'documentOpened') refreshMenu();
+    });
     refreshMenu();
     createWindow();
     for (const f of filesFromArgv(process.argv)) openAndReport(f);

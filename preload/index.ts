@@ -8,7 +8,8 @@ import type {
   BridgeVerb,
   FileLike,
   IpcEnvelope,
-  LeaklineBridge,
+  PreloadApi,
+  StreamPortMessage,
 } from '../contract';
 import { IPC_PREFIX } from '../contract';
 
@@ -28,7 +29,20 @@ function listen<E extends BridgeEventName>(event: E, cb: (data: BridgeEvents[E])
   };
 }
 
-const bridge: LeaklineBridge = {
+// The page's window, typed structurally: this file is also compiled without the DOM lib (tests).
+const page = globalThis as unknown as { postMessage(message: unknown, targetOrigin: string, transfer: unknown[]): void };
+
+// main posts a document's stream port here; a MessagePort cannot cross contextBridge, so it is
+// forwarded to the page with window.postMessage (renderer/src/bridge/stream-ports.ts takes it).
+ipcRenderer.on(IPC_PREFIX + 'stream', (e: IpcRendererEvent, data: unknown) => {
+  const id = (data as Partial<StreamPortMessage> | null)?.leaklineStream;
+  if (typeof id !== 'string' || e.ports.length !== 1) return;
+  const msg: StreamPortMessage = { leaklineStream: id };
+  // '*': the target is this very window; file:// pages have an opaque origin no string matches.
+  page.postMessage(msg, '*', [...e.ports]);
+});
+
+const bridge: PreloadApi = {
   getVersion: () => call('getVersion'),
   openFile: () => call('openFile'),
   openPath: (path) => call('openPath', path),
@@ -40,11 +54,20 @@ const bridge: LeaklineBridge = {
   closeDocument: (id) => call('closeDocument', id),
   listDocuments: () => call('listDocuments'),
   listRecent: () => call('listRecent'),
+  engineStatus: () => call('engineStatus'),
+  requestStream: async (id) => {
+    const env = (await ipcRenderer.invoke(IPC_PREFIX + 'requestStream', id)) as IpcEnvelope<null>;
+    if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`);
+  },
   loadProfile: (id) => call('loadProfile', id),
+  openInEditor: (target) => call('openInEditor', target),
+  getEditorSettings: () => call('getEditorSettings'),
+  setEditorSettings: (settings) => call('setEditorSettings', settings),
   onProgress: (cb) => listen('progress', cb),
   onDocumentOpened: (cb) => listen('documentOpened', cb),
   onDocumentClosed: (cb) => listen('documentClosed', cb),
   onCompareRequested: (cb) => listen('compareRequested', cb),
+  onMenuCommand: (cb) => listen('menuCommand', cb),
 };
 
 contextBridge.exposeInMainWorld('leakline', bridge);

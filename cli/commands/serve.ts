@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createEngineRegistry, findEngineWorker } from '../../main/engine/hosting';
 import { BridgeService } from '../../main/service/bridge-service';
 import { memoryRecentStore } from '../../main/service/recent-store';
 import { startServer, type RunningServer } from '../../main/serve/server';
@@ -43,12 +44,16 @@ export async function startServe(argv: string[], warn: (m: string) => void): Pro
   }
   const rendererDir = findRendererDir();
   if (!rendererDir) throw new Error('the app is not built: run `npm run build` first');
+  // The worker script sits next to the built CLI (out/cli/engine-worker.js).
+  const here = dirname(fileURLToPath(import.meta.url));
+  const engines = createEngineRegistry(findEngineWorker([here, join(here, '../../out/cli')]), warn);
   const service = new BridgeService({
     appInfo: { name: 'Leakline', version, mode: 'browser', versions: { node: process.versions.node } },
     recent: memoryRecentStore(),
+    engines,
   });
   for (const f of files) await service.openPath(f);
-  return startServer({ service, rendererDir, port, warn });
+  return startServer({ service, rendererDir, port, warn, engines });
 }
 
 export const serve: Command = {

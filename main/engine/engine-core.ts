@@ -131,7 +131,11 @@ export async function runEngine(source: ByteSource, opts: EngineRunOptions): Pro
     } else {
       const profile = format === 'pprof-proto' ? await parsePprof(source) : await parseGoroutineText(source);
       if (signal.aborted) throw new ParseError('cancelled', 'loading was cancelled', -1);
-      gate.send({ type: 'profile', profile });
+      // ParseError is a class: structured clone would keep only its message. Send plain data.
+      const plain = profile.partial
+        ? { ...profile, partial: { name: 'ParseError', code: profile.partial.code, message: profile.partial.message, offset: profile.partial.offset, offsetKind: profile.partial.offsetKind } }
+        : profile;
+      gate.send({ type: 'profile', profile: plain as typeof profile });
       input = { file, profile };
       if (profile.partial) partial = toEngineError(profile.partial, file);
     }

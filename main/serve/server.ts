@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocketServer } from 'ws';
-import { UPLOAD_HEADER, UPLOAD_PATH, WS_PATH } from '../../contract';
+import { STREAM_PATH, UPLOAD_HEADER, UPLOAD_PATH, WS_PATH } from '../../contract';
+import type { EngineRegistry } from '../engine/engine-registry';
 import { toBridgeError } from '../service/bridge-error';
 import type { BridgeService } from '../service/bridge-service';
 import { contentSecurityPolicy } from '../service/csp';
@@ -13,6 +14,7 @@ import { checkOrigin } from './origin';
 import { sendStatic } from './static-files';
 import { receiveUpload } from './upload';
 import { attachBridge, MAX_FRAME_BYTES } from './ws-bridge';
+import { attachStreamSocket, streamTarget } from './stream-socket';
 
 export const LOOPBACK = '127.0.0.1';
 
@@ -22,6 +24,8 @@ export interface ServeOptions {
   rendererDir: string;
   /** 0 picks a free port. */
   port: number;
+  /** Document engines behind STREAM_PATH; without it streams are refused. */
+  engines?: EngineRegistry;
   /** Logs refused requests (stderr in the CLI). */
   warn?: (message: string) => void;
 }
@@ -86,8 +90,22 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   server.on('upgrade', (req, socket, head) => {
-    const path = new URL(req.url ?? '/', 'http://placeholder').pathname;
+    const url = new URL(req.url ?? '/', 'http://placeholder');
+    const path = url.pathname;
     const verdict = checkOrigin(req.headers, port, true);
+    if (path === STREAM_PATH && verdict.ok && opts.engines) {
+      const engines = opts.engines;
+      let target;
+      try {
+        target = streamTarget(url, opts.service);
+      } catch (err) {
+        warn(`refused stream ${url.search}: ${err instanceof Error ? err.message : String(err)}`);
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => attachStreamSocket(ws, engines, target, warn));
+      return;
+    }
     if (path !== WS_PATH || !verdict.ok) {
       warn(`refused WebSocket upgrade to ${path}: ${verdict.ok ? 'wrong path' : verdict.reason}`);
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -107,6 +125,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     port,
     close: async () => {
       for (const ws of wss.clients) ws.terminate();
+      await opts.engines?.closeAll();
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -11,12 +11,15 @@ import type {
   DocumentId,
   DocumentInfo,
   EngineStatus,
+  EditorSettings,
+  EditorTarget,
   RecentFile,
 } from '../../contract';
 import type { EngineRegistry } from '../engine/engine-registry';
 import type { Profile } from '../../parsers/model';
 import { BridgeFault, fsFault } from './bridge-error';
 import { loadProfileFile } from './profile-loader';
+import { memoryEditorStore, openInEditor, spawnDetached, type EditorStore, type Spawner } from './editor';
 import type { RecentStore } from './recent-store';
 import { validateArgs } from './validate';
 
@@ -30,6 +33,11 @@ export interface BridgeServiceOptions {
   now?: () => number;
   /** The documents' engines; closing a document closes its engine. */
   engines?: EngineRegistry;
+  /** Editor choice and path remaps; in memory unless the host persists them. */
+  editor?: EditorStore;
+  /** Launches the editor; injected by tests. */
+  spawn?: Spawner;
+  env?: Record<string, string | undefined>;
 }
 
 export class BridgeService {
@@ -39,9 +47,11 @@ export class BridgeService {
   private readonly profiles = new Map<DocumentId, Promise<Profile>>();
   private nextDoc = 1;
   private readonly now: () => number;
+  private readonly editor: EditorStore;
 
   constructor(private readonly opts: BridgeServiceOptions) {
     this.now = opts.now ?? Date.now;
+    this.editor = opts.editor ?? memoryEditorStore();
   }
 
   /** Validates `args` for `verb`, then runs it. Throws BridgeFault on bad input. */
@@ -68,6 +78,13 @@ export class BridgeService {
         return this.engineStatus();
       case 'loadProfile':
         return this.loadProfile(args[0] as DocumentId);
+      case 'openInEditor':
+        return openInEditor(args[0] as EditorTarget, this.editor.get(), this.opts.spawn ?? spawnDetached, this.opts.env ?? process.env);
+      case 'getEditorSettings':
+        return this.editor.get();
+      case 'setEditorSettings':
+        this.editor.set(args[0] as EditorSettings);
+        return this.editor.get();
     }
   }
 

@@ -3,6 +3,7 @@
 // can only send well-formed requests.
 import type { BridgeRequests, BridgeVerb } from '../../contract';
 import { BridgeFault } from './bridge-error';
+import { validateEditorSettings, validateEditorTarget } from './editor';
 
 /** Linux PATH_MAX is 4096 bytes; Windows long paths go to 32,767 UTF-16 units. */
 export const MAX_PATH_CHARS = 32_767;
@@ -50,6 +51,15 @@ const VALIDATORS: Validators = {
   loadProfile: (a) => {
     if (a.length !== 1) throw bad('loadProfile takes one argument');
     return [validateDocumentId(a[0])];
+  },
+  openInEditor: (a) => {
+    if (a.length !== 1) throw bad('openInEditor takes one argument');
+    return [validateEditorTarget(a[0])];
+  },
+  getEditorSettings: (a) => noArgs(a, 'getEditorSettings'),
+  setEditorSettings: (a) => {
+    if (a.length !== 1) throw bad('setEditorSettings takes one argument');
+    return [validateEditorSettings(a[0])];
   },
 };
 

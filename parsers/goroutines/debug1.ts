@@ -75,6 +75,12 @@ export function parseDebug1Lines(lines: readonly string[], start: number): Debug
       break;
     }
     const rm = RECORD.exec(line);
+    if (rm && !Number.isSafeInteger(Number(rm[1]))) {
+      // A count beyond 2^53 cannot be a real goroutine count: treat the record as unreadable.
+      finish();
+      badLine(n);
+      continue;
+    }
     if (rm) {
       finish();
       count = Number(rm[1]);

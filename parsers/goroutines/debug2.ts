@@ -36,9 +36,9 @@ export interface Debug2Result {
   skippedLines: number;
 }
 
-const ELIDED = /^\.\.\.(\d+) frames elided\.\.\.$/;
-const CREATED = /^created by (.+?)(?: in goroutine (\d+))?$/;
-const ORIGIN = /^\[originating from goroutine (\d+)\]:$/;
+const ELIDED = /^\.\.\.(\d{1,15}) frames elided\.\.\.$/;
+const CREATED = /^created by (.+?)(?: in goroutine (\d{1,15}))?$/;
+const ORIGIN = /^\[originating from goroutine (\d{1,15})\]:$/;
 
 /** "FILE:LINE[ +0x…][ fp=…]" → [file, line]. Suffixes carry no ':', so the last ':' before
  * the first digits-then-space/end is the line separator; Windows drive colons stay in FILE. */

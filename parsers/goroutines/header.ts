@@ -31,10 +31,15 @@ export interface GoroutineHeader {
 // the frame lines of the same dump can be de-indented by the same amount.
 const HEADER = /^([ \t]*)goroutine (\d+)(?: gp=(\S+) m=(\S+)(?: mp=\S+)?)? \[(.*)\](?: \{(.*)\})?:[ \t]*$/;
 
+/** Real headers are < 200 bytes plus labels; longer lines are refused before the regex, which
+ * backtracks quadratically on a hostile line of many "]" characters. */
+export const MAX_HEADER_CHARS = 16 * 1024;
+
 export function parseHeader(line: string): { header: GoroutineHeader; indent: string } | undefined {
-  if (!line.includes('goroutine ')) return undefined;
+  if (line.length > MAX_HEADER_CHARS || !line.includes('goroutine ')) return undefined;
   const m = HEADER.exec(line);
-  if (!m) return undefined;
+  // Goroutine ids are uint64 but stay far below 2^53 in practice; a larger one is corruption.
+  if (!m || !Number.isSafeInteger(Number(m[2]))) return undefined;
   let inner = m[5];
   let labels: Record<string, string> | undefined;
   let unknown: string[] | undefined;
@@ -59,9 +64,9 @@ export function parseHeader(line: string): { header: GoroutineHeader; indent: st
   for (let i = 1; i < parts.length; i++) {
     const p = parts[i];
     let mm: RegExpExecArray | null;
-    if ((mm = /^(\d+) minutes$/.exec(p))) minutes = Number(mm[1]);
+    if ((mm = /^(\d{1,15}) minutes$/.exec(p))) minutes = Number(mm[1]);
     else if (p === 'locked to thread') locked = true;
-    else if ((mm = /^synctest bubble (\d+)$/.exec(p))) bubble = Number(mm[1]);
+    else if ((mm = /^synctest bubble (\d{1,15})$/.exec(p))) bubble = Number(mm[1]);
     else (unknown ??= []).push(p);
   }
   const leaked = state.includes(' (leaked)');

@@ -21,7 +21,8 @@ export const MAX_TEXT_BYTES = 512 * 1024 * 1024;
 /** How much of a file sniffing looks at for a header (dumps buried deeper in logs are rare). */
 const SNIFF_BYTES = 1 << 20;
 
-const DEBUG2_ANYWHERE = /^[ \t]*goroutine \d+(?: gp=\S+ m=\S+(?: mp=\S+)?)? \[[^\]\n]*\](?: \{[^\n]*\})?:[ \t]*\r?$/m;
+// Bounded repetitions: a hostile 1 MiB line must not make the regex backtrack quadratically.
+const DEBUG2_ANYWHERE = /^[ \t]{0,64}goroutine \d{1,20}(?: gp=\S{1,40} m=\S{1,40}(?: mp=\S{1,40})?)? \[[^\]\n]{0,1024}\](?: \{[^\n]{0,8192}\})?:[ \t]*\r?$/m;
 const DEBUG1_ANYWHERE = /^(?:goroutine|goroutineleak) profile: total \d+\r?$/m;
 
 export function goroutineTextKind(bytes: Uint8Array): 'goroutine-debug1' | 'goroutine-debug2' | undefined {

@@ -146,9 +146,15 @@ function resolve(pb: PbProfile): DecodedProfile {
     const numLabels = new Map<string, { value: number; unit: string }[]>();
     for (const l of s.label ?? []) {
       const key = str(l.key);
-      // pprof's own reader: a non-zero str index makes a string label, anything else numeric.
-      if (l.str != null && toNum(l.str) !== 0) push(labels, key, str(l.str));
-      else push(numLabels, key, { value: toNum(l.num), unit: str(l.numUnit) });
+      // As pprof's reader: a non-zero str index is a string label, a non-zero num or unit a
+      // numeric one. A key with neither is how Go writes a label whose value is "" (string
+      // index 0, omitted on the wire); pprof drops it, we keep it as the empty string.
+      const strIdx = l.str == null ? 0 : toNum(l.str);
+      const num = l.num == null ? 0 : toNum(l.num);
+      const unitIdx = l.numUnit == null ? 0 : toNum(l.numUnit);
+      if (strIdx !== 0) push(labels, key, str(l.str));
+      else if (num !== 0 || unitIdx !== 0) push(numLabels, key, { value: num, unit: str(l.numUnit) });
+      else push(labels, key, '');
     }
     samples.push({ locations: locs, values, exactValues, labels, numLabels });
   }

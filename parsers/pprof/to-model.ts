@@ -57,10 +57,11 @@ export function detectProfileType(p: DecodedProfile, name = ''): ProfileType {
       return p.defaultSampleType === 'alloc_space' ? 'allocs' : 'heap';
     case 'contentions/count,delay/nanoseconds': {
       // block and mutex share one writer and identical types. The mutex profile records the
-      // Unlock site (leaf …Unlock), the block profile the blocking call.
+      // Unlock site (leaf sync.(*Mutex).Unlock, runtime.unlock since Go 1.22's runtime-lock
+      // profiling) or runtime._LostContendedRuntimeLock; the block profile the blocking call.
       if (/mutex/i.test(name)) return 'mutex';
       if (/block/i.test(name)) return 'block';
-      const leafUnlock = p.samples.some((s) => /unlock$/i.test(sampleFrames(s)[0]?.func ?? ''));
+      const leafUnlock = p.samples.some((s) => /unlock$|_LostContendedRuntimeLock$/i.test(sampleFrames(s)[0]?.func ?? ''));
       return leafUnlock ? 'mutex' : 'block';
     }
     default:
@@ -98,10 +99,13 @@ export function toGoroutineProfile(p: DecodedProfile, type: 'goroutine' | 'gorou
   const multi = { multi: 0 };
   const byKey = new Map<string, { group: GoroutineGroup; count: number }>();
   let total = 0;
+  let numericInGoroutine = 0;
   for (const s of p.samples) {
     const count = s.values[0] ?? 0;
     total += count;
-    const { labels } = labelRecords(s, multi);
+    const { labels, numLabels } = labelRecords(s, multi);
+    // Go writes goroutine labels as strings only; GoroutineGroup has no numeric labels.
+    if (numLabels) numericInGoroutine += Object.keys(numLabels).length;
     // Labels are part of a sample's identity in Go's writer (printCountProfile keys on
     // stack + "# labels"), so they stay part of the group key here too.
     const lk = labelKey(labels);
@@ -115,6 +119,7 @@ export function toGoroutineProfile(p: DecodedProfile, type: 'goroutine' | 'gorou
     byKey.set(key, { count, group });
   }
   if (multi.multi) warnings.push({ code: 'multi-label', message: `${multi.multi} labels with several values; first value kept` });
+  if (numericInGoroutine) warnings.push({ code: 'numeric-label', message: `${numericInGoroutine} numeric labels in a goroutine profile dropped` });
   const groups = [...byKey.values()].map(({ group, count }) => ({ ...group, count }));
   groups.sort((a, b) => b.count - a.count);
   const timeNanos = Number(p.timeNanos);

@@ -120,6 +120,12 @@ export class EventStream {
   private done = false;
   private pendingSync = false;
   private pendingError: ParseError | null = null;
+  /**
+   * Failed ordering attempts allowed before giving up. Real traces fail a few attempts per event;
+   * a hostile file with thousands of blocked Ms could make every event cost a pass over all of them
+   * (quadratic, as in Go's reader), so the total is capped relative to the file size.
+   */
+  private attemptBudget = 0;
 
   constructor(
     private readonly source: ByteSource,
@@ -132,6 +138,7 @@ export class EventStream {
     const head = await this.source.read(0, HEADER_SIZE);
     this.version = readHeader(head.slice());
     this.reader = new ByteReader(this.source, HEADER_SIZE, this.signal);
+    this.attemptBudget = 64 * this.source.size + 10_000_000;
   }
 
   get bytesRead(): number {
@@ -182,6 +189,9 @@ export class EventStream {
       this.frontier.sort(byTime);
       let ok = false;
       for (let i = 1; i < this.frontier.length; i++) {
+        if (--this.attemptBudget < 0) {
+          throw new ParseError('too-large', 'ordering the events needs too many attempts (pathological trace)', this.frontier[i].ev.offset);
+        }
         if (this.tryAdvance(i)) {
           ok = true;
           break;

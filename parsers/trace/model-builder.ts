@@ -4,9 +4,10 @@
 // the paged spans plus one finished column, not two full copies).
 import { GoState } from '../model/goroutine-state';
 import type { GoroutineTable, SpanTable, TimeRange } from '../model/trace-model';
-import { GrowableColumn, PagedColumn } from './columns';
+import { GrowableColumn, PagedFloat64, PagedUint32, PagedUint8 } from './columns';
 import type { TraceEvent } from './event';
 import { Interner } from './interner';
+import { NumIndex } from './num-map';
 import { Ev, NONE } from './spec';
 import { GoTransition, ProcTransition, eventStack, goTransition, procTransition } from './transition';
 import { AuxBuilder } from './aux-builder';
@@ -38,7 +39,7 @@ export class ModelBuilder {
   endedIds: number[] = [];
   endedNs: number[] = [];
 
-  private readonly rowOf = new Map<number, number>();
+  private readonly rowOf = new NumIndex();
   readonly gId = new GrowableColumn(Float64Array);
   private readonly gParent = new GrowableColumn(Float64Array);
   private readonly gCreated = new GrowableColumn(Float64Array);
@@ -51,14 +52,14 @@ export class ModelBuilder {
   private readonly gSince = new GrowableColumn(Float64Array);
   private readonly gSpans = new GrowableColumn(Uint32Array);
 
-  readonly sRow = new PagedColumn(Uint32Array);
-  readonly sStart = new PagedColumn(Float64Array);
-  readonly sState = new PagedColumn(Uint8Array);
-  readonly sReason = new PagedColumn(Uint32Array);
-  readonly sStack = new PagedColumn(Uint32Array);
-  readonly sWaker = new PagedColumn(Float64Array);
+  readonly sRow = new PagedUint32();
+  readonly sStart = new PagedFloat64();
+  readonly sState = new PagedUint8();
+  readonly sReason = new PagedUint32();
+  readonly sStack = new PagedUint32();
+  readonly sWaker = new PagedFloat64();
   /** The unblocker's stack (Event.Stack of GoUnblock): names the partner site for the leak analysis. */
-  readonly sWakerStack = new PagedColumn(Uint32Array);
+  readonly sWakerStack = new PagedUint32();
 
   private readonly gt = new GoTransition();
   private readonly pt = new ProcTransition();
@@ -73,7 +74,7 @@ export class ModelBuilder {
 
   private row(id: number): number {
     let r = this.rowOf.get(id);
-    if (r !== undefined) return r;
+    if (r >= 0) return r;
     r = this.gId.push(id);
     this.rowOf.set(id, r);
     this.gParent.push(-1);
@@ -223,7 +224,7 @@ export class ModelBuilder {
   }
 }
 
-function scatterF64(col: PagedColumn<Float64Array>, dest: Uint32Array, total: number): Float64Array {
+function scatterF64(col: PagedFloat64, dest: Uint32Array, total: number): Float64Array {
   const out = new Float64Array(total);
   let i = 0;
   for (const page of col.pages) {
@@ -234,7 +235,7 @@ function scatterF64(col: PagedColumn<Float64Array>, dest: Uint32Array, total: nu
   return out;
 }
 
-function scatterU32(col: PagedColumn<Uint32Array>, dest: Uint32Array, total: number): Uint32Array {
+function scatterU32(col: PagedUint32, dest: Uint32Array, total: number): Uint32Array {
   const out = new Uint32Array(total);
   let i = 0;
   for (const page of col.pages) {
@@ -245,7 +246,7 @@ function scatterU32(col: PagedColumn<Uint32Array>, dest: Uint32Array, total: num
   return out;
 }
 
-function scatterU8(col: PagedColumn<Uint8Array>, dest: Uint32Array, total: number): Uint8Array {
+function scatterU8(col: PagedUint8, dest: Uint32Array, total: number): Uint8Array {
   const out = new Uint8Array(total);
   let i = 0;
   for (const page of col.pages) {

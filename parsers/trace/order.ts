@@ -5,6 +5,7 @@
 import { ParseError } from '../model/errors';
 import { EventQueue, TraceEvent } from './event';
 import type { Generation } from './generation';
+import { IdMap } from './num-map';
 import { Ev, EVENT_NAMES, NONE, START_EV, WIRE_GO_TO_STATE, WIRE_PROC_TO_STATE, WireGo, WireProc } from './spec';
 
 interface GState {
@@ -50,8 +51,8 @@ function newG(status: number, gen: number): GState {
 }
 
 export class Ordering {
-  readonly gStates = new Map<number, GState>();
-  readonly pStates = new Map<number, PState>();
+  readonly gStates = new IdMap<GState>();
+  readonly pStates = new IdMap<PState>();
   readonly mStates = new Map<number, MState>();
   readonly activeTasks = new Map<number, { name: string; parent: number }>();
   gcSeq = 0;

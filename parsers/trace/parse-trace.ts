@@ -36,10 +36,14 @@ export async function parseTrace(source: ByteSource, options: ParseTraceOptions 
   b.trackEnded = options.onChunk !== undefined;
   let partial: ParseError | undefined;
   let chunkSpan = 0;
+  let chunkGen = 0;
   const emitChunk = (): void | Promise<void> => {
     if (!options.onChunk || stream.generations === 0) return;
     const from = chunkSpan;
     const to = b.sRow.length;
+    // After the last generation the loop and the final flush both get here: one chunk per generation.
+    if (chunkGen === stream.generations && to === from && b.endedIds.length === 0) return;
+    chunkGen = stream.generations;
     chunkSpan = to;
     const rows = b.sRow.slice(from, to);
     const goroutineId = new Float64Array(rows.length);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { DocumentSummary } from './components/DocumentSummary';
+import { TraceDocument } from './components/TraceDocument';
 import { DocumentTabs } from './components/DocumentTabs';
 import { EmptyState } from './components/EmptyState';
 import { ErrorBanner } from './components/ErrorBanner';
@@ -7,7 +7,7 @@ import { ProgressBar } from './components/ProgressBar';
 import { CompareView } from './compare/CompareView';
 import './compare/compare.css';
 import { compareFiles, connectCompare, useCompare } from './compare/compare-store';
-import { connect, openDropped, openFile, refreshRecent } from './state/actions';
+import { connect, openDropped, openFile } from './state/actions';
 import { useApp } from './state/app-store';
 
 const hasFiles = (e: DragEvent) => !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
@@ -41,7 +41,6 @@ function useFileDrop(): boolean {
         // Two or more files at once, or any drop on the compare view: compare them.
         if (files.length >= 2 || useCompare.getState().active) await compareFiles(files);
         else for (const f of files) await openDropped(f);
-        await refreshRecent();
       })();
     };
     window.addEventListener('dragenter', enter);
@@ -85,7 +84,7 @@ export function App() {
       {(docs.length > 0 || comparing) && <DocumentTabs />}
       <ErrorBanner />
       <ProgressBar />
-      {comparing ? <CompareView /> : active ? <DocumentSummary doc={active} /> : <EmptyState dragging={dragging} />}
+      {comparing ? <CompareView /> : active ? <TraceDocument doc={active} key={active.id} /> : <EmptyState dragging={dragging} />}
       <footer className="status">
         <span>{info ? `Leakline ${info.version}` : 'Leakline'}</span>
         {info?.mode === 'browser' && <span className="muted">browser mode · served from this machine only</span>}

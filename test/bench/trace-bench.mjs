@@ -1,6 +1,6 @@
 // `npm run bench`: parses large traces with this parser (full lifecycle model) and with Go's
 // reader (golang.org/x/exp/trace reading every event, test/bench/go-reader) in the same run, and
-// prints MB/s, events/s, peak RSS and the ratios. Inputs: test/fixtures-big/*.out (npm run
+// prints MB/s, events/s, peak RSS and the ratios. Inputs: test/fixtures-big/<workload>-<N>mb/trace.out (npm run
 // fixtures:big); when there are none, a ~2 s ping-pong trace is generated with test/bench/gen-trace.
 // Each reader runs in its own child process (so peak RSS is per parse), best of RUNS by CPU time.
 // Throughput is reported per wall second and per CPU second: on a shared machine CPU time is the
@@ -28,7 +28,16 @@ run(path.join(root, 'node_modules/.bin/rolldown'), [path.join(root, 'test/bench/
 
 // 2. Inputs.
 const bigDir = path.join(root, 'test/fixtures-big');
-let files = existsSync(bigDir) ? readdirSync(bigDir).filter((f) => f.endsWith('.out')).map((f) => path.join(bigDir, f)) : [];
+// Layout from test/goprograms/cmd/generate-big: <workload>-<N>mb/trace.out (plain *.out too).
+let files = [];
+if (existsSync(bigDir)) {
+  for (const e of readdirSync(bigDir).sort()) {
+    const p = path.join(bigDir, e);
+    if (e.endsWith('.out')) files.push(p);
+    else if (existsSync(path.join(p, 'trace.out'))) files.push(path.join(p, 'trace.out'));
+  }
+}
+if (process.env.BENCH_FILTER) files = files.filter((f) => f.includes(process.env.BENCH_FILTER));
 if (files.length === 0) {
   const gen = path.join(tmp, 'generated-pingpong.out');
   if (!existsSync(gen)) {

@@ -28,7 +28,9 @@ describe('leakline CLI', () => {
     expect(await runCli(['--help'], c.io)).toBe(EXIT.ok);
     const text = c.out.join('');
     expect(text).toMatch(/^Usage: leakline <command>/m);
-    for (const cmd of COMMANDS) expect(text).toContain(`${cmd.name}  ${cmd.summary}`);
+    // Names are padded to the longest one ("inspect", "serve   ").
+    const width = Math.max(...COMMANDS.map((c) => c.name.length));
+    for (const cmd of COMMANDS) expect(text).toContain(`${cmd.name.padEnd(width)}  ${cmd.summary}`);
   });
 
   it('no arguments prints help and exits 2; unknown commands exit 2', async () => {

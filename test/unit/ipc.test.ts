@@ -124,7 +124,7 @@ describe('registerIpcHandlers', () => {
   it('emits documentOpened and documentClosed events', async () => {
     const [t] = await realworldTraces();
     const events: string[] = [];
-    service.subscribe((e, d) => events.push(`${e}:${typeof d === 'string' ? d : d && 'id' in d ? d.id : ''}`));
+    service.subscribe((e, d: unknown) => events.push(`${e}:${typeof d === 'string' ? d : (d as { id: string }).id}`));
     const env = await ipc.invoke(channelOf('openPath'), trusted, t.path);
     const id = env.ok ? (env.result as { id: string }).id : '';
     expect(await ipc.invoke(channelOf('closeDocument'), trusted, id)).toEqual({ ok: true, result: undefined });

@@ -1,8 +1,8 @@
-import type { LeaklineBridge } from '../../../contract';
+import type { PreloadApi } from '../../../contract';
 
 declare global {
   interface Window {
     /** Set by the Electron preload; absent in browser mode. */
-    readonly leakline?: LeaklineBridge;
+    readonly leakline?: PreloadApi;
   }
 }

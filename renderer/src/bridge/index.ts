@@ -1,12 +1,16 @@
 import type { LeaklineBridge } from '../../../contract';
 import { BridgeRequestError, asBridgeError } from './errors';
+import { openElectronStream } from './stream-ports';
 import { createWsBridge } from './ws-bridge-client';
 
 let instance: LeaklineBridge | null = null;
 
 /** The preload's window.leakline in Electron; otherwise the WebSocket client of `leakline serve`. */
 export function bridge(): LeaklineBridge {
-  if (!instance) instance = window.leakline ?? createWsBridge(window.location);
+  if (!instance) {
+    const api = window.leakline;
+    instance = api ? { ...api, openStream: (id) => openElectronStream(api, id) } : createWsBridge(window.location);
+  }
   return instance;
 }
 

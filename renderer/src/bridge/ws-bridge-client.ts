@@ -14,7 +14,9 @@ import type {
 } from '../../../contract';
 import { UPLOAD_HEADER, UPLOAD_PATH, WS_PATH } from '../../../contract';
 import { BridgeRequestError } from './errors';
+import { rememberLocalFile } from './local-files';
 import { pickFile } from './pick-file';
+import { openWsStream } from './stream-ports';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 type Listener = (data: unknown) => void;
@@ -79,6 +81,7 @@ export function createWsBridge(origin: { host: string; protocol: string }): Leak
     }
     const env = (await res.json()) as IpcEnvelope<DocumentInfo>;
     if (!env.ok) throw new BridgeRequestError(env.error.code, env.error.message);
+    rememberLocalFile(env.result.id, file as File);
     return env.result;
   }
 
@@ -93,10 +96,16 @@ export function createWsBridge(origin: { host: string; protocol: string }): Leak
     closeDocument: (id) => call('closeDocument', id),
     listDocuments: () => call('listDocuments'),
     listRecent: () => call('listRecent'),
+    engineStatus: () => call('engineStatus'),
+    openStream: (id) => openWsStream(origin, id),
     loadProfile: (id) => call('loadProfile', id),
+    openInEditor: (target) => call('openInEditor', target),
+    getEditorSettings: () => call('getEditorSettings'),
+    setEditorSettings: (settings) => call('setEditorSettings', settings),
     onProgress: (cb) => on('progress', cb),
     onDocumentOpened: (cb) => on('documentOpened', cb),
     onDocumentClosed: (cb) => on('documentClosed', cb),
     onCompareRequested: (cb) => on('compareRequested', cb),
+    onMenuCommand: (cb) => on('menuCommand', cb),
   };
 }

@@ -1,10 +1,17 @@
 import type { DocumentInfo } from '../../../contract';
+import { useTraceDocument } from '../document/use-trace-document';
 import { formatBytes } from '../format';
+import { ContentSummary } from './ContentSummary';
+import { DocumentBanners } from './DocumentBanners';
+import { LoadProgress } from './LoadProgress';
 
 /** The file facts every view starts from; the trace and profile views render below it. */
 export function DocumentSummary({ doc }: { doc: DocumentInfo }) {
+  const snap = useTraceDocument(doc.id);
   return (
-    <section className="doc" aria-label={doc.name}>
+    <section className="doc" aria-label={doc.name} data-testid="document-view" data-status={snap.status} data-chunks={snap.chunks}>
+      <LoadProgress id={doc.id} snap={snap} />
+      <DocumentBanners snap={snap} />
       <h1 className="doc-title">{doc.name}</h1>
       <dl className="doc-facts">
         <div>
@@ -22,6 +29,7 @@ export function DocumentSummary({ doc }: { doc: DocumentInfo }) {
           <dd>{new Date(doc.openedAtMs).toLocaleString()}</dd>
         </div>
       </dl>
+      <ContentSummary snap={snap} />
     </section>
   );
 }

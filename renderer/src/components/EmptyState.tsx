@@ -1,7 +1,8 @@
 import type { RecentFile } from '../../../contract';
 import { openCompare } from '../compare/compare-store';
 import { modKey } from '../format';
-import { openFile, openPath } from '../state/actions';
+import { openFile, openPath, openSample } from '../state/actions';
+import { sampleUrl } from '../state/sample';
 import { useApp } from '../state/app-store';
 import { Logo } from './Logo';
 
@@ -55,8 +56,13 @@ export function EmptyState({ dragging }: { dragging: boolean }) {
           {busy ? 'Opening…' : 'Open…'}
           <kbd>{modKey}O</kbd>
         </button>
-        <button type="button" className="link" onClick={() => openCompare()} data-testid="open-compare">
-          or compare two or more snapshots…
+        {sampleUrl && browser && (
+          <button type="button" className="link-button" onClick={() => void openSample()} disabled={busy} data-testid="open-sample">
+            or open a sample trace with a goroutine leak
+          </button>
+        )}
+        <button type="button" className="link-button" onClick={() => openCompare()} data-testid="open-compare">
+          or compare two or more goroutine snapshots…
         </button>
       </div>
       <dl className="kinds">

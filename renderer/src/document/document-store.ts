@@ -88,7 +88,7 @@ export class DocumentStore {
         this.profile = msg.profile;
         break;
       case 'analysis':
-        this.analysis = msg.result;
+        this.analysis = msg.result as AnalysisResult;
         break;
       case 'done':
         this.status = 'done';

@@ -2,14 +2,19 @@
 // flag are handled the same way for the button, drag and drop and the recent list.
 import type { DocumentId, DocumentInfo, FileLike } from '../../../contract';
 import { asBridgeError, bridge } from '../bridge';
+import { syncDocuments } from '../document/documents';
 import { useApp } from './app-store';
+import { openSample as uploadSample } from './sample';
 
 async function run(task: () => Promise<DocumentInfo | null>): Promise<void> {
   const s = useApp.getState();
   s.set({ busy: true, error: null });
   try {
     const doc = await task();
-    if (doc) useApp.getState().addDoc(doc);
+    if (doc) {
+      useApp.getState().addDoc(doc);
+      void refreshRecent();
+    }
   } catch (err) {
     useApp.getState().set({ error: asBridgeError(err) });
   } finally {
@@ -20,6 +25,7 @@ async function run(task: () => Promise<DocumentInfo | null>): Promise<void> {
 export const openFile = () => run(() => bridge().openFile());
 export const openPath = (path: string) => run(() => bridge().openPath(path));
 export const openDropped = (file: FileLike) => run(() => bridge().openDropped(file));
+export const openSample = () => run(() => uploadSample());
 
 export async function closeDocument(id: DocumentId): Promise<void> {
   try {
@@ -35,9 +41,17 @@ export function connect(): () => void {
   const b = bridge();
   const app = useApp.getState();
   const offs = [
+    // Every document in the list has a stream (and so an engine); closing a tab releases both.
+    useApp.subscribe((s, prev) => {
+      if (s.docs !== prev.docs) syncDocuments(s.docs);
+    }),
     b.onDocumentOpened((doc) => useApp.getState().addDoc(doc)),
     b.onDocumentClosed((id) => useApp.getState().removeDoc(id)),
     b.onProgress((p) => useApp.getState().set({ progress: p })),
+    b.onMenuCommand((command) => {
+      const active = useApp.getState().activeId;
+      if (command === 'close-document' && active) void closeDocument(active);
+    }),
   ];
   void (async () => {
     try {

@@ -17,7 +17,13 @@ import (
 	"goprograms/internal/groundtruth"
 )
 
-const fixtures = "../../fixtures"
+// fixtures is the committed corpus, or LEAKLINE_FIXTURES (absolute path).
+var fixtures = func() string {
+	if d := os.Getenv("LEAKLINE_FIXTURES"); d != "" {
+		return d
+	}
+	return "../../fixtures"
+}()
 
 var versions = []string{"go1.26", "go1.25", "go1.23", "go1.22", "go1.21", "go1.19"}
 

@@ -29,6 +29,9 @@ func run(h *harness.H) func() {
 		_, _ = io.Copy(io.Discard, resp.Body)
 		resp.Body.Close()
 	}
+	// Server-side conn goroutines finish after the client saw the response;
+	// wait for them so the debug=0/1/2 captures agree on the total.
+	h.WaitGone("net/http.(*conn).serve")
 	return func() {
 		if err := srv.Shutdown(context.Background()); err != nil {
 			harness.Fail("shutdown: %v", err)

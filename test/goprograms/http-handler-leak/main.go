@@ -9,6 +9,8 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"runtime"
+	"sync"
 
 	"goprograms/internal/harness"
 )
@@ -23,6 +25,7 @@ func main() {
 var srv *http.Server
 
 func run(h *harness.H) func() {
+	contend()
 	addr := startServer()
 	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
 	for i := 0; i < 10; i++ {
@@ -37,6 +40,9 @@ func run(h *harness.H) func() {
 		_, _ = io.Copy(io.Discard, resp.Body)
 		resp.Body.Close()
 	}
+	// Server-side conn goroutines finish after the client saw the response;
+	// wait for them so the debug=0/1/2 captures agree on the total.
+	h.WaitGone("net/http.(*conn).serve")
 	return func() {
 		if err := srv.Shutdown(context.Background()); err != nil {
 			harness.Fail("shutdown: %v", err)
@@ -72,12 +78,38 @@ func handleItem(w http.ResponseWriter, r *http.Request) {
 	_, _ = io.WriteString(w, <-res)
 }
 
-// lookup burns ~10 ms of CPU so the CPU profile has samples.
+var (
+	statsMu sync.Mutex
+	stats   int
+)
+
+// contend makes 4 goroutines fight over statsMu, yielding while holding it,
+// so the mutex and block profiles have samples. They all end before the capture.
+//
+//go:noinline
+func contend() {
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := 0; j < 200; j++ {
+				statsMu.Lock()
+				stats++
+				runtime.Gosched()
+				statsMu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// lookup burns ~20 ms of CPU (100k SHA-256 rounds) so the CPU profile has samples.
 //
 //go:noinline
 func lookup(p string) string {
 	sum := sha256.Sum256([]byte(p))
-	for i := 0; i < 20000; i++ {
+	for i := 0; i < 100000; i++ {
 		sum = sha256.Sum256(sum[:])
 	}
 	return fmt.Sprintf("%x", sum[:4])

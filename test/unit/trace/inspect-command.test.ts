@@ -1,5 +1,5 @@
 // The inspect command end to end on real files: one JSON object for a trace, a refused v1 trace
-// and a non-trace input (a goroutine dump) as typed errors with exit code 2.
+// and a file in no Go format (a README) as typed errors with exit code 2.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inspectCommand } from '../../../cli/commands/inspect';
@@ -44,9 +44,9 @@ describe('leakline inspect', () => {
     expect(j.error.message).toMatch(/old trace format \(Go 1\.11–1\.21\), not supported yet/);
   });
 
-  it('reports unknown-format for a non-trace file', async () => {
+  it('reports unknown-format for a file in no Go format', async () => {
     const c = capture();
-    expect(await inspect.run([path.join(real, 'dumps/039.txt')])).toBe(2);
+    expect(await inspect.run([path.join(real, 'README.md')])).toBe(2);
     expect(c.err()).toMatch(/unknown-format/);
   });
 });

@@ -1,0 +1,121 @@
+import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import type { TimelineController } from './controller';
+import { LEGEND_ORDER } from './palette';
+import type { GroupBy, SortBy } from './rows';
+import { SPAN_KIND_LABELS, type SpanKind } from './span-kind';
+
+const BLOCKED_OPTIONS: readonly [string, number][] = [
+  ['any time blocked', 0],
+  ['blocked ≥ 1 ms', 1e6],
+  ['blocked ≥ 100 ms', 1e8],
+  ['blocked ≥ 1 s', 1e9],
+  ['blocked ≥ 10 s', 1e10],
+];
+
+export function Toolbar({ ctrl, searchRef }: { ctrl: TimelineController; searchRef: React.RefObject<HTMLInputElement | null> }) {
+  const options = useStore(ctrl.ui, (s) => s.options);
+  const matched = useStore(ctrl.ui, (s) => s.rows.matched);
+  const [query, setQuery] = useState(options.query);
+  const [statesOpen, setStatesOpen] = useState(false);
+  const total = ctrl.model.goroutines.count;
+  const suspects = ctrl.leaks.verdictOf.size;
+  // Typing filters 100k rows: debounce to one rebuild per pause (120 ms ≈ a fast typist's gap).
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const onQuery = (q: string) => {
+    setQuery(q);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => ctrl.setOptions({ query: q }), 120);
+  };
+  const toggleKind = (k: SpanKind) => {
+    const kinds = new Set(options.kinds);
+    if (kinds.has(k)) kinds.delete(k);
+    else kinds.add(k);
+    ctrl.setOptions({ kinds });
+  };
+  return (
+    <div className="tv-toolbar" role="toolbar" aria-label="Find and organise goroutines">
+      <div className="tv-search">
+        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+          <circle cx="7" cy="7" r="4.5" fill="none" strokeWidth="1.5" />
+          <path d="m10.5 10.5 3 3" strokeWidth="1.5" strokeLinecap="round" />
+        </svg>
+        <input
+          ref={searchRef}
+          type="search"
+          placeholder="Function, creation site, id, or /regex/"
+          value={query}
+          onChange={(e) => onQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') (e.target as HTMLInputElement).blur();
+          }}
+          aria-label="Search goroutines"
+          data-testid="search"
+        />
+      </div>
+      <button
+        type="button"
+        className={`tv-toggle${options.suspectsOnly ? ' tv-toggle-on' : ''}`}
+        aria-pressed={options.suspectsOnly}
+        onClick={() => ctrl.setOptions({ suspectsOnly: !options.suspectsOnly })}
+        data-testid="suspects-only"
+        title="Show only goroutines the leak analysis suspects (S)"
+      >
+        <span className="tv-toggle-dot" /> Suspects only <span className="tv-count">{suspects}</span>
+      </button>
+      <div className="tv-dropdown">
+        <button type="button" className="tv-select-btn" onClick={() => setStatesOpen((o) => !o)} aria-expanded={statesOpen} data-testid="state-filter">
+          {options.kinds.size === 0 ? 'Any final state' : `${options.kinds.size} state${options.kinds.size > 1 ? 's' : ''}`} ▾
+        </button>
+        {statesOpen && (
+          <div className="tv-menu" role="menu" onMouseLeave={() => setStatesOpen(false)}>
+            {LEGEND_ORDER.map((k) => (
+              <label key={k} className="tv-menu-item">
+                <input type="checkbox" checked={options.kinds.has(k)} onChange={() => toggleKind(k)} />
+                <span className={`tv-swatch tv-k${k}`} /> {SPAN_KIND_LABELS[k]}
+              </label>
+            ))}
+            {options.kinds.size > 0 && (
+              <button type="button" className="tv-menu-clear" onClick={() => ctrl.setOptions({ kinds: new Set() })}>
+                Clear
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+      <select value={options.minBlockedNs} onChange={(e) => ctrl.setOptions({ minBlockedNs: Number(e.target.value) })} aria-label="Time blocked" data-testid="blocked-filter">
+        {BLOCKED_OPTIONS.map(([label, v]) => (
+          <option key={v} value={v}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <span className="tv-sep" />
+      <label className="tv-field">
+        Group
+        <select value={options.groupBy} onChange={(e) => ctrl.setOptions({ groupBy: e.target.value as GroupBy, collapsed: new Set() })} data-testid="group-by">
+          <option value="none">none</option>
+          <option value="start">start function</option>
+          <option value="creation">creation site</option>
+        </select>
+      </label>
+      <label className="tv-field">
+        Sort
+        <select value={options.sortBy} onChange={(e) => ctrl.setOptions({ sortBy: e.target.value as SortBy })} data-testid="sort-by">
+          <option value="id">id</option>
+          <option value="created">creation time</option>
+          <option value="blocked">time blocked</option>
+          <option value="group-size">group size</option>
+        </select>
+      </label>
+      <span className="tv-grow" />
+      <span className="tv-matched" data-testid="matched">
+        {matched === total ? `${total.toLocaleString('en-US')} goroutines` : `${matched.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`}
+      </span>
+      <button type="button" className="tv-icon-btn" onClick={() => ctrl.ui.setState({ showHelp: true })} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+        ?
+      </button>
+    </div>
+  );
+}

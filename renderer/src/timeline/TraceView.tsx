@@ -1,0 +1,133 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useStore } from 'zustand';
+import type { AnalysisResult } from '../../../analysis/verdict';
+import type { TraceModel } from '../../../parsers/model';
+import { scheduler, TimelineController } from './controller';
+import { DetailsPanel } from './DetailsPanel';
+import { Legend } from './Legend';
+import { RowsArea } from './RowsArea';
+import { ShortcutsOverlay } from './ShortcutsOverlay';
+import { SPAN_KIND_COUNT } from './span-kind';
+import { Toolbar } from './Toolbar';
+import { TracksArea } from './TracksArea';
+import { usePalette } from './use-palette';
+
+export const HEADER_WIDTH_CSS_PX = 300;
+/** W/S zoom step: 1.5× per press, so ten presses cover ~57×. */
+const KEY_ZOOM = 1.5;
+/** A/D pan step: a fifth of the visible width. */
+const KEY_PAN = 0.2;
+
+const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA' || t.isContentEditable);
+
+export function TraceView({ model, analysis }: { model: TraceModel; analysis: AnalysisResult | null }) {
+  const ctrl = useMemo(() => new TimelineController(model, analysis), [model, analysis]);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const pointerX = useRef<number | null>(null);
+  const palette = usePalette();
+  const showHelp = useStore(ctrl.ui, (s) => s.showHelp);
+
+  // Span colours as CSS variables, so DOM swatches and badges match the canvas exactly.
+  useEffect(() => {
+    const el = rootRef.current!;
+    for (let k = 0; k < SPAN_KIND_COUNT; k++) {
+      el.style.setProperty(`--k${k}`, palette.kind[k]);
+      el.style.setProperty(`--kt${k}`, palette.kindText[k]);
+    }
+    for (const [c, v] of Object.entries(palette.confidence)) el.style.setProperty(`--conf-${c}`, v);
+    scheduler.request();
+  }, [palette]);
+
+  // data-idle: "no frame pending", what Playwright waits for before screenshots and asserts.
+  useEffect(() => {
+    const el = rootRef.current!;
+    el.dataset.idle = scheduler.hasPendingFrames ? 'false' : 'true';
+    const publish = () => {
+      const vp = ctrl.nav.store.getState().viewport;
+      el.dataset.viewStart = String(Math.round(vp.startNs));
+      el.dataset.viewEnd = String(Math.round(vp.endNs));
+      el.dataset.drawMs = scheduler.lastDrawMs.toFixed(2);
+    };
+    publish();
+    const offIdle = scheduler.onIdleChange((idle) => {
+      el.dataset.idle = idle ? 'true' : 'false';
+      if (idle) publish();
+    });
+    return offIdle;
+  }, [ctrl]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target)) return;
+      const nav = ctrl.nav;
+      const vp = nav.store.getState().viewport;
+      const anchor = pointerX.current ?? vp.widthPx / 2;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+      const selectRow = (r: number) => {
+        if (r < 0) return;
+        ctrl.select(r);
+      };
+      if (mod && key === 'z') {
+        if (e.shiftKey) nav.redo();
+        else nav.undo();
+      } else if (mod && key === 'y') nav.redo();
+      else if (mod || e.altKey) return;
+      else if (key === 'w') nav.zoomBy(KEY_ZOOM, anchor);
+      else if (key === 's') nav.zoomBy(1 / KEY_ZOOM, anchor);
+      else if (key === 'a') nav.panBy(-vp.widthPx * KEY_PAN);
+      else if (key === 'd') nav.panBy(vp.widthPx * KEY_PAN);
+      else if (key === '0' || key === 'Home') nav.fit();
+      else if (key === '?') ctrl.ui.setState({ showHelp: !ctrl.ui.getState().showHelp });
+      else if (key === 'Escape') {
+        if (ctrl.ui.getState().showHelp) ctrl.ui.setState({ showHelp: false });
+        else ctrl.select(-1);
+      } else if (key === 'n') selectRow(ctrl.nextSuspect(1));
+      else if (key === 'p') selectRow(ctrl.nextSuspect(-1));
+      else if (key === 'x') ctrl.setOptions({ suspectsOnly: !ctrl.ui.getState().options.suspectsOnly });
+      else if (key === 'f' || key === '/') searchRef.current?.focus();
+      else if (key === 'ArrowDown' || key === 'ArrowUp') {
+        const { rows, indexOfRow, selectedRow } = ctrl.ui.getState();
+        const dir = key === 'ArrowDown' ? 1 : -1;
+        let i = selectedRow >= 0 ? indexOfRow[selectedRow] : -1;
+        do i += dir;
+        while (i >= 0 && i < rows.rows.length && rows.rows[i] < 0);
+        if (i >= 0 && i < rows.rows.length) selectRow(rows.rows[i]);
+      } else if (key === 'Enter') {
+        const r = ctrl.ui.getState().selectedRow;
+        if (r < 0) return;
+        const g = model.goroutines;
+        const a = Number.isNaN(g.createdNs[r]) ? 0 : g.createdNs[r];
+        const b = Number.isNaN(g.endNs[r]) ? model.durationNs : g.endNs[r];
+        nav.zoomToRange(a - (b - a) * 0.02, b + (b - a) * 0.02);
+      } else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [ctrl, model]);
+
+  return (
+    <div
+      className="tv"
+      ref={rootRef}
+      data-testid="trace-view"
+      onPointerMove={(e) => {
+        const r = rootRef.current!.querySelector('.tv-overlay')?.getBoundingClientRect();
+        pointerX.current = r && e.clientX >= r.left && e.clientX <= r.right ? e.clientX - r.left : null;
+      }}
+    >
+      <Toolbar ctrl={ctrl} searchRef={searchRef} />
+      <div className="tv-body">
+        <div className="tv-main">
+          <TracksArea ctrl={ctrl} headerWidth={HEADER_WIDTH_CSS_PX} />
+          <RowsArea ctrl={ctrl} headerWidth={HEADER_WIDTH_CSS_PX} />
+          <Legend />
+        </div>
+        <DetailsPanel ctrl={ctrl} />
+      </div>
+      {showHelp && <ShortcutsOverlay onClose={() => ctrl.ui.setState({ showHelp: false })} />}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+// One open trace's view: the data (model, span kinds, leak index, row list), the navigation
+// store and the UI store. React components read coarse state from `ui`; canvases read
+// everything at draw time and redraw through the shared FrameScheduler, so panning and zooming
+// never re-render React.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AnalysisResult } from '../../../analysis/verdict';
+import type { TraceModel } from '../../../parsers/model';
+import { blockedAtEnd, buildLeakIndex, confidenceOf, type LeakIndex } from './leak-marks';
+import { createNavStore } from './nav-store';
+import { FrameScheduler } from './frame-scheduler';
+import { buildRows, DEFAULT_ROW_OPTIONS, type RowList, type RowOptions } from './rows';
+import { spanKinds } from './span-kind';
+
+export interface UiState {
+  options: RowOptions;
+  rows: RowList;
+  /** Position of each goroutine row in `rows.rows`, −1 when filtered out or collapsed. */
+  indexOfRow: Int32Array;
+  selectedRow: number;
+  selectedSpan: number;
+  showHelp: boolean;
+}
+
+/** One scheduler per window (module singleton): every canvas draws in the same frame. */
+export const scheduler = typeof window !== 'undefined' ? new FrameScheduler() : (null as unknown as FrameScheduler);
+
+export class TimelineController {
+  readonly nav;
+  readonly ui: StoreApi<UiState>;
+  readonly kinds: Uint8Array;
+  readonly leaks: LeakIndex;
+  /** Transient hover state, read by the canvases at draw time. */
+  hover = { span: -1, row: -1 };
+
+  constructor(
+    readonly model: TraceModel,
+    readonly analysis: AnalysisResult | null,
+  ) {
+    this.kinds = spanKinds(model);
+    this.leaks = buildLeakIndex(analysis);
+    this.nav = createNavStore(model.durationNs);
+    const rows = buildRows(model, this.leaks, DEFAULT_ROW_OPTIONS);
+    this.ui = createStore<UiState>()(() => ({
+      options: DEFAULT_ROW_OPTIONS,
+      rows,
+      indexOfRow: indexRows(rows, model.goroutines.count),
+      selectedRow: -1,
+      selectedSpan: -1,
+      showHelp: false,
+    }));
+  }
+
+  setOptions(patch: Partial<RowOptions>): void {
+    const options = { ...this.ui.getState().options, ...patch };
+    const rows = buildRows(this.model, this.leaks, options);
+    this.ui.setState({ options, rows, indexOfRow: indexRows(rows, this.model.goroutines.count) });
+    scheduler.request();
+  }
+
+  toggleGroup(key: string): void {
+    const collapsed = new Set(this.ui.getState().options.collapsed);
+    if (collapsed.has(key)) collapsed.delete(key);
+    else collapsed.add(key);
+    this.setOptions({ collapsed });
+  }
+
+  select(row: number, span = -1): void {
+    this.ui.setState({ selectedRow: row, selectedSpan: span });
+    scheduler.request();
+  }
+
+  leakOf = (row: number) => confidenceOf(this.leaks, this.model, row);
+  blockedAtEnd = (row: number) => blockedAtEnd(this.model, row);
+
+  rowOfGoroutineId(id: number): number {
+    const g = this.model.goroutines;
+    for (let r = 0; r < g.count; r++) if (g.id[r] === id) return r;
+    return -1;
+  }
+
+  /** Next (dir 1) or previous (−1) suspected goroutine in the current row order, wrapping. */
+  nextSuspect(dir: 1 | -1): number {
+    const { rows, indexOfRow, selectedRow } = this.ui.getState();
+    const n = rows.rows.length;
+    if (n === 0) return -1;
+    const from = selectedRow >= 0 && indexOfRow[selectedRow] >= 0 ? indexOfRow[selectedRow] : dir === 1 ? -1 : n;
+    for (let k = 1; k <= n; k++) {
+      const i = (((from + dir * k) % n) + n) % n;
+      const r = rows.rows[i];
+      if (r >= 0 && this.leakOf(r) !== undefined) return r;
+    }
+    return -1;
+  }
+}
+
+function indexRows(rows: RowList, count: number): Int32Array {
+  const idx = new Int32Array(count).fill(-1);
+  rows.rows.forEach((r, i) => {
+    if (r >= 0) idx[r] = i;
+  });
+  return idx;
+}

@@ -1,0 +1,92 @@
+// `npm run bench:analysis`: how long the leak analysis takes on large traces and profiles,
+// measured against the reference in the same run: parsing the same file with our own parser. The
+// analysis should cost a small fraction of the parse (it walks the columnar model once).
+// Inputs: test/fixtures-big/<workload>-<N>mb/{trace.out, goroutine.pb.gz, goroutine.debug2.txt}
+// (`npm run fixtures:big`), or LEAKLINE_BIG_DIR; without them, the corpus's largest traces, said so.
+// Times are CPU seconds (process.cpuUsage: steadier than wall time on a shared machine), best of
+// BENCH_RUNS (default 3) for the analysis; the parse runs once per file (it dominates).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { bytesSource, type GoroutineProfile, type TraceModel } from '../../parsers/model';
+import { parseTrace } from '../../parsers/trace/index';
+import { parsePprof } from '../../parsers/pprof/index';
+import { parseGoroutineText } from '../../parsers/goroutines/index';
+import { analyze, type AnalysisInput } from '../../analysis/analyze';
+
+const root = process.cwd();
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
+const bigDir = process.env['LEAKLINE_BIG_DIR'] ?? path.join(root, 'test/fixtures-big');
+
+function cpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+async function timed<T>(f: () => Promise<T> | T): Promise<[T, number]> {
+  const t0 = cpuSeconds();
+  const v = await f();
+  return [v, cpuSeconds() - t0];
+}
+const MB = 1 << 20;
+const fmt = (n: number, d = 2) => n.toFixed(d);
+let peakRss = 0;
+const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+setInterval(sample, 50).unref();
+
+interface Case {
+  name: string;
+  dir: string;
+}
+let cases: Case[] = [];
+if (existsSync(bigDir)) {
+  cases = readdirSync(bigDir)
+    .filter((d) => existsSync(path.join(bigDir, d, 'trace.out')))
+    .sort((a, b) => statSync(path.join(bigDir, a, 'trace.out')).size - statSync(path.join(bigDir, b, 'trace.out')).size)
+    .map((d) => ({ name: d, dir: path.join(bigDir, d) }));
+}
+if (cases.length === 0) {
+  console.log(`${bigDir} has no traces (run \`npm run fixtures:big\`); using the corpus's go1.26 traces instead.`);
+  const c = path.join(root, 'test/fixtures/go1.26');
+  cases = readdirSync(c).map((d) => ({ name: `corpus/${d}`, dir: path.join(c, d) }));
+}
+if (process.env['BENCH_ONLY']) cases = cases.filter((c) => c.name.includes(process.env['BENCH_ONLY']!));
+
+console.log('file                       MB   parse s  analyse s  analyse/parse  goroutines  suspects (p/h/m/l)   peak RSS MB');
+for (const c of cases) {
+  const tracePath = path.join(c.dir, 'trace.out');
+  const bytes = new Uint8Array(readFileSync(tracePath));
+  const [trace, parseS] = await timed(() => parseTrace(bytesSource(tracePath, bytes)));
+  sample();
+  const inputs: AnalysisInput[] = [{ file: 'trace.out', trace: trace as TraceModel }];
+  let profS = 0;
+  for (const f of ['goroutine.pb.gz', 'goroutine.debug2.txt']) {
+    const p = path.join(c.dir, f);
+    if (!existsSync(p)) continue;
+    const b = new Uint8Array(readFileSync(p));
+    const [prof, s] = await timed(() => (f.endsWith('.pb.gz') ? parsePprof(bytesSource(f, b)) : parseGoroutineText(bytesSource(f, b))));
+    profS += s;
+    inputs.push({ file: f, profile: prof as GoroutineProfile });
+  }
+  let best = Infinity;
+  let result = analyze(inputs);
+  for (let i = 0; i < RUNS; i++) {
+    const [r, s] = await timed(() => analyze(inputs));
+    result = r;
+    best = Math.min(best, s);
+    sample();
+  }
+  const by = { proven: 0, high: 0, medium: 0, low: 0 };
+  for (const v of result.verdicts) by[v.confidence]++;
+  console.log(
+    [
+      c.name.padEnd(24),
+      fmt(bytes.length / MB, 1).padStart(6),
+      fmt(parseS + profS).padStart(8),
+      fmt(best, 3).padStart(10),
+      `${fmt((100 * best) / (parseS + profS), 1)}%`.padStart(14),
+      String(result.goroutines).padStart(11),
+      `${result.verdicts.length} (${by.proven}/${by.high}/${by.medium}/${by.low})`.padStart(20),
+      fmt(peakRss / MB, 0).padStart(13),
+    ].join(' '),
+  );
+  if (process.env['BENCH_VERBOSE']) for (const v of result.verdicts.slice(0, 5)) console.log(`    ${v.confidence}: ${v.explanation}`);
+}

@@ -1,0 +1,3 @@
+module leakline.test/bigtrace
+
+go 1.22

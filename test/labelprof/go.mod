@@ -1,0 +1,3 @@
+module leakline/test/labelprof
+
+go 1.22

@@ -1,0 +1,105 @@
+// `leakline report` end to end on corpus files: exit codes, formats, ignore rules, config file.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseReportArgs, runReport } from '../../../cli/commands/report';
+import { FIXTURES } from './corpus';
+
+const sc = (v: string, s: string, f = '') => join(FIXTURES, v, s, f);
+
+async function run(argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runReport(argv, { out: (t) => void (out += t), err: (t) => void (err += t) });
+  return { code, out, err };
+}
+
+describe('leakline report', () => {
+  it('exits 1 on a leak at or above --fail-on (default medium) and prints the report', async () => {
+    const r = await run([sc('go1.25', 'chan-send-early-return', 'trace.out'), '--format', 'json']);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out);
+    expect(json.leaks[0]).toMatchObject({ startFunction: 'main.fetch.func1', confidence: 'high', waitReason: 'chan send' });
+  });
+
+  it('exits 0 when nothing reaches --fail-on', async () => {
+    // A trace alone is at most high; only the goroutineleak profile proves.
+    expect((await run([sc('go1.25', 'chan-send-early-return', 'trace.out'), '--fail-on', 'proven'])).code).toBe(0);
+    // A healthy control, every file of the folder.
+    const healthy = await run([sc('go1.26', 'healthy-worker-pool'), '--format', 'md']);
+    expect(healthy.code).toBe(0);
+    expect(healthy.out).toContain('no goroutine leaks found');
+  });
+
+  it('reads folders as a snapshot series and reports growth', async () => {
+    const r = await run([sc('go1.23', 'growing-leak', 'goroutine-1.pb.gz'), sc('go1.23', 'growing-leak', 'goroutine-2.pb.gz'), sc('go1.23', 'growing-leak', 'goroutine-3.pb.gz'), '--format', 'json']);
+    expect(r.code).toBe(1);
+    const leak = JSON.parse(r.out).leaks[0];
+    expect(leak).toMatchObject({ startFunction: 'main.subscribe.func1', confidence: 'high', count: 15 });
+    expect(leak.evidence.map((e: { kind: string }) => e.kind)).toContain('snapshot-growth');
+  });
+
+  it('--ignore-top removes a group (goleak IgnoreTopFunction semantics)', async () => {
+    const r = await run([sc('go1.25', 'chan-send-early-return', 'trace.out'), '--ignore-top', 'main.fetch.func1', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).leaks).toEqual([]);
+  });
+
+  it('reads ignore rules and failOn from a .leakline.json', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leakline-cfg-'));
+    const cfg = join(dir, '.leakline.json');
+    writeFileSync(cfg, JSON.stringify({ ignore: { createdBy: ['main.fetch'] } }));
+    expect((await run([sc('go1.25', 'chan-send-early-return', 'trace.out'), '--config', cfg])).code).toBe(0);
+    writeFileSync(cfg, JSON.stringify({ failOn: 'proven' }));
+    expect((await run([sc('go1.25', 'chan-send-early-return', 'trace.out'), '--config', cfg])).code).toBe(0);
+    writeFileSync(cfg, '{"ignore": {"top": ["x"]}}');
+    const bad = await run([sc('go1.25', 'chan-send-early-return', 'trace.out'), '--config', cfg]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/config: unknown key "ignore.top"/);
+  });
+
+  it('writes --out in the requested format', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leakline-out-'));
+    const out = join(dir, 'r.sarif');
+    const r = await run([sc('go1.26', 'mutex-error-path'), '--format', 'sarif', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    const sarif = JSON.parse(readFileSync(out, 'utf8'));
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results[0].ruleId).toBe('goroutine-leak/sync-mutex');
+  });
+
+  it('exits 2 on unusable input', async () => {
+    const missing = await run(['/nonexistent/trace.out']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/no such file/);
+    // truth.json named explicitly is not a trace or profile.
+    const wrong = await run([sc('go1.26', 'select-empty', 'truth.json')]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toMatch(/not a Go execution trace or goroutine profile/);
+    // A v1 trace (Go 1.21) is refused by the parser with its reason.
+    const old = await run([sc('go1.21', 'select-empty', 'trace.out')]);
+    expect(old.code).toBe(2);
+    expect(old.err).toMatch(/old trace format/);
+    // A trace cut inside its only generation: nothing complete to analyse, the offset is named.
+    const dir = mkdtempSync(join(tmpdir(), 'leakline-cut-'));
+    const full = readFileSync(sc('go1.26', 'select-empty', 'trace.out'));
+    const cut = join(dir, 'cut.out');
+    writeFileSync(cut, full.subarray(0, Math.floor(full.length * 0.6)));
+    const partial = await run([cut, '--format', 'json']);
+    expect(partial.code).toBe(2);
+    expect(partial.err).toMatch(/cut\.out: truncated at byte \d+/);
+  });
+
+  it('rejects bad usage with exit 2', async () => {
+    expect((await run([])).code).toBe(2);
+    expect((await run(['x', '--format', 'pdf'])).code).toBe(2);
+    expect((await run(['x', '--fail-on', 'critical'])).code).toBe(2);
+    expect(parseReportArgs(['a', '--ignore-top', 'f1', '--ignore-top=f2', '--ignore-any', 'g']).ignore).toEqual({
+      topFunction: ['f1', 'f2'],
+      anyFunction: ['g'],
+      createdBy: [],
+    });
+  });
+});

@@ -1,0 +1,84 @@
+// Mutation fuzzing of the goroutine text parsers on real dumps (../shared/realworld/dumps and,
+// once present, the corpus' debug=1/debug=2 files): every mutant yields a model or a typed
+// ParseError, never another exception; the model stays proportional to the input (bounded
+// memory). Time is bounded by the test timeout, not asserted.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bytesSource } from '../../../parsers/model/byte-source';
+import { ParseError } from '../../../parsers/model/errors';
+import { parseGoroutineText } from '../../../parsers/goroutines/index';
+import { repoRoot, sharedDir } from '../../helpers/shared-dir';
+import { editLines, flipBits, overwrite, rng, truncate } from './mutate';
+
+const MUTANTS_PER_SEED = Number(process.env.FUZZ_MUTANTS ?? 60);
+
+function seeds(): { name: string; bytes: Uint8Array }[] {
+  const out: { name: string; bytes: Uint8Array }[] = [];
+  const dumps = sharedDir('realworld', 'dumps');
+  for (const f of readdirSync(dumps).filter((f) => f.endsWith('.txt')).sort()) out.push({ name: `realworld/${f}`, bytes: new Uint8Array(readFileSync(path.join(dumps, f))) });
+  const fixtures = path.join(repoRoot, 'test', 'fixtures');
+  if (existsSync(fixtures)) {
+    // One debug=1 and one debug=2 file per Go version keeps the run short.
+    for (const v of readdirSync(fixtures).sort()) {
+      const vdir = path.join(fixtures, v);
+      const scen = readdirSync(vdir).sort().find((s) => existsSync(path.join(vdir, s, 'goroutine.debug1.txt')));
+      if (!scen) continue;
+      for (const f of ['goroutine.debug1.txt', 'goroutine.debug2.txt']) {
+        const p = path.join(vdir, scen, f);
+        if (existsSync(p)) out.push({ name: `${v}/${scen}/${f}`, bytes: new Uint8Array(readFileSync(p)) });
+      }
+    }
+  }
+  return out;
+}
+
+async function check(name: string, bytes: Uint8Array): Promise<'model' | 'error'> {
+  try {
+    const p = await parseGoroutineText(bytesSource(name, bytes));
+    const lines = bytes.length ? bytes.reduce((n, b) => n + (b === 10 ? 1 : 0), 1) : 0;
+    // Bounded output: no more goroutines or groups than lines, counts add up.
+    expect(p.total).toBeLessThanOrEqual(lines);
+    expect(p.groups.length).toBeLessThanOrEqual(Math.max(1, lines));
+    expect(p.groups.reduce((n, g) => n + g.count, 0)).toBe(p.total);
+    for (const g of p.groups) expect(g.stack.length).toBeLessThanOrEqual(lines);
+    return 'model';
+  } catch (err) {
+    if (!(err instanceof ParseError)) throw new Error(`${name}: untyped ${String(err)}`);
+    expect(err.offsetKind).toBe('line');
+    return 'error';
+  }
+}
+
+describe('goroutine text mutation fuzz', () => {
+  for (const seed of seeds()) {
+    it(`${seed.name}: ${MUTANTS_PER_SEED} mutants give a model or a ParseError`, async () => {
+      const r = rng(seed.bytes.length * 2654435761);
+      const tally = { model: 0, error: 0 };
+      expect(await check(seed.name, seed.bytes)).toBe('model');
+      for (let i = 0; i < MUTANTS_PER_SEED; i++) {
+        const kind = i % 4;
+        const m =
+          kind === 0 ? truncate(seed.bytes, r) : kind === 1 ? flipBits(seed.bytes, r) : kind === 2 ? editLines(seed.bytes, r) : overwrite(seed.bytes, r, new Uint8Array(64).map(() => Math.floor(r() * 256)));
+        tally[await check(`${seed.name}#${i}:${m.name}`, m.bytes)]++;
+      }
+      expect(tally.model + tally.error).toBe(MUTANTS_PER_SEED);
+    });
+  }
+});
+
+describe('goroutine text: hostile lines (targeted)', () => {
+  const enc = new TextEncoder();
+  const cases: [string, string][] = [
+    ['many "]" after a header start', `goroutine 1 [${']'.repeat(400_000)}`],
+    ['label brace never closed', `goroutine 1 [x] {${'a: b, '.repeat(100_000)}`],
+    ['function line of "(*"', `goroutine 1 [x]:\n${'(*'.repeat(300_000)}(`],
+    ['one 8 MiB line', 'y'.repeat(8 << 20)],
+    ['debug=1 header then a huge count line', `goroutine profile: total 1\n${'9'.repeat(1_000_000)} @ 0x1\n`],
+  ];
+  for (const [name, text] of cases) {
+    it(`${name}: model or typed error`, async () => {
+      expect(await check(name, enc.encode(text))).toMatch(/model|error/);
+    });
+  }
+});

@@ -1,0 +1,73 @@
+// preload/index.ts against a fake `electron`: one object exposed, named verbs on their own
+// channels, errors as "code: message", listeners that unsubscribe, drops resolved to paths.
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { LeaklineBridge } from '../../contract';
+
+type Listener = (...args: unknown[]) => void;
+const fake = vi.hoisted(() => ({
+  exposed: new Map<string, unknown>(),
+  invokes: [] as unknown[][],
+  listeners: new Map<string, Set<Listener>>(),
+  replies: new Map<string, unknown>(),
+}));
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (k: string, v: unknown) => void fake.exposed.set(k, v) },
+  ipcRenderer: {
+    invoke: async (channel: string, ...args: unknown[]) => {
+      fake.invokes.push([channel, ...args]);
+      return fake.replies.get(channel) ?? { ok: true, result: null };
+    },
+    on: (c: string, l: Listener) => void (fake.listeners.get(c) ?? fake.listeners.set(c, new Set()).get(c))?.add(l),
+    removeListener: (c: string, l: Listener) => void fake.listeners.get(c)?.delete(l),
+  },
+  webUtils: { getPathForFile: (f: { name: string }) => (f.name === 'virtual' ? '' : `/home/u/${f.name}`) },
+}));
+
+let api: LeaklineBridge;
+beforeAll(async () => {
+  await import('../../preload/index');
+  api = fake.exposed.get('leakline') as LeaklineBridge;
+});
+
+describe('preload', () => {
+  it('exposes exactly one object, window.leakline, with named verbs only', () => {
+    expect([...fake.exposed.keys()]).toEqual(['leakline']);
+    expect(Object.keys(api).sort()).toEqual(
+      ['closeDocument', 'getVersion', 'listDocuments', 'listRecent', 'onDocumentClosed', 'onDocumentOpened', 'onMenuCommand', 'onProgress', 'openDropped', 'openFile', 'openPath'],
+    );
+    expect(api).not.toHaveProperty('invoke');
+  });
+
+  it('sends each verb on its own channel with its arguments', async () => {
+    fake.invokes.length = 0;
+    await api.getVersion();
+    await api.openPath('/tmp/trace.out');
+    await api.closeDocument('doc-3');
+    expect(fake.invokes).toEqual([['leakline:getVersion'], ['leakline:openPath', '/tmp/trace.out'], ['leakline:closeDocument', 'doc-3']]);
+  });
+
+  it('turns an error envelope into a rejected "code: message"', async () => {
+    fake.replies.set('leakline:openPath', { ok: false, error: { code: 'not-found', message: '/x: no such file' } });
+    await expect(api.openPath('/x')).rejects.toThrow('not-found: /x: no such file');
+  });
+
+  it('opens a dropped file by its path, and refuses one with no path', async () => {
+    fake.replies.delete('leakline:openPath');
+    fake.invokes.length = 0;
+    await api.openDropped({ name: 'trace.out', size: 10 });
+    expect(fake.invokes).toEqual([['leakline:openPath', '/home/u/trace.out']]);
+    await expect(api.openDropped({ name: 'virtual', size: 1 })).rejects.toThrow(/^not-a-file:/);
+  });
+
+  it('delivers events and unsubscribes', () => {
+    const got: unknown[] = [];
+    const off = api.onProgress((p) => got.push(p));
+    const emit = (data: unknown) => fake.listeners.get('leakline:progress')?.forEach((l) => l({}, data));
+    emit({ target: 'doc-1', phase: 'read', bytesDone: 1, bytesTotal: 2 });
+    off();
+    emit({ target: 'doc-1', phase: 'read', bytesDone: 2, bytesTotal: 2 });
+    expect(got).toEqual([{ target: 'doc-1', phase: 'read', bytesDone: 1, bytesTotal: 2 }]);
+    expect(fake.listeners.get('leakline:progress')?.size).toBe(0);
+  });
+});
