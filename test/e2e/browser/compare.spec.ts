@@ -121,4 +121,16 @@ test.describe('compare view', () => {
     await expect.poll(async () => (await canvasInk(page, 'flame')).ink).toBeGreaterThan(1000);
     await page.screenshot({ path: resolve(artifacts, 'flame-heap.png') });
   });
+
+  test('a goroutine profile opened on its own: its flame graph, and the way into comparing', async ({ page }) => {
+    await page.goto(serveUrl());
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: /^Open…|^\+$|Open another file/ }).first().click();
+    await (await chooser).setFiles(snap(3));
+    await expect(page.getByTestId('flame')).toBeVisible({ timeout: 20_000 });
+    await expect.poll(async () => (await canvasInk(page, 'flame')).ink).toBeGreaterThan(1000);
+    await page.screenshot({ path: resolve(artifacts, 'profile-flame.png') });
+    await page.getByRole('button', { name: '⇄ Compare with other snapshots…' }).click();
+    await expect(page.getByRole('listitem').filter({ hasText: 'goroutine-3.pb.gz' }).first()).toBeVisible();
+  });
 });
