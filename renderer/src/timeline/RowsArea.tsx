@@ -26,7 +26,10 @@ export function RowsArea({ ctrl, headerWidth }: { ctrl: TimelineController; head
     count: rows.rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => (rows.rows[i] < 0 ? GROUP_ROW_HEIGHT_CSS_PX : ROW_HEIGHT_CSS_PX),
-    overscan: 12,
+    overscan: 8,
+    // Headers re-render in React's next batch instead of synchronously inside the scroll event;
+    // the canvas reads the virtualizer's range at draw time, so it never lags the scroll.
+    useFlushSync: false,
   });
   // Row heights depend on the list: re-measure when it changes.
   useLayoutEffect(() => virtualizer.measure(), [rows, virtualizer]);
