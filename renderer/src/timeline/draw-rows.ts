@@ -5,7 +5,7 @@ import type { Confidence } from '../../../analysis/verdict';
 import { fitText, hatchPattern, textWidth } from './canvas-util';
 import { layoutRow, type RowItem, type SpanBoxes } from './lod';
 import type { Palette } from './palette';
-import { SPAN_KIND_LABELS } from './span-kind';
+import { SPAN_KIND_LABELS, SpanKind } from './span-kind';
 import { axisTicks, formatDuration } from './time-axis';
 import type { CssPixels } from './units';
 import { nsToX, type Viewport } from './viewport';
@@ -82,6 +82,8 @@ export function drawRows(f: RowsFrame): void {
     let lastKind = -1;
     for (let i = 0; i < b.count; i++) {
       const k = b.kind[i];
+      // Before creation and after exit the goroutine does not exist: nothing to draw.
+      if (k === SpanKind.None) continue;
       if (k !== lastKind) {
         ctx.fillStyle = pal.kind[k];
         lastKind = k;
@@ -96,8 +98,8 @@ export function drawRows(f: RowsFrame): void {
     // they stay legible over the leak hatching.
     for (let i = 0; i < b.count; i++) {
       const w = b.x1[i] - b.x0[i];
-      if (w < SPAN_MIN_WIDTH_FOR_TEXT_PX || b.merged[i] !== 1) continue;
       const k = b.kind[i];
+      if (w < SPAN_MIN_WIDTH_FOR_TEXT_PX || b.merged[i] !== 1 || k === SpanKind.None) continue;
       const sp = b.span[i];
       const dur = m.spans.endNs[sp] - m.spans.startNs[sp];
       const full = `${SPAN_KIND_LABELS[k]} · ${formatDuration(dur)}`;
