@@ -35,7 +35,7 @@ describe('leakline open', () => {
 
   it('`leakline <missing file>` is still an unknown command', async () => {
     const err: string[] = [];
-    const code = await runCli(['/definitely/not/here.trace'], { out: () => {}, err: (s) => err.push(s) } as never);
+    const code = await runCli(['/definitely/not/here.trace'], { out: () => {}, err: (s: string) => err.push(s) } as never);
     expect(code).toBe(2);
     expect(err.join('')).toContain('unknown command');
   });
