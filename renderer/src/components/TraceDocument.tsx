@@ -43,7 +43,7 @@ export function TraceDocument({ doc }: { doc: DocumentInfo }) {
         </div>
       )}
       <DocumentBanners snap={snap} />
-      <TraceView model={model} analysis={snap.analysis} />
+      <TraceView model={model} analysis={snap.analysis} loading={!done} />
     </section>
   );
 }
