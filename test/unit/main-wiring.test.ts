@@ -106,7 +106,20 @@ describe('main/index.ts', () => {
 
   it('registers the bridge verbs, answering the renderer page and refusing others', async () => {
     expect([...fake.handlers.keys()].sort()).toEqual(
-      ['closeDocument', 'getVersion', 'listDocuments', 'listRecent', 'openFile', 'openPath'].map((v) => `leakline:${v}`),
+      [
+        'closeDocument',
+        'engineStatus',
+        'getEditorSettings',
+        'getVersion',
+        'listDocuments',
+        'listRecent',
+        'loadProfile',
+        'openFile',
+        'openInEditor',
+        'openPath',
+        'requestStream',
+        'setEditorSettings',
+      ].map((v) => `leakline:${v}`),
     );
     expect(await invoke('leakline:getVersion', rendererUrl)).toMatchObject({ ok: true, result: { version: '0.1.0', mode: 'electron' } });
     expect(await invoke('leakline:getVersion', 'file:///tmp/other.html')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
