@@ -27,6 +27,8 @@ export const TRACE_RULES = {
   minQuietFraction: 0.05,
   /** Members created during the trace (none finished) for "the group grows". */
   growthMembers: 3,
+  /** …created over at least this fraction of the trace (a pool started at once is not growth). */
+  growthSpreadFraction: 0.1,
 } as const;
 
 // Waits that offer something and need a taker: parked here for long is rarely idleness. (A
@@ -55,6 +57,9 @@ export interface ParkedGoroutine {
   /** Wake-ups by a timer (no goroutine) from a wait at the final blocking line. */
   readonly timerSiteWakes: number;
   readonly neverRanAgain: boolean;
+  /** Its creator goroutine is alive and its latest stack still holds the creating function. */
+  readonly creatorActive: boolean;
+  /** The goroutine that last woke it at its final line, -1 when none. */
   readonly lastWakerId: number;
   readonly lastWakerExited: boolean;
   readonly lastWakerEntry?: string;
@@ -69,6 +74,17 @@ export interface TraceSignals {
   readonly suspects: SuspectGroup[];
   readonly ignored: Record<string, number>;
   readonly parked: readonly ParkedGoroutine[];
+}
+
+/** Whether goroutine `row`'s most recent stack at or after `t` still contains `func` (undefined: no stack seen). */
+function stillIn(m: TraceModel, row: number, t: number, func: string): boolean | undefined {
+  const [s0, s1] = spanRange(m, row);
+  const S = m.spans;
+  for (let i = s1 - 1; i >= s0; i--) {
+    if (S.startNs[i] < t) return undefined;
+    if (S.stack[i] !== 0) return (m.stacks.stacks[S.stack[i]] ?? []).some((f) => f.func === func);
+  }
+  return undefined;
 }
 
 function spanRange(m: TraceModel, row: number): [number, number] {
@@ -90,6 +106,7 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
     if (f === undefined) f = bfMemo[id] = blockingFrame(stackOf(id)) ?? null;
     return f ?? undefined;
   };
+  const preemptedId = str.indexOf('preempted');
   const rowOfId = new Map<number, number>();
   for (let r = 0; r < G.count; r++) rowOfId.set(G.id[r], r);
 
@@ -139,18 +156,21 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
     let timerWakes = 0;
     let siteWakes = 0;
     let timerSiteWakes = 0;
-    let lastWake = -1;
     let lastSiteWake = -1;
     const finalSite = blockingFrame(stack);
     for (let i = s0; i < s1; i++) {
       if (S.state[i] === GoState.Running) runs++;
       else if (S.state[i] === GoState.Runnable && i > s0 && S.state[i - 1] === GoState.Waiting) {
+        // Parked by the GC or the tracer (GoBlock "preempted") and resumed: not a wake-up.
+        if (S.reason[i - 1] === preemptedId) continue;
         wakes++;
-        lastWake = i;
         // Woken from a wait at the same line it is parked at now: by a goroutine, the other end
         // of this very operation has shown up before; by nobody (wakerId −1), a timer fired.
         const prev = finalSite ? blockingOf(S.stack[i - 1]) : undefined;
-        const atSite = prev !== undefined && finalSite !== undefined && prev.func === finalSite.func && prev.line === finalSite.line;
+        // Same line and same block reason: a GC preemption parked at that line ("preempted",
+        // resumed by a GC worker) is not the other end of the operation.
+        const atSite =
+          prev !== undefined && finalSite !== undefined && prev.func === finalSite.func && prev.line === finalSite.line && S.reason[i - 1] === G.finalReason[r];
         if (S.wakerId[i] < 0) {
           timerWakes++;
           if (atSite) timerSiteWakes++;
@@ -164,7 +184,9 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
     // Parked since before the trace began: not created in it and the final span is its first
     // (the builder starts it at the first Sync, not at a block we saw).
     const sinceNs = Number.isNaN(createdNs) && s1 - s0 <= 1 ? NaN : G.finalSinceNs[r];
-    const lastWakerId = lastWake >= 0 ? S.wakerId[lastWake] : -1;
+    // Partner facts come from the last wake-up *at this line* (the other end of this operation);
+    // a GC worker or a lock on the way elsewhere says nothing about it.
+    const lastWakerId = lastSiteWake >= 0 ? S.wakerId[lastSiteWake] : -1;
     const wRow = lastWakerId >= 0 ? rowOfId.get(lastWakerId) : undefined;
     const lastWakerExited = wRow !== undefined && G.finalState[wRow] === GoState.NotExist;
     let partnerSite: Site | undefined;
@@ -179,20 +201,21 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
         partnerSite = frameToSite(pf);
         partnerActiveAfter = (lastWakeAtFunc.get(pf.func) ?? -Infinity) > (Number.isNaN(sinceNs) ? -Infinity : sinceNs);
         if (swRow !== undefined && G.finalState[swRow] === GoState.NotExist) partnerReturned = true;
-        else if (swRow !== undefined) {
-          // The waker's most recent known stack after the wake: without the partner function,
-          // the scope that held the other end of the operation has returned.
-          const [w0, w1] = spanRange(m, swRow);
-          for (let i = w1 - 1; i >= w0; i--) {
-            if (S.startNs[i] < S.startNs[lastSiteWake]) break;
-            if (S.stack[i] !== 0) {
-              partnerReturned = !stackOf(S.stack[i]).some((f) => f.func === pf.func);
-              break;
-            }
-          }
-        }
+        // The waker's most recent known stack after the wake: without the partner function,
+        // the scope that held the other end of the operation has returned.
+        else if (swRow !== undefined) partnerReturned = stillIn(m, swRow, S.startNs[lastSiteWake], pf.func) === false;
       }
     }
+    // The function that started it is still running in its creator: whoever holds the other
+    // end (a context, a channel field) is still in scope and may yet act (a long-lived
+    // ctx.Done() watcher started by a server loop).
+    const parentRow = G.parentId[r] >= 0 ? rowOfId.get(G.parentId[r]) : undefined;
+    const creatorActive =
+      cf !== undefined &&
+      parentRow !== undefined &&
+      !Number.isNaN(createdNs) &&
+      G.finalState[parentRow] !== GoState.NotExist &&
+      stillIn(m, parentRow, createdNs, cf.func) === true;
     parked.push({
       row: r,
       id: G.id[r],
@@ -209,6 +232,7 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
       siteWakes,
       timerSiteWakes,
       neverRanAgain: !Number.isNaN(createdNs) && wakes === 0 && runs <= 1,
+      creatorActive,
       lastWakerId,
       lastWakerExited,
       lastWakerEntry: wRow !== undefined ? entryOfRow(wRow) : undefined,
@@ -258,8 +282,15 @@ function judgeGroup(
   const cls = mostCommon(members.map((p) => p.waitClass));
   const dur = m.durationNs;
   const evidence: Evidence[] = [];
+  // Growth: members created over time (not a pool started at once) and none of the kind finished.
+  const created = members.map((p) => p.createdNs).filter((t) => !Number.isNaN(t));
+  const spread = created.length > 0 ? Math.max(...created) - Math.min(...created) : 0;
   const growing =
-    siblings !== undefined && siblings.exited === 0 && members.filter((p) => !Number.isNaN(p.createdNs)).length >= TRACE_RULES.growthMembers;
+    siblings !== undefined &&
+    siblings.exited === 0 &&
+    created.length >= TRACE_RULES.growthMembers &&
+    m.durationNs > 0 &&
+    spread / m.durationNs >= TRACE_RULES.growthSpreadFraction;
   // Timer zombie: at its parking line, only timers ever woke it (an unrelated lock on the way,
   // e.g. sync.Once inside time.NewTimer, does not count).
   const zombies = members.filter(
@@ -279,8 +310,11 @@ function judgeGroup(
       // Only for a block we saw begin: a goroutine parked before the trace has an unseen past.
       if (PRODUCER_SIDE.has(p.waitClass) && p.siteWakes === 0 && !Number.isNaN(p.sinceNs)) pts += 2;
       // Goroutines started by the same function did finish: a recycling pattern (per-request
-      // watchers, workers), and these members are probably still in flight.
-      if (recycled) pts -= 2;
+      // watchers, workers), and these members may still be in flight. Not for a producer parked
+      // most of the trace: its siblings' takers came long ago, its own never did.
+      const longParked = dur > 0 && blockedFor / dur >= TRACE_RULES.longFraction;
+      if (recycled && !(PRODUCER_SIDE.has(p.waitClass) && longParked)) pts -= 2;
+      if (p.creatorActive) pts -= 2;
       if (dur > 0 && blockedFor / dur >= TRACE_RULES.longFraction) pts += 1;
       if (growing) pts += 1;
       // Woken repeatedly by a partner that is still serving: the shape of an idle worker.

@@ -53,6 +53,24 @@ export interface Generation {
   endOffset: number;
   /** Bytes of all batches (for progress and memory accounting). */
   bytes: number;
+  /** Dense "ID exists" flags for the stack / string tables (null when IDs are too sparse). */
+  stackOk: Uint8Array | null;
+  stringOk: Uint8Array | null;
+  /** Experimental batches skipped (reported as a warning). */
+  experimentalBatches: number;
+}
+
+/** 4 Mi IDs: a 4 MiB flag array at most; the runtime numbers IDs densely from 1. */
+const MAX_DENSE_ID = 1 << 22;
+
+function denseFlags(table: Map<number, unknown>): Uint8Array | null {
+  let max = 0;
+  for (const k of table.keys()) if (k > max) max = k;
+  if (max >= MAX_DENSE_ID || max > 8 * table.size + 1024) return null;
+  const f = new Uint8Array(max + 1);
+  for (const k of table.keys()) f[k] = 1;
+  f[0] = 1;
+  return f;
 }
 
 function corrupt(msg: string, offset: number): ParseError {
@@ -115,6 +133,9 @@ function newGeneration(startOffset: number): Generation {
     startOffset,
     endOffset: startOffset,
     bytes: 0,
+    stackOk: null,
+    stringOk: null,
+    experimentalBatches: 0,
   };
 }
 
@@ -197,6 +218,8 @@ function finishGeneration(g: Generation, ver: number, offset: number): void {
       if (f.fileId !== 0 && !g.strings.has(f.fileId)) throw corrupt(`found invalid file string ID ${f.fileId} for stack ${id}`, offset);
     }
   }
+  g.stackOk = denseFlags(g.stacks);
+  g.stringOk = denseFlags(g.strings);
   for (const s of g.cpuSamples) s.time = Math.trunc(s.time * g.freq);
   g.cpuSamples.sort((a, b) => a.time - b.time);
 }
@@ -210,6 +233,7 @@ function processBatch(g: Generation, b: Batch, ver: number): void {
   else if ((first === Ev.Frequency && ver < 25) || (first === Ev.Sync && ver >= 25)) setSync(g, b, ver);
   else if (b.exp !== 0) {
     // Experimental batches (AllocFree) are opaque to this parser; Go hands them to consumers as-is.
+    g.experimentalBatches++;
   } else if (first === Ev.EndOfGeneration) throw corrupt('unexpected EndOfGeneration inside a batch; broken trace?', b.offset);
   else {
     let list = g.batches.get(b.m);

@@ -4,6 +4,9 @@ import { DocumentTabs } from './components/DocumentTabs';
 import { EmptyState } from './components/EmptyState';
 import { ErrorBanner } from './components/ErrorBanner';
 import { ProgressBar } from './components/ProgressBar';
+import { CompareView } from './compare/CompareView';
+import './compare/compare.css';
+import { compareFiles, connectCompare, useCompare } from './compare/compare-store';
 import { connect, openDropped, openFile } from './state/actions';
 import { useApp } from './state/app-store';
 
@@ -35,7 +38,9 @@ function useFileDrop(): boolean {
       setDragging(false);
       const files = Array.from(e.dataTransfer?.files ?? []);
       void (async () => {
-        for (const f of files) await openDropped(f);
+        // Two or more files at once, or any drop on the compare view: compare them.
+        if (files.length >= 2 || useCompare.getState().active) await compareFiles(files);
+        else for (const f of files) await openDropped(f);
       })();
     };
     window.addEventListener('dragenter', enter);
@@ -58,7 +63,9 @@ export function App() {
   const active = useApp((s) => s.docs.find((d) => d.id === s.activeId) ?? null);
   const info = useApp((s) => s.info);
 
+  const comparing = useCompare((s) => s.active);
   useEffect(() => connect(), []);
+  useEffect(() => connectCompare(), []);
   useEffect(() => {
     // Electron's menu owns Ctrl/⌘+O; the browser needs the shortcut from the page.
     if (info?.mode !== 'browser') return;
@@ -74,10 +81,10 @@ export function App() {
 
   return (
     <div className={`app${dragging ? ' app-dragging' : ''}`}>
-      {docs.length > 0 && <DocumentTabs />}
+      {(docs.length > 0 || comparing) && <DocumentTabs />}
       <ErrorBanner />
       <ProgressBar />
-      {active ? <TraceDocument doc={active} key={active.id} /> : <EmptyState dragging={dragging} />}
+      {comparing ? <CompareView /> : active ? <TraceDocument doc={active} key={active.id} /> : <EmptyState dragging={dragging} />}
       <footer className="status">
         <span>{info ? `Leakline ${info.version}` : 'Leakline'}</span>
         {info?.mode === 'browser' && <span className="muted">browser mode · served from this machine only</span>}

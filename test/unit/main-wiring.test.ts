@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IpcEnvelope } from '../../contract';
+import { BRIDGE_VERBS } from '../../main/service/validate';
 import { realworldTraces, repoRoot } from '../support/paths';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -25,6 +26,7 @@ const fake = vi.hoisted(() => {
     external: [] as string[],
     userData: '',
     ready: null as Promise<void> | null,
+    sandboxAll: false,
   };
   return state;
 });
@@ -60,6 +62,7 @@ vi.mock('electron', () => {
       getVersion: () => '0.1.0',
       getPath: () => fake.userData,
       requestSingleInstanceLock: () => true,
+      enableSandbox: () => void (fake.sandboxAll = true),
       on: (event: string, l: Listener) => void fake.appListeners.set(event, l),
       whenReady: () => fake.ready,
       quit: () => {},
@@ -102,25 +105,12 @@ describe('main/index.ts', () => {
     expect(String((w.options['webPreferences'] as { preload: string }).preload)).toMatch(/preload[/\\]index\.cjs$/);
     expect(w.options['backgroundColor']).toBe('#15171c'); // nativeTheme says dark
     expect(w.url).toBe(rendererUrl);
+    expect(fake.sandboxAll).toBe(true);
   });
 
   it('registers the bridge verbs, answering the renderer page and refusing others', async () => {
-    expect([...fake.handlers.keys()].sort()).toEqual(
-      [
-        'closeDocument',
-        'engineStatus',
-        'getEditorSettings',
-        'getVersion',
-        'listDocuments',
-        'listRecent',
-        'loadProfile',
-        'openFile',
-        'openInEditor',
-        'openPath',
-        'requestStream',
-        'setEditorSettings',
-      ].map((v) => `leakline:${v}`),
-    );
+    expect([...fake.handlers.keys()]).toEqual(expect.arrayContaining(BRIDGE_VERBS.map((v) => `leakline:${v}`)));
+    expect([...fake.handlers.keys()].every((c) => c.startsWith('leakline:'))).toBe(true);
     expect(await invoke('leakline:getVersion', rendererUrl)).toMatchObject({ ok: true, result: { version: '0.1.0', mode: 'electron' } });
     expect(await invoke('leakline:getVersion', 'file:///tmp/other.html')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
