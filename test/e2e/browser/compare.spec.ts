@@ -2,7 +2,7 @@
 // the compare picker; the table, the differential flame graph, the stacks side by side and the
 // series chart (three snapshots) render. Screenshots go to test/artifacts/.
 import { expect, test, type Page } from '@playwright/test';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { artifacts, collectErrors, root, serveUrl } from '../support';
 
@@ -132,5 +132,21 @@ test.describe('compare view', () => {
     await page.screenshot({ path: resolve(artifacts, 'profile-flame.png') });
     await page.getByRole('button', { name: '⇄ Compare with other snapshots…' }).click();
     await expect(page.getByRole('listitem').filter({ hasText: 'goroutine-3.pb.gz' }).first()).toBeVisible();
+  });
+
+  test("a profile against a trace's end state: the leak group has the same count in both", async ({ page }) => {
+    const dir = resolve(fixtures, version, 'growing-leak');
+    await page.goto(serveUrl());
+    await page.getByTestId('open-compare').or(page.getByRole('tab', { name: '⇄ Compare' })).click();
+    await page.getByRole('button', { name: 'Clear' }).click({ timeout: 2000 }).catch(() => {});
+    await addSnapshots(page, [resolve(dir, 'goroutine.debug2.txt'), resolve(dir, 'trace.out')]);
+    const leak = page.getByTestId('cmp-row').filter({ hasText: 'main.subscribe.func1' });
+    await expect(leak).toContainText('same', { timeout: 20_000 });
+    await expect(leak).toContainText('chan receive');
+    // The count is the corpus's ground truth (truth.json, written by the scenario's Go program).
+    const truth = JSON.parse(readFileSync(resolve(dir, 'truth.json'), 'utf8')) as { leaks: { count: number }[] };
+    const count = String(truth.leaks[0].count);
+    await expect(leak.locator('[role=cell].num').nth(1)).toHaveText(count);
+    await expect(leak.locator('[role=cell].num').nth(2)).toHaveText(count);
   });
 });
