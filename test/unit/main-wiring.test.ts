@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IpcEnvelope } from '../../contract';
+import { BRIDGE_VERBS } from '../../main/service/validate';
 import { realworldTraces, repoRoot } from '../support/paths';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -105,9 +106,8 @@ describe('main/index.ts', () => {
   });
 
   it('registers the bridge verbs, answering the renderer page and refusing others', async () => {
-    expect([...fake.handlers.keys()].sort()).toEqual(
-      ['closeDocument', 'getVersion', 'listDocuments', 'listRecent', 'openFile', 'openPath'].map((v) => `leakline:${v}`),
-    );
+    // One channel per validated verb (main/service/validate.ts) plus the stream-port request.
+    expect([...fake.handlers.keys()].sort()).toEqual([...BRIDGE_VERBS, 'requestStream'].map((v) => `leakline:${v}`).sort());
     expect(await invoke('leakline:getVersion', rendererUrl)).toMatchObject({ ok: true, result: { version: '0.1.0', mode: 'electron' } });
     expect(await invoke('leakline:getVersion', 'file:///tmp/other.html')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });

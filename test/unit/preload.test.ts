@@ -34,7 +34,12 @@ describe('preload', () => {
   it('exposes exactly one object, window.leakline, with named verbs only', () => {
     expect([...fake.exposed.keys()]).toEqual(['leakline']);
     expect(Object.keys(api).sort()).toEqual(
-      ['closeDocument', 'getVersion', 'listDocuments', 'listRecent', 'onDocumentClosed', 'onDocumentOpened', 'onMenuCommand', 'onProgress', 'openDropped', 'openFile', 'openPath'],
+      [
+        'addEvidenceFiles', 'analyzeDocument', 'closeDocument', 'engineStatus', 'exportReport', 'getEditorSettings', 'getVersion', 'huntState',
+        'listDocuments', 'listRecent', 'loadProfile', 'onCompareRequested', 'onDocumentClosed', 'onDocumentOpened', 'onMenuCommand', 'onProgress',
+        'openDropped', 'openFile', 'openInEditor', 'openPath', 'pickEvidence', 'removeEvidence', 'requestStream', 'saveReport', 'setEditorSettings',
+        'setIgnoreRules', 'setProjectFolder',
+      ],
     );
     expect(api).not.toHaveProperty('invoke');
   });
