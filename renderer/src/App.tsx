@@ -4,7 +4,8 @@ import { DocumentTabs } from './components/DocumentTabs';
 import { EmptyState } from './components/EmptyState';
 import { ErrorBanner } from './components/ErrorBanner';
 import { ProgressBar } from './components/ProgressBar';
-import { connect, openDropped, openFile } from './state/actions';
+import { openTogether } from './hunt/open-together';
+import { connect, openFile } from './state/actions';
 import { useApp } from './state/app-store';
 
 const hasFiles = (e: DragEvent) => !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
@@ -34,9 +35,8 @@ function useFileDrop(): boolean {
       depth = 0;
       setDragging(false);
       const files = Array.from(e.dataTransfer?.files ?? []);
-      void (async () => {
-        for (const f of files) await openDropped(f);
-      })();
+      // A trace dropped with its profiles opens as one document with evidence (renderer/src/hunt).
+      void openTogether(files);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);

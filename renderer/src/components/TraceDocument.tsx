@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import type { DocumentInfo } from '../../../contract';
 import { formatBytes } from '../format';
+import type { AnalysisResult } from '../../../analysis/verdict';
+import { SuspectsPanel } from '../hunt/SuspectsPanel';
+import { useHunt } from '../hunt/hunt-store';
 import { TraceView } from '../timeline/TraceView';
 import { useTrace } from '../trace-source/use-trace';
 import { DocumentSummary } from './DocumentSummary';
@@ -8,20 +11,27 @@ import { DocumentSummary } from './DocumentSummary';
 /** A document as a timeline once its trace is parsed; progress before, the file facts on failure. */
 export function TraceDocument({ doc }: { doc: DocumentInfo }) {
   const { model, analysis, progress, error } = useTrace(doc.id);
+  // The suspects panel's fused analysis (document + evidence + project rules) once the Node side
+  // has it, so a group the goroutineleak profile proves is marked proven on the timeline too.
+  const hunt: AnalysisResult | null = useHunt(doc.id).result;
   useEffect(() => {
     document.title = `${doc.name} — Leakline`;
     return () => {
       document.title = 'Leakline';
     };
   }, [doc.name]);
-  if (model) return <TraceView model={model} analysis={analysis} key={doc.id} />;
+  if (model) return <TraceView model={model} analysis={hunt ?? analysis} key={doc.id} aside={(ctrl) => <SuspectsPanel doc={doc} ctrl={ctrl} />} />;
   if (error) {
+    // No timeline for this document here, but the leak hunt runs on the Node side regardless.
     return (
-      <div className="doc-wrap">
-        <DocumentSummary doc={doc} />
-        <p className="doc-error" role="status" data-testid="trace-error">
-          {error.message}
-        </p>
+      <div className="tv-body">
+        <SuspectsPanel doc={doc} ctrl={null} />
+        <div className="doc-wrap">
+          <DocumentSummary doc={doc} />
+          <p className="doc-error" role="status" data-testid="trace-error">
+            {error.message}
+          </p>
+        </div>
       </div>
     );
   }

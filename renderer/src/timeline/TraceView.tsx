@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AnalysisResult } from '../../../analysis/verdict';
 import type { TraceModel } from '../../../parsers/model';
@@ -20,7 +20,16 @@ const KEY_PAN = 0.2;
 
 const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA' || t.isContentEditable);
 
-export function TraceView({ model, analysis }: { model: TraceModel; analysis: AnalysisResult | null }) {
+export function TraceView({
+  model,
+  analysis,
+  aside,
+}: {
+  model: TraceModel;
+  analysis: AnalysisResult | null;
+  /** A panel beside the rows (the suspects panel), given this view's controller. */
+  aside?: (ctrl: TimelineController) => ReactNode;
+}) {
   const ctrl = useMemo(() => new TimelineController(model, analysis), [model, analysis]);
   const rootRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -120,6 +129,7 @@ export function TraceView({ model, analysis }: { model: TraceModel; analysis: An
     >
       <Toolbar ctrl={ctrl} searchRef={searchRef} />
       <div className="tv-body">
+        {aside?.(ctrl)}
         <div className="tv-main">
           <TracksArea ctrl={ctrl} headerWidth={HEADER_WIDTH_CSS_PX} />
           <RowsArea ctrl={ctrl} headerWidth={HEADER_WIDTH_CSS_PX} />
