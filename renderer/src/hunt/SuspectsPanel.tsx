@@ -21,6 +21,7 @@ export function SuspectsPanel({ doc, ctrl }: { doc: DocumentInfo; ctrl: Timeline
   const [exporting, setExporting] = useState(false);
   const verdicts = hunt.result?.verdicts ?? [];
   const selected = verdicts[hunt.selected];
+  const userIgnored = Object.entries(hunt.result?.ignored ?? {}).reduce((n, [why, c]) => (why.startsWith('ignore rule:') ? n + c : n), 0);
 
   useEffect(() => {
     if (!hunt.state && !hunt.busy && !hunt.error) void loadHunt(doc.id);
@@ -97,6 +98,11 @@ export function SuspectsPanel({ doc, ctrl }: { doc: DocumentInfo; ctrl: Timeline
       )}
       {hunt.busy && !hunt.result && <p className="muted hs-pad">Analysing…</p>}
       {hunt.result && verdicts.length === 0 && <p className="muted hs-pad">No goroutine is parked in a way that suggests a leak.</p>}
+      {userIgnored > 0 && (
+        <p className="muted hs-pad" data-testid="ignored-count">
+          {userIgnored} goroutine{userIgnored === 1 ? '' : 's'} hidden by your ignore rules
+        </p>
+      )}
       <ol className="hs-list" data-testid="suspect-list">
         {verdicts.map((v, i) => (
           <SuspectCard key={v.fingerprint} v={v} index={i} selected={i === hunt.selected} onSelect={() => selectSuspect(doc.id, i === hunt.selected ? -1 : i)} />

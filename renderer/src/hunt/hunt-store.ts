@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { AnalysisResult } from '../../../analysis/verdict';
 import type { BridgeError, DocumentId, FileLike, HuntIgnoreRules, HuntState } from '../../../contract';
 import { asBridgeError, bridge } from '../bridge';
+import { useApp } from '../state/app-store';
 
 export interface HuntEntry {
   state: HuntState | null;
@@ -48,7 +49,10 @@ async function run(id: DocumentId, change?: () => Promise<HuntState | void>): Pr
     const result = (await bridge().analyzeDocument(id)) as AnalysisResult;
     const selected = prevFp === undefined ? -1 : result.verdicts.findIndex((v) => v.fingerprint === prevFp);
     patch(id, { result, selected, busy: false });
+    // An evidence upload reported progress; it is over.
+    useApp.getState().set({ progress: null });
   } catch (err) {
+    useApp.getState().set({ progress: null });
     patch(id, { busy: false, error: asBridgeError(err) });
     // The state may have changed even when the analysis failed (e.g. a broken .leakline.json).
     try {

@@ -14,7 +14,7 @@ import { artifacts, collectErrors, root, serveUrl, startServe } from '../support
 const FIX = resolve(root, 'test/fixtures/go1.26');
 
 interface Truth {
-  leaks: { startFunc: string; ids: number[]; inLeakProfile?: boolean; test?: string }[];
+  leaks: { startFunc: string; count: number; ids: number[]; inLeakProfile?: boolean; test?: string }[];
 }
 const truthOf = (scenario: string) => JSON.parse(readFileSync(join(FIX, scenario, 'truth.json'), 'utf8')) as Truth;
 
@@ -140,6 +140,7 @@ test('an ignore rule added in the app is written to .leakline.json and the CLI t
     await panel.getByTestId('ignore-anyFunction').click();
     await expect(panel.getByTestId('ignore-rule')).toHaveText(new RegExp(leak.startFunc.replace(/[.*()]/g, '\\$&')));
     await expect(panel.getByTestId('suspect').filter({ hasText: leak.startFunc.replace(/^main\./, '') })).toHaveCount(0);
+    await expect(panel.getByTestId('ignored-count')).toHaveText(`${leak.count} goroutines hidden by your ignore rules`);
     await page.screenshot({ path: resolve(artifacts, 'hunt-ignore-rule.png') });
   } finally {
     await server.stop();
