@@ -7,7 +7,7 @@ const root = import.meta.dirname;
 const restrict = (names, why) => names.map((name) => ({ name, message: `${name}: ${why}` }));
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/artifacts/**', 'test/fixtures*/**', '**/*.generated.*', 'parsers/pprof/generated/**'] },
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/artifacts/**', 'test/fixtures*/**', 'test/bench/out/**', '**/*.generated.*', 'parsers/pprof/generated/**'] },
   ...tseslint.configs.recommended,
   {
     plugins: { leakline: { rules: { 'import-boundaries': importBoundaries(root) } } },

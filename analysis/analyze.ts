@@ -67,6 +67,9 @@ function seriesByFingerprint(profiles: readonly { file: string; profile: Gorouti
   return out;
 }
 
+// Evidence that says the same thing from every input: kept from the richest input only.
+const ONCE = new Set<string>(['gc-proven', 'bounded-wait', 'forever', 'blocked-at-end', 'inferred-reason']);
+
 const KIND_PREFERENCE: Record<InputKind, number> = { trace: 5, debug2: 4, goroutineleak: 3, debug1: 2, debug0: 1 };
 
 function fuse(fp: string, groups: readonly SuspectGroup[], series: SeriesFacts | undefined): Verdict {
@@ -85,7 +88,7 @@ function fuse(fp: string, groups: readonly SuspectGroup[], series: SeriesFacts |
       if (e.kind === 'bounded-wait' && g.waitClass !== byPref[0].waitClass) continue;
       if (e.kind === 'inferred-reason' && g !== byPref[0]) continue;
       const firstKind = seenKind.get(e.kind);
-      if (firstKind !== undefined && firstKind !== g.inputKind && (e.kind === 'gc-proven' || e.kind === 'bounded-wait' || e.kind === 'forever')) continue;
+      if (firstKind !== undefined && firstKind !== g.inputKind && ONCE.has(e.kind)) continue;
       const key = `${e.kind}\n${e.detail}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -55,3 +55,10 @@ export function describeGroup(d: GroupDescription): string {
   if (d.clause) s += `; ${d.clause}`;
   return s;
 }
+
+/** "44 ms" when both ends format alike, else "12 ms – 44 ms". */
+export function range(min: number, max: number, fmt: (n: number) => string): string {
+  const a = fmt(min);
+  const b = fmt(max);
+  return a === b ? a : `${a} – ${b}`;
+}

@@ -1,7 +1,7 @@
 // Flame graph model: stacks of one profile (goroutine, heap, CPU, block, mutex…) merged into a
 // call tree at function granularity (pprof's default for flame graphs), and a differential tree
 // for a comparison. Pure data; renderer/src/flame draws it.
-import type { Frame, GoroutineProfile, Profile, SampleProfile } from '../parsers/model';
+import type { Frame, Profile, SampleProfile } from '../parsers/model';
 import { normalizeStack } from './align';
 
 export interface FlameNode {

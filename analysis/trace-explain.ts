@@ -53,7 +53,7 @@ export function explainTraceGroup(f: TraceGroupFacts): { explanation: string; ev
     const w = exited[0];
     ev.push({
       kind: 'partner-exited',
-      detail: `the goroutine that last woke ${ofN(exited.length, n)} (g${w.lastWakerId}${w.lastWakerEntry ? `, ${shortFunction(w.lastWakerEntry)}` : ''}) has exited`,
+      detail: `the goroutine that last woke ${ofN(exited.length, n)} at this line (g${w.lastWakerId}${w.lastWakerEntry ? `, ${shortFunction(w.lastWakerEntry)}` : ''}) has exited`,
       source,
     });
   }
@@ -70,7 +70,7 @@ export function explainTraceGroup(f: TraceGroupFacts): { explanation: string; ev
   if (lastWoken)
     ev.push({
       kind: 'last-waker',
-      detail: `last unblocked by g${lastWoken.lastWakerId}${lastWoken.lastWakerEntry ? ` (${shortFunction(lastWoken.lastWakerEntry)})` : ''}${lastWoken.partnerSite ? ` at ${shortSite(lastWoken.partnerSite)}` : ''}`,
+      detail: `last unblocked here by g${lastWoken.lastWakerId}${lastWoken.lastWakerEntry ? ` (${shortFunction(lastWoken.lastWakerEntry)})` : ''}${lastWoken.partnerSite ? ` at ${shortSite(lastWoken.partnerSite)}` : ''}`,
       source,
     });
   const lonely = members.filter((p) => p.siteWakes === 0);
@@ -118,12 +118,17 @@ export function explainTraceGroup(f: TraceGroupFacts): { explanation: string; ev
     tail = `since ${formatDuration(minSince)} into the trace`;
     tail += never === n ? ' and never ran again' : ` (${formatPercent(dur > 0 ? maxFor / dur : 0)} of it)`;
   }
+  // The clause states the strongest "why it will never wake" that holds for the most members.
+  const candidates: [number, string | undefined][] = [
+    [orphaned.length, orphaned[0]?.partnerSite && `nothing ${verb ?? 'woke it'} at ${shortSite(orphaned[0].partnerSite)} afterwards`],
+    [exited.length, `the goroutine that last woke ${n === 1 ? 'it' : 'them'} has exited`],
+    [verb && f.waitClass !== 'forever' ? lonely.length : 0, `no goroutine ever ${verb}`],
+    [f.growing ? 1 : 0, 'the group kept growing and none finished'],
+  ];
   let clause: string | undefined;
-  if (orphaned.length > 0 && orphaned[0].partnerSite) clause = `nothing ${verb ?? 'woke it'} at ${shortSite(orphaned[0].partnerSite)} afterwards`;
-  else if (exited.length > 0) clause = `the goroutine that last woke ${n === 1 ? 'it' : 'them'} has exited`;
-  else if (f.zombies === n && f.zombies > 0) clause = undefined;
-  else if (lonely.length === n && verb && f.waitClass !== 'forever') clause = `no goroutine ever ${verb}`;
-  else if (f.growing) clause = 'the group kept growing and none finished';
+  let best = 0;
+  if (!(f.zombies === n && f.zombies > 0))
+    for (const [count, text] of candidates) if (text && count > best) [best, clause] = [count, text];
   return {
     explanation: describeGroup({ count: n, entryFunction: members[0].entry, createdBy: f.createdBy, waitClass: f.waitClass, blockedAt: f.blockedAt, tail, clause }),
     evidence: ev,

@@ -55,6 +55,7 @@ export interface ParkedGoroutine {
   /** Wake-ups by a timer (no goroutine) from a wait at the final blocking line. */
   readonly timerSiteWakes: number;
   readonly neverRanAgain: boolean;
+  /** The goroutine that last woke it at its final line, -1 when none. */
   readonly lastWakerId: number;
   readonly lastWakerExited: boolean;
   readonly lastWakerEntry?: string;
@@ -90,6 +91,7 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
     if (f === undefined) f = bfMemo[id] = blockingFrame(stackOf(id)) ?? null;
     return f ?? undefined;
   };
+  const preemptedId = str.indexOf('preempted');
   const rowOfId = new Map<number, number>();
   for (let r = 0; r < G.count; r++) rowOfId.set(G.id[r], r);
 
@@ -139,18 +141,21 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
     let timerWakes = 0;
     let siteWakes = 0;
     let timerSiteWakes = 0;
-    let lastWake = -1;
     let lastSiteWake = -1;
     const finalSite = blockingFrame(stack);
     for (let i = s0; i < s1; i++) {
       if (S.state[i] === GoState.Running) runs++;
       else if (S.state[i] === GoState.Runnable && i > s0 && S.state[i - 1] === GoState.Waiting) {
+        // Parked by the GC or the tracer (GoBlock "preempted") and resumed: not a wake-up.
+        if (S.reason[i - 1] === preemptedId) continue;
         wakes++;
-        lastWake = i;
         // Woken from a wait at the same line it is parked at now: by a goroutine, the other end
         // of this very operation has shown up before; by nobody (wakerId −1), a timer fired.
         const prev = finalSite ? blockingOf(S.stack[i - 1]) : undefined;
-        const atSite = prev !== undefined && finalSite !== undefined && prev.func === finalSite.func && prev.line === finalSite.line;
+        // Same line and same block reason: a GC preemption parked at that line ("preempted",
+        // resumed by a GC worker) is not the other end of the operation.
+        const atSite =
+          prev !== undefined && finalSite !== undefined && prev.func === finalSite.func && prev.line === finalSite.line && S.reason[i - 1] === G.finalReason[r];
         if (S.wakerId[i] < 0) {
           timerWakes++;
           if (atSite) timerSiteWakes++;
@@ -164,7 +169,9 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
     // Parked since before the trace began: not created in it and the final span is its first
     // (the builder starts it at the first Sync, not at a block we saw).
     const sinceNs = Number.isNaN(createdNs) && s1 - s0 <= 1 ? NaN : G.finalSinceNs[r];
-    const lastWakerId = lastWake >= 0 ? S.wakerId[lastWake] : -1;
+    // Partner facts come from the last wake-up *at this line* (the other end of this operation);
+    // a GC worker or a lock on the way elsewhere says nothing about it.
+    const lastWakerId = lastSiteWake >= 0 ? S.wakerId[lastSiteWake] : -1;
     const wRow = lastWakerId >= 0 ? rowOfId.get(lastWakerId) : undefined;
     const lastWakerExited = wRow !== undefined && G.finalState[wRow] === GoState.NotExist;
     let partnerSite: Site | undefined;
@@ -279,8 +286,10 @@ function judgeGroup(
       // Only for a block we saw begin: a goroutine parked before the trace has an unseen past.
       if (PRODUCER_SIDE.has(p.waitClass) && p.siteWakes === 0 && !Number.isNaN(p.sinceNs)) pts += 2;
       // Goroutines started by the same function did finish: a recycling pattern (per-request
-      // watchers, workers), and these members are probably still in flight.
-      if (recycled) pts -= 2;
+      // watchers, workers), and these members may still be in flight. Not for a producer parked
+      // most of the trace: its siblings' takers came long ago, its own never did.
+      const longParked = dur > 0 && blockedFor / dur >= TRACE_RULES.longFraction;
+      if (recycled && !(PRODUCER_SIDE.has(p.waitClass) && longParked)) pts -= 2;
       if (dur > 0 && blockedFor / dur >= TRACE_RULES.longFraction) pts += 1;
       if (growing) pts += 1;
       // Woken repeatedly by a partner that is still serving: the shape of an idle worker.

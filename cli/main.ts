@@ -1,4 +1,5 @@
 // `leakline`: the command-line entry. bin/leakline.js loads the built copy (out/cli/main.js).
+import { existsSync } from 'node:fs';
 import { version } from '../package.json';
 import { EXIT, UsageError, type Command } from './command';
 import { COMMANDS } from './commands';
@@ -33,7 +34,12 @@ export async function runCli(argv: string[], io: CliIo = processIo, commands: re
     io.out(`leakline ${VERSION}\n`);
     return EXIT.ok;
   }
-  const cmd = commands.find((c) => c.name === first);
+  let cmd = commands.find((c) => c.name === first);
+  if (!cmd && existsSync(first)) {
+    // `leakline trace.out …` (and OS file associations of a CLI install) means `leakline open …`.
+    cmd = commands.find((c) => c.name === 'open');
+    if (cmd) rest.unshift(first);
+  }
   if (!cmd) {
     io.err(`leakline: unknown command "${first}"\n\n${helpText(commands)}`);
     return EXIT.usage;

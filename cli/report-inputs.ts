@@ -1,8 +1,9 @@
 // Turns files on disk into analysis inputs: content sniffing (never extensions) picks a parser.
 // The parsers register here as they land; analysis/ itself never reads files.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { bytesSource, ParseError, type ByteSource, type Profile, type TraceModel } from '../parsers/model';
+import { ParseError, type ByteSource, type Profile, type TraceModel } from '../parsers/model';
+import { openFileSource } from '../main/engine/file-source';
 import type { AnalysisInput } from '../analysis/analyze';
 
 export interface InputLoader {
@@ -41,20 +42,26 @@ export async function expandPaths(paths: readonly string[]): Promise<{ path: str
 }
 
 export async function loadInput(path: string, loaders: readonly InputLoader[]): Promise<AnalysisInput | undefined> {
-  let bytes: Uint8Array;
+  // Chunked reads (main/engine/file-source.ts): a 2 GB trace never sits in memory whole; only
+  // the sniffing window is read up front.
+  let source;
   try {
-    bytes = new Uint8Array(await readFile(path));
+    source = await openFileSource(path, path);
   } catch (e) {
     throw new InputError(`${path}: cannot read: ${(e as Error).message}`);
   }
-  const head = bytes.subarray(0, HEAD_BYTES);
-  const loader = loaders.find((l) => l.sniff(head));
-  if (!loader) return undefined;
   try {
-    const model = await loader.load(bytesSource(path, bytes));
-    return { file: path, ...model } as AnalysisInput;
-  } catch (e) {
-    if (e instanceof ParseError) throw new InputError(e.describe(path));
-    throw e;
+    const head = await source.read(0, Math.min(HEAD_BYTES, source.size));
+    const loader = loaders.find((l) => l.sniff(head));
+    if (!loader) return undefined;
+    try {
+      const model = await loader.load(source);
+      return { file: path, ...model } as AnalysisInput;
+    } catch (e) {
+      if (e instanceof ParseError) throw new InputError(e.describe(path));
+      throw e;
+    }
+  } finally {
+    await source.close();
   }
 }

@@ -149,6 +149,9 @@ function createWindow(): void {
   void win.loadURL(renderer.url);
 }
 
+// Every renderer sandboxed, whatever options a future window forgets (must precede 'ready').
+app.enableSandbox();
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

@@ -2,7 +2,7 @@
 // `default-src 'none'` makes "no network" a property of the document, not a promise: even a
 // future edit that adds a link to a font or image would be blocked by the browser.
 import { shortFunction, shortSite, type Site } from '../frames';
-import { formatCount, formatDuration } from '../explain';
+import { formatCount, formatDuration, range } from '../explain';
 import type { AnalysisResult, Verdict } from '../verdict';
 import { byConfidence, type ToolInfo } from './json';
 
@@ -41,8 +41,8 @@ ${v.test ? `<dt>Test</dt><dd><code>${e(v.test)}</code></dd>` : ''}
 <dt>Blocked at</dt><dd>${siteHtml(v.blockedAt)}</dd>
 <dt>Created by</dt><dd>${siteHtml(v.createdBy)}</dd>
 <dt>Start function</dt><dd><code>${e(v.startFunction)}</code></dd>
-${v.blockedForNs ? `<dt>Blocked for</dt><dd>${formatDuration(v.blockedForNs.min)} – ${formatDuration(v.blockedForNs.max)}</dd>` : ''}
-${v.waitMinutes ? `<dt>Wait minutes</dt><dd>${v.waitMinutes.min} – ${v.waitMinutes.max}</dd>` : ''}
+${v.blockedForNs ? `<dt>Blocked for</dt><dd>${range(v.blockedForNs.min, v.blockedForNs.max, formatDuration)}</dd>` : ''}
+${v.waitMinutes ? `<dt>Wait minutes</dt><dd>${range(v.waitMinutes.min, v.waitMinutes.max, String)}</dd>` : ''}
 <dt>Fingerprint</dt><dd><code>${e(v.fingerprint)}</code></dd>
 </dl>
 <ul>${v.evidence.map((x) => `<li><code>${e(x.kind)}</code> ${e(x.detail)}</li>`).join('')}</ul>

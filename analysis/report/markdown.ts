@@ -1,7 +1,7 @@
 // Markdown for a pull-request comment: a summary line, a table a reviewer scans in seconds, then
 // one section per verdict at medium or above (low ones collapsed), stacks in <details>.
 import { shortFunction, shortSite, type Site } from '../frames';
-import { formatCount, formatDuration } from '../explain';
+import { formatCount, formatDuration, range } from '../explain';
 import { atLeast, type AnalysisResult, type Verdict } from '../verdict';
 import { byConfidence, type ToolInfo } from './json';
 
@@ -26,8 +26,8 @@ function section(v: Verdict, i: number): string {
   if (v.test) lines.push(`- **Test:** ${code(v.test)}`);
   if (v.blockedAt) lines.push(`- **Blocked at:** ${code(v.blockedAt.function)} ${code(`${v.blockedAt.file}:${v.blockedAt.line}`)}`);
   if (v.createdBy) lines.push(`- **Created by:** ${code(v.createdBy.function)} ${code(`${v.createdBy.file}:${v.createdBy.line}`)}`);
-  if (v.blockedForNs) lines.push(`- **Blocked for:** ${formatDuration(v.blockedForNs.min)} – ${formatDuration(v.blockedForNs.max)}`);
-  if (v.waitMinutes) lines.push(`- **Wait minutes:** ${v.waitMinutes.min} – ${v.waitMinutes.max}`);
+  if (v.blockedForNs) lines.push(`- **Blocked for:** ${range(v.blockedForNs.min, v.blockedForNs.max, formatDuration)}`);
+  if (v.waitMinutes) lines.push(`- **Wait minutes:** ${range(v.waitMinutes.min, v.waitMinutes.max, String)}`);
   lines.push(`- **Fingerprint:** ${code(v.fingerprint)}`);
   lines.push('- **Evidence:**');
   for (const e of v.evidence) lines.push(`  - ${code(e.kind)} ${e.detail.replace(/\r?\n/g, ' ')}`);

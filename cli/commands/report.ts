@@ -7,6 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { analyze, type AnalysisInput } from '../../analysis/analyze';
 import { ConfigError, mergeRules, parseConfig, type FailOn, type IgnoreRules } from '../../analysis/ignore';
 import { REPORT_FORMATS, writeReport, type ReportFormat } from '../../analysis/report';
+import { mapResultPaths, parsePathMapping } from '../../analysis/report/paths';
 import { atLeast } from '../../analysis/verdict';
 import { version } from '../../package.json';
 import type { Command } from '../command';
@@ -30,6 +31,8 @@ Options:
   --ignore-created-by FUNC     ignore goroutines created by FUNC (repeatable)
   --config FILE                ignore rules file (default ./.leakline.json, else the
                                .leakline.json beside the first input, when present)
+  --map-path FROM=TO           rewrite source paths starting with FROM (repeatable), e.g.
+                               --map-path example.com/svc=. for -trimpath builds in SARIF
   -h, --help                   show this help
 
 Exit status: 0 no verdict at --fail-on or above, 1 at least one, 2 unusable input or usage.`;
@@ -45,12 +48,13 @@ export interface ReportOptions {
   failOn?: FailOn;
   ignore: IgnoreRules;
   config?: string;
+  pathMap: [string, string][];
 }
 
 const LEVELS: readonly FailOn[] = ['proven', 'high', 'medium', 'low'];
 
 export function parseReportArgs(argv: readonly string[]): ReportOptions {
-  const o: ReportOptions = { files: [], format: 'md', ignore: { topFunction: [], anyFunction: [], createdBy: [] } };
+  const o: ReportOptions = { files: [], format: 'md', ignore: { topFunction: [], anyFunction: [], createdBy: [] }, pathMap: [] };
   const top: string[] = [];
   const any: string[] = [];
   const by: string[] = [];
@@ -99,6 +103,12 @@ export function parseReportArgs(argv: readonly string[]): ReportOptions {
       case '--config':
         o.config = value();
         break;
+      case '--map-path': {
+        const m = parsePathMapping(value());
+        if (!m) throw new ReportUsageError('--map-path needs FROM=TO');
+        o.pathMap.push([m[0], m[1]]);
+        break;
+      }
       default:
         throw new ReportUsageError(`unknown option ${name}`);
     }
@@ -155,7 +165,7 @@ export async function runReport(argv: readonly string[], io: ReportIo = stdio, l
       else if (explicit) throw new InputError(`${path}: not a Go execution trace or goroutine profile this build can read`);
     }
     if (inputs.length === 0) throw new InputError('no readable trace or goroutine profile among the inputs');
-    const result = analyze(inputs, { rules });
+    const result = mapResultPaths(analyze(inputs, { rules }), opts.pathMap);
     const text = writeReport(opts.format, result, { name: 'Leakline', version });
     if (opts.out) await writeFile(opts.out, text);
     else io.out(text);

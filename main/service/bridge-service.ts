@@ -1,6 +1,6 @@
 // The Node side of the bridge, shared by Electron main (over IPC) and `leakline serve` (over a
 // WebSocket). No electron import: transport-specific pieces (the native file dialog) are injected.
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type {
   AppInfo,
@@ -168,11 +168,15 @@ export class BridgeService {
     return p;
   }
 
-  closeDocument(id: DocumentId): void {
+  /** Forgets the document and its engine; an uploaded copy is deleted (it exists only for this document). */
+  async closeDocument(id: DocumentId): Promise<void> {
+    const doc = this.docs.get(id);
+    if (!doc) throw new BridgeFault('not-found', `no open document ${id}`);
     this.profiles.delete(id);
-    if (!this.docs.delete(id)) throw new BridgeFault('not-found', `no open document ${id}`);
+    this.docs.delete(id);
     this.hunt.forget(id);
     void this.opts.engines?.close(id);
+    if (doc.uploaded) await rm(doc.path, { force: true });
     this.emit('documentClosed', id);
   }
 

@@ -12,6 +12,7 @@ import { stackSignature } from '../model/stack';
 import type { Frame } from '../model/stack';
 import { parseQuotedLabelMap } from './go-quote';
 import { labelSuffix } from './group';
+import type { LineList } from './text';
 
 export const DEBUG1_HEADER = /^(goroutine|goroutineleak) profile: total (\d+)\s*$/;
 const RECORD = /^(\d+) @((?: 0x[0-9a-fA-F]+)*)\s*$/;
@@ -26,8 +27,8 @@ export interface Debug1Result {
   truncatedAt?: number;
 }
 
-export function parseDebug1Lines(lines: readonly string[], start: number): Debug1Result {
-  const hm = DEBUG1_HEADER.exec(lines[start]);
+export function parseDebug1Lines(lines: LineList, start: number): Debug1Result {
+  const hm = DEBUG1_HEADER.exec(lines.at(start) ?? '');
   if (!hm) throw new Error('parseDebug1Lines: no header at start');
   const profileType = hm[1] as 'goroutine' | 'goroutineleak';
   const warnings: ParseWarning[] = [];
@@ -64,7 +65,7 @@ export function parseDebug1Lines(lines: readonly string[], start: number): Debug
 
   let i = start + 1;
   for (; i < lines.length; i++) {
-    const line = lines[i];
+    const line = lines.at(i)!;
     const n = i + 1;
     if (line.trim() === '') {
       finish();

@@ -7,6 +7,7 @@ import type { ParseWarning } from '../model/errors';
 import type { CreatedBy } from '../model/profile-model';
 import type { Frame } from '../model/stack';
 import { parseHeader } from './header';
+import { detach, type LineList } from './text';
 import type { GoroutineHeader } from './header';
 
 export interface Ancestor {
@@ -79,7 +80,7 @@ export function frameFunc(text: string, confirmed = false): string | undefined {
   return undefined;
 }
 
-export function parseDebug2Lines(lines: readonly string[], firstLine = 1): Debug2Result {
+export function parseDebug2Lines(lines: LineList, firstLine = 1): Debug2Result {
   const goroutines: RawGoroutine[] = [];
   const warnings: ParseWarning[] = [];
   let skipped = 0;
@@ -101,8 +102,9 @@ export function parseDebug2Lines(lines: readonly string[], firstLine = 1): Debug
   const intern = (v: string): string => {
     const have = strings.get(v);
     if (have !== undefined) return have;
-    strings.set(v, v);
-    return v;
+    const copy = detach(v);
+    strings.set(copy, copy);
+    return copy;
   };
   const frameCache = new Map<string, Frame>();
   const internFrame = (func: string, locText: string): Frame => {
@@ -143,7 +145,7 @@ export function parseDebug2Lines(lines: readonly string[], firstLine = 1): Debug
   };
 
   for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i];
+    const raw = lines.at(i)!;
     const lineNo = i + firstLine;
     // Cheap pre-check: headers are "goroutine " after at most a little indentation.
     let ws = 0;
@@ -236,7 +238,7 @@ export function parseDebug2Lines(lines: readonly string[], firstLine = 1): Debug
     }
     let fn = frameFunc(line);
     if (fn === undefined) {
-      const next = lines[i + 1];
+      const next = lines.at(i + 1);
       const nextIsLocation =
         next !== undefined && next.startsWith(indent) && /^[ \t]/.test(next.slice(indent.length)) && parseLocation(next.trim()) !== undefined;
       if (nextIsLocation) fn = frameFunc(line, true);

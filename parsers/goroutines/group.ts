@@ -32,25 +32,27 @@ interface Acc {
 }
 
 export function groupGoroutines(raw: readonly RawGoroutine[]): { groups: GoroutineGroup[]; records: GoroutineRecord[] } {
-  const byKey = new Map<string, number>();
   const accs: Acc[] = [];
   const records: GoroutineRecord[] = [];
-  // The parser interns Frame objects, so a short key of frame ids identifies the stack; the full
-  // text signature is built once per group, not once per goroutine (100k goroutines → ~20 groups).
-  const frameIds = new Map<object, number>();
-  const fid = (f: object): number => {
-    let id = frameIds.get(f);
-    if (id === undefined) {
-      id = frameIds.size;
-      frameIds.set(f, id);
-    }
-    return id;
-  };
+  // The parser interns Frame objects, so a trie over frame identities names each distinct stack
+  // without building a per-goroutine string of it; the full text signature is built once per
+  // group, not once per goroutine (100k goroutines → ~20 groups).
+  interface Node {
+    children?: Map<object, Node>;
+    byRest?: Map<string, number>;
+  }
+  const root: Node = {};
   for (const g of raw) {
-    let key = `${g.state}\u0001${g.leaked ? 'L' : ''}${g.locked ? 'T' : ''}${g.bubble ?? ''}\u0001${g.elided ?? ''}\u0001`;
-    for (const f of g.frames) key += `${fid(f)},`;
+    let node = root;
+    for (const f of g.frames) {
+      let c = node.children?.get(f);
+      if (!c) (node.children ??= new Map()).set(f, (c = {}));
+      node = c;
+    }
+    let key = `${g.state}\u0001${g.leaked ? 'L' : ''}${g.locked ? 'T' : ''}${g.bubble ?? ''}\u0001${g.elided ?? ''}`;
     if (g.createdBy) key += `\u0001${g.createdBy.func} ${g.createdBy.file}:${g.createdBy.line}`;
     if (g.labels) key += labelSuffix(g.labels);
+    const byKey = (node.byRest ??= new Map());
     let idx = byKey.get(key);
     if (idx === undefined) {
       const sig = debug2Signature(g);
@@ -92,6 +94,7 @@ export function groupGoroutines(raw: readonly RawGoroutine[]): { groups: Gorouti
     if (g.elided !== undefined) r.elided = g.elided;
     if (g.createdBy) r.createdBy = g.createdBy;
     if (g.labels) r.labels = g.labels;
+    if (g.ancestors) r.ancestors = g.ancestors.map((a) => ({ id: a.id, stack: a.frames, ...(a.createdBy ? { createdBy: a.createdBy } : {}) }));
     records.push(r);
   }
   const groups: GoroutineGroup[] = accs.map((a) => ({

@@ -10,7 +10,7 @@ import { parseDebug2Lines } from './debug2';
 import type { RawGoroutine } from './debug2';
 import { groupGoroutines } from './group';
 import { parseHeader } from './header';
-import { decodeText, goVersionFromPath, splitLines } from './text';
+import { decodeText, goVersionFromPath, TextLines, type LineList } from './text';
 
 export { parseHeader, parseLabelList } from './header';
 export { parseDebug2Lines, frameFunc } from './debug2';
@@ -42,19 +42,20 @@ export async function parseGoroutineText(source: ByteSource): Promise<GoroutineP
   if (source.size > MAX_TEXT_BYTES) {
     throw new ParseError('too-large', `${source.name} is ${source.size} bytes, limit ${MAX_TEXT_BYTES}`, 1, 'line');
   }
-  const lines = splitLines(decodeText(await readAll(source)));
+  const lines = new TextLines(decodeText(await readAll(source)));
   let d1 = -1;
   let d2 = -1;
   for (let i = 0; i < lines.length && d1 < 0 && d2 < 0; i++) {
-    if (DEBUG1_HEADER.test(lines[i])) d1 = i;
-    else if (parseHeader(lines[i])) d2 = i;
+    const line = lines.at(i)!;
+    if (DEBUG1_HEADER.test(line)) d1 = i;
+    else if (parseHeader(line)) d2 = i;
   }
   if (d1 >= 0) return fromDebug1(lines, d1);
   if (d2 >= 0) return fromDebug2(lines);
   throw new ParseError('unknown-format', 'no "goroutine profile: total N" or "goroutine N [state]:" header found', 1, 'line');
 }
 
-function fromDebug1(lines: string[], start: number): GoroutineProfile {
+function fromDebug1(lines: LineList, start: number): GoroutineProfile {
   const r = parseDebug1Lines(lines, start);
   const warnings: ParseWarning[] = [...r.warnings];
   if (start > 0) warnings.unshift({ code: 'skipped-lines', message: `${start} lines before the profile header skipped`, offset: 1 });
@@ -69,7 +70,7 @@ function fromDebug1(lines: string[], start: number): GoroutineProfile {
   };
 }
 
-function fromDebug2(lines: string[]): GoroutineProfile {
+function fromDebug2(lines: LineList): GoroutineProfile {
   const r = parseDebug2Lines(lines);
   const warnings: ParseWarning[] = [...r.warnings];
   // A repeated goroutine id means a second dump (repeated SIGQUITs, appended logs): read the

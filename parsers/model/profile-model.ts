@@ -66,6 +66,8 @@ export interface GoroutineRecord {
   readonly elided?: number;
   readonly createdBy?: CreatedBy;
   readonly labels?: Readonly<Record<string, string>>;
+  /** GODEBUG=tracebackancestors: the creators' stacks at creation time, newest first. */
+  readonly ancestors?: readonly { readonly id: number; readonly stack: readonly Frame[]; readonly createdBy?: CreatedBy }[];
   /** 1-based line of the `goroutine N [...]:` header. */
   readonly line: number;
 }

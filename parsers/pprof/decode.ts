@@ -4,11 +4,14 @@ import $protobuf from 'protobufjs/minimal.js';
 import { ParseError } from '../model/errors';
 import type { ParseWarning } from '../model/errors';
 import { perftools } from './generated/profile.js';
+import { installFastSampleDecoder } from './fast-sample';
 import { gunzip, hasGzipMagic } from './gunzip';
 import { idKey, isSafe, toDecimal, toHex, toNum } from './int64';
 import type { Int64 } from './int64';
 
 type PbProfile = perftools.profiles.Profile;
+
+installFastSampleDecoder();
 
 export interface DecodedValueType {
   type: string;

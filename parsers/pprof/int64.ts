@@ -32,11 +32,13 @@ export function toDecimal(v: Long | number | null | undefined): string {
   return typeof v === 'number' ? String(v) : v.toString();
 }
 
-/** Map key for ids (uint64): the number when small, else the decimal text. */
+/** Map key for ids (uint64): the number when exact (< 2^53), else the decimal text. The fast
+ * Sample decoder yields numbers and the generated decoders Longs for the same id: both must map
+ * to the same key. */
 export function idKey(v: Long | number | null | undefined): number | string {
   if (v == null) return 0;
   if (typeof v === 'number') return v;
-  return v.high === 0 ? v.low >>> 0 : v.toString();
+  return isSafe(v) ? v.toNumber() : v.toUnsigned().toString();
 }
 
 export function toHex(v: Long | number | null | undefined): string {

@@ -28,16 +28,34 @@ export function sampleFrames(s: DecodedSample): Frame[] {
   return frames;
 }
 
-/** stackSignature(sampleFrames(s)), from the per-location cache. */
-function sampleSignature(s: DecodedSample): string {
-  return s.locations.map((loc) => locationFrames(loc).sig).join('\n');
+/**
+ * Interns stacks in a trie keyed by location, walked from the outermost frame, so samples that
+ * share callers share the node — and its signature text, built as leafPart + "\n" + parent's
+ * (V8 keeps such concatenations as ropes sharing the parent string). 64k distinct 70-frame stacks
+ * then cost a few nodes each instead of a 4 KB flat string and a 70-element key each.
+ */
+interface StackNode {
+  /** stackSignature of the stack ending here (innermost first). */
+  sig: string;
+  children?: Map<DecodedLocation, StackNode>;
 }
 
-/** Short identity of a sample's stack: location indices (unknown ids fall back to text). */
-function sampleStackKey(s: DecodedSample): string {
-  let key = '';
-  for (const loc of s.locations) key += loc.index >= 0 ? `${loc.index},` : `?${loc.address},`;
-  return key;
+class StackTrie {
+  private readonly root: StackNode = { sig: '' };
+  node(s: DecodedSample): StackNode {
+    let n = this.root;
+    for (let i = s.locations.length - 1; i >= 0; i--) {
+      const loc = s.locations[i];
+      let c = n.children?.get(loc);
+      if (!c) {
+        const own = locationFrames(loc).sig;
+        c = { sig: n === this.root ? own : `${own}\n${n.sig}` };
+        (n.children ??= new Map()).set(loc, c);
+      }
+      n = c;
+    }
+    return n;
+  }
 }
 
 /** Which Go profile this is, from its sample types (and the file name where types are shared). */
@@ -97,7 +115,8 @@ function labelKey(labels: Record<string, string> | undefined): string {
 export function toGoroutineProfile(p: DecodedProfile, type: 'goroutine' | 'goroutineleak'): GoroutineProfile {
   const warnings: ParseWarning[] = [...p.warnings];
   const multi = { multi: 0 };
-  const byKey = new Map<string, { group: GoroutineGroup; count: number }>();
+  const byKey = new Map<StackNode, Map<string, { group: GoroutineGroup; count: number }>>();
+  const trie = new StackTrie();
   let total = 0;
   let numericInGoroutine = 0;
   for (const s of p.samples) {
@@ -109,18 +128,20 @@ export function toGoroutineProfile(p: DecodedProfile, type: 'goroutine' | 'gorou
     // Labels are part of a sample's identity in Go's writer (printCountProfile keys on
     // stack + "# labels"), so they stay part of the group key here too.
     const lk = labelKey(labels);
-    const key = sampleStackKey(s) + lk;
-    const seen = byKey.get(key);
+    const node = trie.node(s);
+    let byLabels = byKey.get(node);
+    if (!byLabels) byKey.set(node, (byLabels = new Map()));
+    const seen = byLabels.get(lk);
     if (seen) {
       seen.count += count; // only in hand-merged profiles; Go never repeats a key
       continue;
     }
-    const group: GoroutineGroup = { signature: sampleSignature(s) + lk, count, stack: sampleFrames(s), ...(labels ? { labels } : {}), ...(type === 'goroutineleak' ? { leaked: true } : {}) };
-    byKey.set(key, { count, group });
+    const group: GoroutineGroup = { signature: node.sig + lk, count, stack: sampleFrames(s), ...(labels ? { labels } : {}), ...(type === 'goroutineleak' ? { leaked: true } : {}) };
+    byLabels.set(lk, { count, group });
   }
   if (multi.multi) warnings.push({ code: 'multi-label', message: `${multi.multi} labels with several values; first value kept` });
   if (numericInGoroutine) warnings.push({ code: 'numeric-label', message: `${numericInGoroutine} numeric labels in a goroutine profile dropped` });
-  const groups = [...byKey.values()].map(({ group, count }) => ({ ...group, count }));
+  const groups = [...byKey.values()].flatMap((m) => [...m.values()]).map(({ group, count }) => ({ ...group, count }));
   groups.sort((a, b) => b.count - a.count);
   const timeNanos = Number(p.timeNanos);
   return {
@@ -138,16 +159,17 @@ export function toGoroutineProfile(p: DecodedProfile, type: 'goroutine' | 'gorou
 export function toSampleProfile(p: DecodedProfile, type: ProfileType): SampleProfile {
   const warnings: ParseWarning[] = [...p.warnings];
   const multi = { multi: 0 };
-  const stackIds = new Map<string, number>();
+  const stackIds = new Map<StackNode, number>();
+  const trie = new StackTrie();
   const stacks: Frame[][] = [];
   const samples: Sample[] = [];
   for (const s of p.samples) {
-    const sig = sampleStackKey(s);
-    let id = stackIds.get(sig);
+    const node = trie.node(s);
+    let id = stackIds.get(node);
     if (id === undefined) {
       id = stacks.length;
       stacks.push(sampleFrames(s));
-      stackIds.set(sig, id);
+      stackIds.set(node, id);
     }
     const { labels, multiLabels, numLabels, numUnits } = labelRecords(s, multi);
     samples.push({

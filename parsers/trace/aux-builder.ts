@@ -43,10 +43,15 @@ export class AuxBuilder {
   private readonly cpuG = new GrowableColumn(Float64Array);
   private readonly cpuS = new GrowableColumn(Uint32Array);
   wallClock?: { traceNs: number; unixSec: number; unixNsec: number };
+  /** Absolute time of the first event, and the current generation's Sync time (relative). */
+  origin = 0;
+  syncTime = 0;
 
   constructor(private readonly it: Interner) {}
 
-  proc(e: TraceEvent, pt: ProcTransition, t: number, syncTime: number): void {
+  proc(e: TraceEvent, pt: ProcTransition): void {
+    const t = e.time - this.origin;
+    const syncTime = this.syncTime;
     let row = this.procRow.get(pt.p);
     if (row === undefined) {
       row = this.procIds.push(pt.p);
@@ -67,7 +72,9 @@ export class AuxBuilder {
     }
   }
 
-  other(e: TraceEvent, t: number, syncTime: number): void {
+  other(e: TraceEvent): void {
+    const t = e.time - this.origin;
+    const syncTime = this.syncTime;
     const it = this.it;
     switch (e.typ) {
       case Ev.HeapAlloc:

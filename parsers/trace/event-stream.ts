@@ -186,7 +186,7 @@ export class EventStream {
     if (!this.tryAdvance(0)) {
       // A sorted array is a valid heap; try the others in time order (stable for ties, like Go's
       // insertion sort for the ≤12 cursors a real trace has).
-      this.frontier.sort(byTime);
+      sortByTime(this.frontier);
       let ok = false;
       for (let i = 1; i < this.frontier.length; i++) {
         if (--this.attemptBudget < 0) {
@@ -317,6 +317,29 @@ export class EventStream {
 
 const byTime = (a: Cursor, b: Cursor): number => a.ev.time - b.ev.time;
 
+/**
+ * Stable sort of the frontier by time, in place. Go sorts with slices.SortFunc, an insertion
+ * sort for ≤ 12 elements (stable, identical order); V8's Array.sort would allocate a work array
+ * on every call, and this runs whenever the earliest M cannot advance.
+ */
+function sortByTime(h: Cursor[]): void {
+  const n = h.length;
+  if (n > 32) {
+    h.sort(byTime);
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const c = h[i];
+    const t = c.ev.time;
+    let j = i;
+    while (j > 0 && h[j - 1].ev.time > t) {
+      h[j] = h[j - 1];
+      j--;
+    }
+    h[j] = c;
+  }
+}
+
 function validateTableIds(e: TraceEvent): void {
   const sm = STACK_ARG_MASK[e.typ];
   const tm = STRING_ARG_MASK[e.typ];
@@ -325,11 +348,13 @@ function validateTableIds(e: TraceEvent): void {
   for (let i = 0; i < 4; i++) {
     if (sm & (1 << i)) {
       const id = e.arg(i);
-      if (id !== 0 && !g.stacks.has(id)) throw new ParseError('corrupt', `found invalid stack ID ${id} for event ${EVENT_NAMES[e.typ]}`, e.offset);
+      const ok = g.stackOk !== null && id < g.stackOk.length ? g.stackOk[id] === 1 : id === 0 || g.stacks.has(id);
+      if (!ok) throw new ParseError('corrupt', `found invalid stack ID ${id} for event ${EVENT_NAMES[e.typ]}`, e.offset);
     }
     if (tm & (1 << i)) {
       const id = e.arg(i);
-      if (id !== 0 && !g.strings.has(id)) throw new ParseError('corrupt', `found invalid string ID ${id} for event ${EVENT_NAMES[e.typ]}`, e.offset);
+      const ok = g.stringOk !== null && id < g.stringOk.length ? g.stringOk[id] === 1 : id === 0 || g.strings.has(id);
+      if (!ok) throw new ParseError('corrupt', `found invalid string ID ${id} for event ${EVENT_NAMES[e.typ]}`, e.offset);
     }
   }
 }

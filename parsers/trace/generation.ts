@@ -53,6 +53,22 @@ export interface Generation {
   endOffset: number;
   /** Bytes of all batches (for progress and memory accounting). */
   bytes: number;
+  /** Dense "ID exists" flags for the stack / string tables (null when IDs are too sparse). */
+  stackOk: Uint8Array | null;
+  stringOk: Uint8Array | null;
+}
+
+/** 4 Mi IDs: a 4 MiB flag array at most; the runtime numbers IDs densely from 1. */
+const MAX_DENSE_ID = 1 << 22;
+
+function denseFlags(table: Map<number, unknown>): Uint8Array | null {
+  let max = 0;
+  for (const k of table.keys()) if (k > max) max = k;
+  if (max >= MAX_DENSE_ID || max > 8 * table.size + 1024) return null;
+  const f = new Uint8Array(max + 1);
+  for (const k of table.keys()) f[k] = 1;
+  f[0] = 1;
+  return f;
 }
 
 function corrupt(msg: string, offset: number): ParseError {
@@ -115,6 +131,8 @@ function newGeneration(startOffset: number): Generation {
     startOffset,
     endOffset: startOffset,
     bytes: 0,
+    stackOk: null,
+    stringOk: null,
   };
 }
 
@@ -197,6 +215,8 @@ function finishGeneration(g: Generation, ver: number, offset: number): void {
       if (f.fileId !== 0 && !g.strings.has(f.fileId)) throw corrupt(`found invalid file string ID ${f.fileId} for stack ${id}`, offset);
     }
   }
+  g.stackOk = denseFlags(g.stacks);
+  g.stringOk = denseFlags(g.strings);
   for (const s of g.cpuSamples) s.time = Math.trunc(s.time * g.freq);
   g.cpuSamples.sort((a, b) => a.time - b.time);
 }

@@ -4,7 +4,7 @@
 // the paged spans plus one finished column, not two full copies).
 import { GoState } from '../model/goroutine-state';
 import type { GoroutineTable, SpanTable, TimeRange } from '../model/trace-model';
-import { GrowableColumn, PagedFloat64, PagedUint32, PagedUint8 } from './columns';
+import { GrowableColumn, SpanPages } from './columns';
 import type { TraceEvent } from './event';
 import { Interner } from './interner';
 import { NumIndex } from './num-map';
@@ -52,14 +52,8 @@ export class ModelBuilder {
   private readonly gSince = new GrowableColumn(Float64Array);
   private readonly gSpans = new GrowableColumn(Uint32Array);
 
-  readonly sRow = new PagedUint32();
-  readonly sStart = new PagedFloat64();
-  readonly sState = new PagedUint8();
-  readonly sReason = new PagedUint32();
-  readonly sStack = new PagedUint32();
-  readonly sWaker = new PagedFloat64();
-  /** The unblocker's stack (Event.Stack of GoUnblock): names the partner site for the leak analysis. */
-  readonly sWakerStack = new PagedUint32();
+  /** Spans in event order; `wakerStack` is the unblocker's stack (Event.Stack of GoUnblock). */
+  readonly spans = new SpanPages();
 
   private readonly gt = new GoTransition();
   private readonly pt = new ProcTransition();
@@ -72,10 +66,22 @@ export class ModelBuilder {
     return this.gId.length;
   }
 
+  // Direct-mapped cache in front of rowOf: the goroutines of one stretch of the trace are few.
+  private readonly cacheKey = new Float64Array(1024).fill(NaN);
+  private readonly cacheRow = new Int32Array(1024);
+
   private row(id: number): number {
+    const slot = id & 1023;
+    if (this.cacheKey[slot] === id) return this.cacheRow[slot];
     let r = this.rowOf.get(id);
-    if (r >= 0) return r;
-    r = this.gId.push(id);
+    if (r < 0) r = this.newRow(id);
+    this.cacheKey[slot] = id;
+    this.cacheRow[slot] = r;
+    return r;
+  }
+
+  private newRow(id: number): number {
+    const r = this.gId.push(id);
     this.rowOf.set(id, r);
     this.gParent.push(-1);
     this.gCreated.push(NaN);
@@ -96,6 +102,8 @@ export class ModelBuilder {
       if (this.origin !== this.origin) this.origin = e.time;
       this.syncTime = e.time - this.origin;
       this.lastTime = e.time;
+      this.aux.origin = this.origin;
+      this.aux.syncTime = this.syncTime;
       return;
     }
     this.lastTime = e.time;
@@ -104,11 +112,13 @@ export class ModelBuilder {
       this.transition(e, gt);
       return;
     }
+    // Times are computed inside (from aux.origin): passing a fresh double to a call that is not
+    // inlined boxes it, one allocation per event.
     if (procTransition(e, this.pt)) {
-      this.aux.proc(e, this.pt, e.time - this.origin, this.syncTime);
+      this.aux.proc(e, this.pt);
       return;
     }
-    this.aux.other(e, e.time - this.origin, this.syncTime);
+    this.aux.other(e);
   }
 
   private transition(e: TraceEvent, gt: GoTransition): void {
@@ -140,15 +150,10 @@ export class ModelBuilder {
       return;
     }
     const start = gt.from === GoState.Undetermined ? this.syncTime : t;
-    this.sRow.push(row);
-    this.sStart.push(start);
-    this.sState.push(gt.to);
-    this.sReason.push(reason);
-    this.sStack.push(stack);
     const woken = gt.from === GoState.Waiting && gt.to === GoState.Runnable;
-    this.sWaker.push(woken ? e.g : NONE);
+    // The unblocker's stack names the partner site for the leak analysis.
     const ws = woken ? eventStack(e) : 0;
-    this.sWakerStack.push(ws === 0 ? 0 : it.stack(gen, ws));
+    this.spans.push(row, start, gt.to, reason, stack, woken ? e.g : NONE, ws === 0 ? 0 : it.stack(gen, ws));
     this.gSpans.data[row]++;
     this.gState.data[row] = gt.to;
     this.gReason.data[row] = reason;
@@ -182,18 +187,20 @@ export class ModelBuilder {
     const cursor = first.slice();
     const dest = new Uint32Array(total);
     let i = 0;
-    for (const page of this.sRow.pages) {
+    const sp = this.spans;
+    for (const page of sp.row) {
       const n2 = Math.min(page.length, total - i);
       for (let j = 0; j < n2; j++) dest[i++] = cursor[page[j]]++;
     }
     // One monomorphic loop per element type (a generic closure here cost 4x in V8).
-    const goroutine = scatterU32(this.sRow, dest, total);
-    const startNs = scatterF64(this.sStart, dest, total);
-    const state = scatterU8(this.sState, dest, total);
-    const reason = scatterU32(this.sReason, dest, total);
-    const stack = scatterU32(this.sStack, dest, total);
-    const wakerId = scatterF64(this.sWaker, dest, total);
-    const wakerStack = scatterU32(this.sWakerStack, dest, total);
+    sp.releaseCurrent();
+    const goroutine = scatterU32(sp.row, dest, total);
+    const startNs = scatterF64(sp.start, dest, total);
+    const state = scatterU8(sp.state, dest, total);
+    const reason = scatterU32(sp.reason, dest, total);
+    const stack = scatterU32(sp.stack, dest, total);
+    const wakerId = scatterF64(sp.waker, dest, total);
+    const wakerStack = scatterU32(sp.wakerStack, dest, total);
     const endCol = new Float64Array(total);
     for (let k = 0; k + 1 < total; k++) endCol[k] = goroutine[k + 1] === goroutine[k] ? startNs[k + 1] : endNs;
     if (total > 0) endCol[total - 1] = endNs;
@@ -224,35 +231,38 @@ export class ModelBuilder {
   }
 }
 
-function scatterF64(col: PagedFloat64, dest: Uint32Array, total: number): Float64Array {
+/** Scatters a paged column into its final order and drops the pages as it goes. */
+function scatterF64(pages: Float64Array[], dest: Uint32Array, total: number): Float64Array {
   const out = new Float64Array(total);
   let i = 0;
-  for (const page of col.pages) {
+  while (pages.length > 0) {
+    const page = pages.shift()!;
     const n = Math.min(page.length, total - i);
     for (let j = 0; j < n; j++) out[dest[i++]] = page[j];
   }
-  col.release();
   return out;
 }
 
-function scatterU32(col: PagedUint32, dest: Uint32Array, total: number): Uint32Array {
+/** Scatters a paged column into its final order and drops the pages as it goes. */
+function scatterU32(pages: Uint32Array[], dest: Uint32Array, total: number): Uint32Array {
   const out = new Uint32Array(total);
   let i = 0;
-  for (const page of col.pages) {
+  while (pages.length > 0) {
+    const page = pages.shift()!;
     const n = Math.min(page.length, total - i);
     for (let j = 0; j < n; j++) out[dest[i++]] = page[j];
   }
-  col.release();
   return out;
 }
 
-function scatterU8(col: PagedUint8, dest: Uint32Array, total: number): Uint8Array {
+/** Scatters a paged column into its final order and drops the pages as it goes. */
+function scatterU8(pages: Uint8Array[], dest: Uint32Array, total: number): Uint8Array {
   const out = new Uint8Array(total);
   let i = 0;
-  for (const page of col.pages) {
+  while (pages.length > 0) {
+    const page = pages.shift()!;
     const n = Math.min(page.length, total - i);
     for (let j = 0; j < n; j++) out[dest[i++]] = page[j];
   }
-  col.release();
   return out;
 }

@@ -5,6 +5,7 @@ import type { ByteSource } from '../model/byte-source';
 import { ParseError } from '../model/errors';
 import type { TraceChunk, TraceModel } from '../model/trace-model';
 import { EventStream, Step } from './event-stream';
+import { sliceF64, sliceU32, sliceU8 } from './columns';
 import { type GoroutineTransitionRecord, ModelBuilder } from './model-builder';
 
 export interface ParseTraceOptions {
@@ -31,6 +32,7 @@ function asParseError(e: unknown, offset: number): ParseError {
 export async function parseTrace(source: ByteSource, options: ParseTraceOptions = {}): Promise<TraceModel> {
   const stream = new EventStream(source, options.signal);
   await stream.open();
+  if (source.size <= 16) throw new ParseError('truncated', 'the trace ends right after its header', source.size);
   const b = new ModelBuilder();
   b.onTransition = options.onTransition;
   b.trackEnded = options.onChunk !== undefined;
@@ -40,12 +42,13 @@ export async function parseTrace(source: ByteSource, options: ParseTraceOptions 
   const emitChunk = (): void | Promise<void> => {
     if (!options.onChunk || stream.generations === 0) return;
     const from = chunkSpan;
-    const to = b.sRow.length;
+    const to = b.spans.length;
     // After the last generation the loop and the final flush both get here: one chunk per generation.
     if (chunkGen === stream.generations && to === from && b.endedIds.length === 0) return;
     chunkGen = stream.generations;
     chunkSpan = to;
-    const rows = b.sRow.slice(from, to);
+    const sp = b.spans;
+    const rows = sliceU32(sp.row, from, to);
     const goroutineId = new Float64Array(rows.length);
     for (let i = 0; i < rows.length; i++) goroutineId[i] = b.gId.data[rows[i]];
     const waited = options.onChunk({
@@ -59,11 +62,11 @@ export async function parseTrace(source: ByteSource, options: ParseTraceOptions 
       spans: {
         count: rows.length,
         goroutineId,
-        startNs: b.sStart.slice(from, to),
-        state: b.sState.slice(from, to),
-        reason: b.sReason.slice(from, to),
-        stack: b.sStack.slice(from, to),
-        wakerId: b.sWaker.slice(from, to),
+        startNs: sliceF64(sp.start, from, to),
+        state: sliceU8(sp.state, from, to),
+        reason: sliceU32(sp.reason, from, to),
+        stack: sliceU32(sp.stack, from, to),
+        wakerId: sliceF64(sp.waker, from, to),
       },
       ended: { goroutineId: Float64Array.from(b.endedIds), endNs: Float64Array.from(b.endedNs) },
     });

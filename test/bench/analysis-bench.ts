@@ -88,5 +88,6 @@ for (const c of cases) {
       fmt(peakRss / MB, 0).padStart(13),
     ].join(' '),
   );
+  if ((trace as TraceModel).partial) console.log(`    (trace parsed partially: ${(trace as TraceModel).partial?.message})`);
   if (process.env['BENCH_VERBOSE']) for (const v of result.verdicts.slice(0, 5)) console.log(`    ${v.confidence}: ${v.explanation}`);
 }

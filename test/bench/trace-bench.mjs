@@ -64,13 +64,13 @@ for (const f of files) {
   const size = statSync(f).size;
   const go = best(goReader, [f]);
   const ts = best(process.execPath, ['--max-old-space-size=4096', tsReader, f]);
-  if (go.events !== ts.events) console.log(`WARNING ${path.basename(f)}: event counts differ (Go ${go.events}, ours ${ts.events})`);
+  if (go.events !== ts.events) console.log(`WARNING ${path.relative(root, f)}: event counts differ (Go ${go.events}, ours ${ts.events})`);
   rows.push({ f, size, go, ts });
 }
 
 console.log(`\nTrace parser benchmark (${RUNS} runs each, best by CPU time; Node ${process.version}, ${os.cpus().length} CPUs)\n`);
 for (const { f, size, go, ts } of rows) {
-  console.log(`${path.basename(f)}: ${fmt(mb(size))} MiB, ${go.events.toLocaleString('en-US')} events (Go reader) / ${ts.events.toLocaleString('en-US')} (ours), ${ts.spans.toLocaleString('en-US')} spans, ${ts.goroutines} goroutines`);
+  console.log(`${path.relative(root, f)}: ${fmt(mb(size))} MiB, ${go.events.toLocaleString('en-US')} events (Go reader) / ${ts.events.toLocaleString('en-US')} (ours), ${ts.spans.toLocaleString('en-US')} spans, ${ts.goroutines} goroutines`);
   const line = (name, r) =>
     `  ${name.padEnd(28)} ${fmt(mb(size) / r.seconds).padStart(7)} MB/s wall ${fmt(mb(size) / r.cpu).padStart(7)} MB/s cpu ${fmt(r.events / r.cpu / 1e6, 2).padStart(6)} M events/s cpu   peak RSS ${fmt(r.rssMB).padStart(7)} MB (${fmt(r.rssMB / mb(size))}x file)`;
   console.log(line('Go x/exp/trace (events)', go));

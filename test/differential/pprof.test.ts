@@ -5,13 +5,14 @@
 // sample in file order (values, stack innermost-first with inlining expanded, string and numeric
 // labels); then the public model (GoroutineProfile groups / SampleProfile samples) as a multiset.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../parsers/model/byte-source';
 import { decodeProfileBytes, detectProfileType, parsePprof, sampleFrames } from '../../parsers/pprof/index';
 import type { Profile } from '../../parsers/model/profile-model';
+import { stackSignature } from '../../parsers/model/stack';
 import { repoRoot } from '../helpers/shared-dir';
 
 interface OracleSample {
@@ -123,7 +124,11 @@ describe('differential: pprof parser vs google/pprof oracle', () => {
       expect(detectProfileType(d), 'type without the file name').toBe(emptyContention ? 'block' : expectedType);
       expect(p.kind).toBe(expectedType === 'goroutine' || expectedType === 'goroutineleak' ? 'goroutines' : 'samples');
       expect(modelSamples(p)).toEqual(oracleRows(want));
-      if (p.kind === 'goroutines') expect(p.total).toBe(want.samples.reduce((n, s) => n + s.values[0], 0));
+      if (p.kind === 'goroutines') {
+        expect(p.total).toBe(want.samples.reduce((n, s) => n + s.values[0], 0));
+        // The model contract: an unlabelled group's signature is stackSignature(stack).
+        for (const g of p.groups) if (!g.labels) expect(g.signature).toBe(stackSignature(g.stack));
+      }
     });
   }
 });

@@ -32,7 +32,7 @@ export function ensureBigTrace(): BigTrace {
   if (!existsSync(trace) || !existsSync(profile)) {
     mkdirSync(dir, { recursive: true });
     console.log(`[engine e2e] generating ${trace} (about 50 MB, ~10 s)…`);
-    execFileSync('go', ['run', '.', '-o', trace, '-profile', profile, '-mb', '50'], { cwd: join(root, 'test/e2e/bigtrace'), stdio: 'inherit' });
+    execFileSync('go', ['run', '.', '-o', trace, '-profile', profile, '-mb', '48'], { cwd: join(root, 'test/e2e/bigtrace'), stdio: 'inherit' });
     generatedNow = true;
   }
   return { trace, profile, bytes: statSync(trace).size, generatedNow };

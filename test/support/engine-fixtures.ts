@@ -30,7 +30,14 @@ export function engineTraceFixtures(which: 'v2' | 'all' = 'v2'): TraceFixture[] 
 }
 
 /** The v2 fixtures with their generation counts (by parseTrace), most generations first. */
-export async function byGenerations(): Promise<(TraceFixture & { generations: number })[]> {
+let ranked: Promise<(TraceFixture & { generations: number })[]> | null = null;
+
+export function byGenerations(): Promise<(TraceFixture & { generations: number })[]> {
+  ranked ??= rank();
+  return ranked.then((r) => r.slice());
+}
+
+async function rank(): Promise<(TraceFixture & { generations: number })[]> {
   const out: (TraceFixture & { generations: number })[] = [];
   for (const f of engineTraceFixtures()) {
     const m = await parseTrace(bytesSource(f.label, new Uint8Array(readFileSync(f.path))));

@@ -1,6 +1,6 @@
 // `leakline serve` over real sockets: loopback only, foreign origins and hosts refused, the
 // bridge answering over the WebSocket, uploads of real traces.
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -142,8 +142,11 @@ describe('leakline serve', () => {
     const doc = (JSON.parse(ok.body) as { result: { path: string; name: string; sizeBytes: number } }).result;
     expect(doc).toMatchObject({ name: t.file, sizeBytes: t.size });
     expect(readFileSync(doc.path).equals(bytes)).toBe(true);
-    // Uploaded copies are not "recent files": their temp path dies with the server.
+    // Uploaded copies are not "recent files", and closing the document deletes the copy.
     expect(service.listRecent().map((r) => r.path)).not.toContain(doc.path);
+    await service.handle('closeDocument', [(JSON.parse(ok.body) as { result: { id: string } }).result.id]);
+    expect(existsSync(doc.path)).toBe(false);
+    expect(existsSync(t.path)).toBe(true);
   });
 });
 

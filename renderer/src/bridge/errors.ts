@@ -1,6 +1,7 @@
 import type { BridgeError, BridgeErrorCode } from '../../../contract';
 
 const CODES: readonly BridgeErrorCode[] = ['bad-request', 'forbidden', 'not-found', 'not-a-file', 'too-large', 'io', 'disconnected', 'unsupported', 'internal'];
+const CODE_PREFIX = new RegExp(`(?:^|\\s)(${CODES.join('|')}): (.*)$`, 's');
 
 /** Error thrown by both bridge clients; Electron's arrives as "code: message" and is split here. */
 export class BridgeRequestError extends Error implements BridgeError {
@@ -17,8 +18,8 @@ export function asBridgeError(err: unknown): BridgeError {
   if (err instanceof BridgeRequestError) return { code: err.code, message: err.message };
   const text = err instanceof Error ? err.message : String(err);
   // contextBridge prefixes "Error invoking remote method …: Error: " in some Electron versions.
-  const m = /([a-z-]+): (.*)$/s.exec(text);
-  if (m && (CODES as readonly string[]).includes(m[1])) return { code: m[1] as BridgeErrorCode, message: m[2] };
+  const m = CODE_PREFIX.exec(text);
+  if (m) return { code: m[1] as BridgeErrorCode, message: m[2] };
   return { code: 'internal', message: text };
 }
 

@@ -16,7 +16,6 @@ import type {
 } from '../../../contract';
 import { UPLOAD_HEADER, UPLOAD_PATH, WS_PATH } from '../../../contract';
 import { BridgeRequestError } from './errors';
-import { rememberLocalFile } from './local-files';
 import { pickFile } from './pick-file';
 import { openWsStream } from './stream-ports';
 
@@ -73,10 +72,8 @@ export function createWsBridge(origin: { host: string; protocol: string }): Leak
     return () => set.delete(l);
   }
 
-  async function upload(file: FileLike): Promise<DocumentInfo> {
-    const doc = await post<DocumentInfo>(file, '');
-    rememberLocalFile(doc.id, file as File);
-    return doc;
+  function upload(file: FileLike): Promise<DocumentInfo> {
+    return post<DocumentInfo>(file, '');
   }
 
   /** Evidence for a document: uploaded like a file, attached on the server instead of opened. */

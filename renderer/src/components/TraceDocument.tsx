@@ -1,50 +1,58 @@
 import { useEffect } from 'react';
 import type { DocumentInfo } from '../../../contract';
+import { useTraceDocument } from '../document/use-trace-document';
 import { formatBytes } from '../format';
-import type { AnalysisResult } from '../../../analysis/verdict';
+import { formatDuration } from '../timeline/time-axis';
 import { SuspectsPanel } from '../hunt/SuspectsPanel';
 import { useHunt } from '../hunt/hunt-store';
 import { TraceView } from '../timeline/TraceView';
-import { useTrace } from '../trace-source/use-trace';
+import { DocumentBanners } from './DocumentBanners';
 import { DocumentSummary } from './DocumentSummary';
+import { LoadProgress } from './LoadProgress';
 
-/** A document as a timeline once its trace is parsed; progress before, the file facts on failure. */
+/**
+ * A document: traces as the timeline as soon as the engine has streamed goroutines in (the view
+ * grows with every chunk), everything else (profiles, dumps, errors, the first moments of a load)
+ * as the document summary.
+ */
 export function TraceDocument({ doc }: { doc: DocumentInfo }) {
-  const { model, analysis, progress, error } = useTrace(doc.id);
-  // The suspects panel's fused analysis (document + evidence + project rules) once the Node side
-  // has it, so a group the goroutineleak profile proves is marked proven on the timeline too.
-  const hunt: AnalysisResult | null = useHunt(doc.id).result;
+  const snap = useTraceDocument(doc.id);
+  // The suspects panel's fused analysis (document + evidence + project rules) when there is one,
+  // so a group the goroutineleak profile proves is marked proven on the timeline too.
+  const fused = useHunt(doc.id).result;
   useEffect(() => {
     document.title = `${doc.name} — Leakline`;
     return () => {
       document.title = 'Leakline';
     };
   }, [doc.name]);
-  if (model) return <TraceView model={model} analysis={hunt ?? analysis} key={doc.id} aside={(ctrl) => <SuspectsPanel doc={doc} ctrl={ctrl} />} />;
-  if (error) {
-    // No timeline for this document here, but the leak hunt runs on the Node side regardless.
-    return (
-      <div className="tv-body">
-        <SuspectsPanel doc={doc} ctrl={null} />
-        <div className="doc-wrap">
-          <DocumentSummary doc={doc} />
-          <p className="doc-error" role="status" data-testid="trace-error">
-            {error.message}
-          </p>
-        </div>
-      </div>
-    );
-  }
-  const pct = progress && progress.bytesTotal > 0 ? Math.round((100 * progress.bytesRead) / progress.bytesTotal) : 0;
+  const model = snap.format === 'go-trace' ? snap.model : null;
+  if (!model || model.goroutines.count === 0 || snap.status === 'error') return <DocumentSummary doc={doc} />;
+  const done = snap.status === 'done';
   return (
-    <div className="tv-loading" role="status" data-testid="trace-loading">
-      <div className="tv-loading-title">Reading {doc.name}…</div>
-      <div className="tv-loading-bar">
-        <div className="tv-loading-fill" style={{ width: `${pct}%` }} />
-      </div>
-      <div className="muted">
-        {progress ? `${formatBytes(progress.bytesRead)} of ${formatBytes(progress.bytesTotal)}` : formatBytes(doc.sizeBytes)}
-      </div>
-    </div>
+    <section className="doc-trace" aria-label={doc.name} data-testid="document-view" data-status={snap.status} data-chunks={snap.chunks}>
+      {!done && <LoadProgress id={doc.id} snap={snap} />}
+      {/* Once loaded, the file facts take the progress bar's place (and its test id, at 100 %). */}
+      {done && (
+        <div className="doc-strip" data-testid="load-progress" data-percent={100}>
+          <span className="doc-strip-name">{doc.name}</span>
+          <span data-testid="doc-size" title={`${doc.sizeBytes.toLocaleString('en-US')} bytes`}>
+            {formatBytes(doc.sizeBytes)} <span className="muted">({doc.sizeBytes.toLocaleString('en-US')} bytes)</span>
+          </span>
+          {model.goVersion && <span>Go {model.goVersion}</span>}
+          <span>{formatDuration(model.durationNs)} traced</span>
+          <span>{model.spans.count.toLocaleString('en-US')} state changes</span>
+          <span className="muted mono doc-strip-path" title={doc.path}>
+            {doc.path}
+          </span>
+        </div>
+      )}
+      <DocumentBanners snap={snap} />
+      <TraceView
+        model={model}
+        analysis={fused ?? snap.analysis}
+        aside={(ctrl) => <SuspectsPanel doc={doc} ctrl={ctrl} analysis={fused ?? snap.analysis} ready={done} />}
+      />
+    </section>
   );
 }

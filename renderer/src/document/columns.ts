@@ -39,6 +39,12 @@ export class GrowColumn<T extends TypedArray> {
     return this.data[i];
   }
 
+  /** Frees the storage (the owner has moved the data elsewhere). */
+  release(): void {
+    this.data = new this.ctor(0);
+    this.length = 0;
+  }
+
   /** The rows so far, without copying. */
   view(): T {
     return this.data.subarray(0, this.length) as T;

@@ -125,7 +125,6 @@ export class DocumentStore {
   private build(version: number): DocumentSnapshot {
     const trace = this.trace;
     const hasTrace = this.isTrace && (trace.chunks > 0 || trace.final !== null);
-    let model: TraceModel | null | undefined = hasTrace ? undefined : null;
     const base = {
       version,
       status: this.status,
@@ -140,15 +139,13 @@ export class DocumentStore {
       analysisError: this.analysisError,
       chunks: trace.chunks,
     };
-    // `model` is computed on first read (the accumulator memoises it per change). A snapshot read
-    // after a newer one was published shows the newer data: rows only ever get added.
-    const frozenModel = hasTrace ? trace.snapshot.bind(trace) : null;
+    // `model` is computed on first read and memoised by the accumulator, which holds one model
+    // at a time: snapshots do not pin models of their own (React's previous fiber keeps the
+    // previous snapshot alive, and a model of a 50 MB trace is ~350 MB of columns). A snapshot
+    // read after a newer one was published therefore shows the newer data: rows only get added.
     const snap = Object.defineProperty(base as DocumentSnapshot, 'model', {
       enumerable: true,
-      get: () => {
-        if (model === undefined) model = frozenModel ? frozenModel() : null;
-        return model;
-      },
+      get: () => (hasTrace ? trace.snapshot() : null),
     });
     return Object.freeze(snap);
   }

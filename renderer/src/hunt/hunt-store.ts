@@ -1,6 +1,8 @@
 // The leak hunt per document, renderer side: the Node side's HuntState (evidence, project folder,
 // rules) and its fused AnalysisResult. Every change goes through the bridge and re-reads both, so
-// the panel always shows what an export (and the CLI) would say.
+// the panel shows what an export (and the CLI) would say. With no evidence and no rules the fused
+// analysis equals the engine's own (analyze of the one file, no rules), so none is requested: a
+// 200 MB trace is then parsed once, by the engine, not a second time on the Node side.
 import { create } from 'zustand';
 import type { AnalysisResult } from '../../../analysis/verdict';
 import type { BridgeError, DocumentId, FileLike, HuntIgnoreRules, HuntState } from '../../../contract';
@@ -9,19 +11,20 @@ import { useApp } from '../state/app-store';
 
 export interface HuntEntry {
   state: HuntState | null;
+  /** The fused analysis when evidence or rules make it differ from the engine's; else null. */
   result: AnalysisResult | null;
   /** A bridge call is in flight (analysis after a change, an upload). */
   busy: boolean;
   error: BridgeError | null;
-  /** Index into result.verdicts of the selected suspect; −1 for none. */
-  selected: number;
+  /** Fingerprint of the selected suspect (stable across re-analyses); null for none. */
+  selected: string | null;
 }
 
 interface HuntStore {
   byDoc: Partial<Record<DocumentId, HuntEntry>>;
 }
 
-const EMPTY: HuntEntry = { state: null, result: null, busy: false, error: null, selected: -1 };
+const EMPTY: HuntEntry = { state: null, result: null, busy: false, error: null, selected: null };
 
 export const useHuntStore = create<HuntStore>()(() => ({ byDoc: {} }));
 
@@ -37,18 +40,20 @@ export function useHunt(id: DocumentId): HuntEntry {
   return useHuntStore((s) => s.byDoc[id] ?? EMPTY);
 }
 
-/** Runs a change, then re-reads state and analysis; keeps the selected suspect by fingerprint. */
+function needsFused(s: HuntState): boolean {
+  const r = s.rules;
+  return s.evidence.length > 0 || r.topFunction.length + r.anyFunction.length + r.createdBy.length > 0;
+}
+
+/** Runs a change, then re-reads state and (when it differs from the engine's) the analysis. */
 async function run(id: DocumentId, change?: () => Promise<HuntState | void>): Promise<void> {
   patch(id, { busy: true, error: null });
-  const prev = huntEntry(id);
-  const prevFp = prev.result?.verdicts[prev.selected]?.fingerprint;
   try {
     const changed = change ? await change() : undefined;
     const state = changed ?? (await bridge().huntState(id));
     patch(id, { state });
-    const result = (await bridge().analyzeDocument(id)) as AnalysisResult;
-    const selected = prevFp === undefined ? -1 : result.verdicts.findIndex((v) => v.fingerprint === prevFp);
-    patch(id, { result, selected, busy: false });
+    const result = needsFused(state) ? ((await bridge().analyzeDocument(id)) as AnalysisResult) : null;
+    patch(id, { result, busy: false });
     // An evidence upload reported progress; it is over.
     useApp.getState().set({ progress: null });
   } catch (err) {
@@ -70,17 +75,18 @@ export const removeEvidence = (id: DocumentId, path: string) => run(id, () => br
 export const setProjectFolder = (id: DocumentId, folder: string) => run(id, () => bridge().setProjectFolder(id, folder));
 export const setIgnoreRules = (id: DocumentId, rules: HuntIgnoreRules) => run(id, () => bridge().setIgnoreRules(id, rules));
 
-export function selectSuspect(id: DocumentId, index: number): void {
-  patch(id, { selected: index });
+export function selectSuspect(id: DocumentId, fingerprint: string | null): void {
+  patch(id, { selected: fingerprint });
 }
 
-/** J/K: the next (1) or previous (−1) suspect, wrapping; from none, J picks the first. */
-export function stepSuspect(id: DocumentId, dir: 1 | -1): void {
-  const e = huntEntry(id);
-  const n = e.result?.verdicts.length ?? 0;
+/** J/K over the shown list: the next (1) or previous (−1) suspect, wrapping; from none, J picks the first. */
+export function stepSuspect(id: DocumentId, fingerprints: readonly string[], dir: 1 | -1): void {
+  const n = fingerprints.length;
   if (n === 0) return;
-  const next = e.selected < 0 ? (dir === 1 ? 0 : n - 1) : (e.selected + dir + n) % n;
-  patch(id, { selected: next });
+  const sel = huntEntry(id).selected;
+  const i = sel === null ? -1 : fingerprints.indexOf(sel);
+  const next = i < 0 ? (dir === 1 ? 0 : n - 1) : (i + dir + n) % n;
+  patch(id, { selected: fingerprints[next] });
 }
 
 export function forgetHunt(id: DocumentId): void {

@@ -16,6 +16,7 @@ const kindCache = new Map<number, SpanKind>();
 export function DetailsPanel({ ctrl }: { ctrl: TimelineController }) {
   const row = useStore(ctrl.ui, (s) => s.selectedRow);
   const span = useStore(ctrl.ui, (s) => s.selectedSpan);
+  useStore(ctrl.ui, (s) => s.dataVersion); // re-render as the model grows
   if (row < 0) {
     return (
       <aside className="tv-details tv-details-empty" aria-label="Goroutine details">

@@ -13,7 +13,8 @@ function shortFunc(f: string): string {
   return slash >= 0 ? f.slice(slash + 1) : f;
 }
 
-export const RowHeader = memo(function RowHeader({ ctrl, row, selected }: { ctrl: TimelineController; row: number; selected: boolean }) {
+/** `version` changes when the model grows, so a memoised header picks up its row's new state. */
+export const RowHeader = memo(function RowHeader({ ctrl, row, selected }: { ctrl: TimelineController; row: number; selected: boolean; version: number }) {
   const m = ctrl.model;
   const id = m.goroutines.id[row];
   const fn = startFunctionOf(m, row);
@@ -24,7 +25,7 @@ export const RowHeader = memo(function RowHeader({ ctrl, row, selected }: { ctrl
   return (
     <div
       className={`tv-rh${selected ? ' tv-rh-selected' : ''}${conf ? ' tv-rh-suspect' : ''}`}
-      data-testid="row-header"
+      data-testid="goroutine-row"
       data-goroutine={id}
       data-leak={conf ?? (blocked ? 'blocked' : undefined)}
       onClick={() => ctrl.select(row)}

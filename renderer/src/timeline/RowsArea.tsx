@@ -21,6 +21,7 @@ export function RowsArea({ ctrl, headerWidth }: { ctrl: TimelineController; head
   const tipRef = useRef<HTMLDivElement>(null);
   const rows = useStore(ctrl.ui, (s) => s.rows);
   const selectedRow = useStore(ctrl.ui, (s) => s.selectedRow);
+  const dataVersion = useStore(ctrl.ui, (s) => s.dataVersion);
   const virtualizer = useVirtualizer({
     count: rows.rows.length,
     getScrollElement: () => scrollRef.current,
@@ -199,7 +200,7 @@ export function RowsArea({ ctrl, headerWidth }: { ctrl: TimelineController; head
             const r = rows.rows[it.index];
             return (
               <div key={it.key} className="tv-row" style={{ transform: `translateY(${it.start}px)`, height: it.size, width: headerWidth }}>
-                {r < 0 ? <GroupHeader ctrl={ctrl} group={rows.groups[-r - 1]} /> : <RowHeader ctrl={ctrl} row={r} selected={r === selectedRow} />}
+                {r < 0 ? <GroupHeader ctrl={ctrl} group={rows.groups[-r - 1]} /> : <RowHeader ctrl={ctrl} row={r} selected={r === selectedRow} version={dataVersion} />}
               </div>
             );
           })}

@@ -16,6 +16,7 @@ const BLOCKED_OPTIONS: readonly [string, number][] = [
 export function Toolbar({ ctrl, searchRef }: { ctrl: TimelineController; searchRef: React.RefObject<HTMLInputElement | null> }) {
   const options = useStore(ctrl.ui, (s) => s.options);
   const matched = useStore(ctrl.ui, (s) => s.rows.matched);
+  useStore(ctrl.ui, (s) => s.dataVersion); // totals grow while the trace streams in
   const [query, setQuery] = useState(options.query);
   const [statesOpen, setStatesOpen] = useState(false);
   const total = ctrl.model.goroutines.count;
@@ -60,9 +61,11 @@ export function Toolbar({ ctrl, searchRef }: { ctrl: TimelineController; searchR
         aria-pressed={options.suspectsOnly}
         onClick={() => ctrl.setOptions({ suspectsOnly: !options.suspectsOnly })}
         data-testid="suspects-only"
-        title="Show only goroutines the leak analysis suspects (S)"
+        title="Show only goroutines the leak analysis suspects (X)"
       >
-        <span className="tv-toggle-dot" /> Suspects only <span className="tv-count">{suspects}</span>
+        <span className="tv-toggle-dot" /> Suspects only <span className="tv-count" data-testid="verdict-count" title={`${suspects} goroutines in ${ctrl.analysis?.verdicts.length ?? 0} verdicts`}>
+          {suspects}
+        </span>
       </button>
       <div className="tv-dropdown">
         <button type="button" className="tv-select-btn" onClick={() => setStatesOpen((o) => !o)} aria-expanded={statesOpen} data-testid="state-filter">
@@ -111,7 +114,9 @@ export function Toolbar({ ctrl, searchRef }: { ctrl: TimelineController; searchR
       </label>
       <span className="tv-grow" />
       <span className="tv-matched" data-testid="matched">
-        {matched === total ? `${total.toLocaleString('en-US')} goroutines` : `${matched.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`}
+        {matched === total ? '' : `${matched.toLocaleString('en-US')} of `}
+        <span data-testid="goroutine-count">{total.toLocaleString('en-US')}</span>
+        {matched === total ? ' goroutines' : ''}
       </span>
       <button type="button" className="tv-icon-btn" onClick={() => ctrl.ui.setState({ showHelp: true })} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
         ?

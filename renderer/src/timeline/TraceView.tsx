@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AnalysisResult } from '../../../analysis/verdict';
 import type { TraceModel } from '../../../parsers/model';
@@ -12,7 +12,7 @@ import { Toolbar } from './Toolbar';
 import { TracksArea } from './TracksArea';
 import { usePalette } from './use-palette';
 
-export const HEADER_WIDTH_CSS_PX = 300;
+export const HEADER_WIDTH_CSS_PX = 320;
 /** W/S zoom step: 1.5× per press, so ten presses cover ~57×. */
 const KEY_ZOOM = 1.5;
 /** A/D pan step: a fifth of the visible width. */
@@ -20,6 +20,7 @@ const KEY_PAN = 0.2;
 
 const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA' || t.isContentEditable);
 
+/** One document's timeline. Mount it with a `key` per document: a new model (streaming) updates the view in place. */
 export function TraceView({
   model,
   analysis,
@@ -30,7 +31,9 @@ export function TraceView({
   /** A panel beside the rows (the suspects panel), given this view's controller. */
   aside?: (ctrl: TimelineController) => ReactNode;
 }) {
-  const ctrl = useMemo(() => new TimelineController(model, analysis), [model, analysis]);
+  // Created once per mount; later models stream in through update() so navigation survives.
+  const [ctrl] = useState(() => new TimelineController(model, analysis));
+  useEffect(() => ctrl.update(model, analysis), [ctrl, model, analysis]);
   const rootRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const pointerX = useRef<number | null>(null);
@@ -106,16 +109,17 @@ export function TraceView({
       } else if (key === 'Enter') {
         const r = ctrl.ui.getState().selectedRow;
         if (r < 0) return;
-        const g = model.goroutines;
+        const m = ctrl.model;
+        const g = m.goroutines;
         const a = Number.isNaN(g.createdNs[r]) ? 0 : g.createdNs[r];
-        const b = Number.isNaN(g.endNs[r]) ? model.durationNs : g.endNs[r];
+        const b = Number.isNaN(g.endNs[r]) ? m.durationNs : g.endNs[r];
         nav.zoomToRange(a - (b - a) * 0.02, b + (b - a) * 0.02);
       } else return;
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [ctrl, model]);
+  }, [ctrl]);
 
   return (
     <div

@@ -19,22 +19,26 @@ export interface UiState {
   selectedRow: number;
   selectedSpan: number;
   showHelp: boolean;
+  /** Bumped when the model grows (streaming): row headers re-render. */
+  dataVersion: number;
 }
 
 /** One scheduler per window (module singleton): every canvas draws in the same frame. */
 export const scheduler = typeof window !== 'undefined' ? new FrameScheduler() : (null as unknown as FrameScheduler);
+// The benchmark (test/bench/ui) reads per-frame draw times from here, as Perfetto exposes its perf stats.
+if (typeof window !== 'undefined') (window as unknown as { __leaklineScheduler: FrameScheduler }).__leaklineScheduler = scheduler;
 
 export class TimelineController {
   readonly nav;
   readonly ui: StoreApi<UiState>;
-  readonly kinds: Uint8Array;
-  readonly leaks: LeakIndex;
+  kinds: Uint8Array;
+  leaks: LeakIndex;
   /** Transient hover state, read by the canvases at draw time. */
   hover = { span: -1, row: -1 };
 
   constructor(
-    readonly model: TraceModel,
-    readonly analysis: AnalysisResult | null,
+    public model: TraceModel,
+    public analysis: AnalysisResult | null,
   ) {
     this.kinds = spanKinds(model);
     this.leaks = buildLeakIndex(analysis);
@@ -47,7 +51,29 @@ export class TimelineController {
       selectedRow: -1,
       selectedSpan: -1,
       showHelp: false,
+      dataVersion: 0,
     }));
+  }
+
+  /**
+   * A streaming document hands over a new model object per chunk (and the verdicts at the end):
+   * keep navigation, selection and filters, rebuild what depends on the data. Goroutine rows keep
+   * their indices across chunks (the engine only appends), so the selection stays valid.
+   */
+  update(model: TraceModel, analysis: AnalysisResult | null): void {
+    if (model === this.model && analysis === this.analysis) return;
+    this.model = model;
+    this.analysis = analysis;
+    this.kinds = spanKinds(model);
+    this.leaks = buildLeakIndex(analysis);
+    this.nav.setDuration(model.durationNs);
+    const s = this.ui.getState();
+    const rows = buildRows(model, this.leaks, s.options);
+    const selectedRow = s.selectedRow < model.goroutines.count ? s.selectedRow : -1;
+    const selectedSpan = s.selectedSpan < model.spans.count ? s.selectedSpan : -1;
+    this.hover = { span: -1, row: -1 };
+    this.ui.setState({ rows, indexOfRow: indexRows(rows, model.goroutines.count), selectedRow, selectedSpan, dataVersion: s.dataVersion + 1 });
+    scheduler.request();
   }
 
   setOptions(patch: Partial<RowOptions>): void {

@@ -84,7 +84,9 @@ export function drawRows(f: RowsFrame): void {
       const w = Math.max(minW, snap(b.x1[i]) - x0 - (b.x1[i] - b.x0[i] > 3 ? minW : 0));
       ctx.fillRect(x0, top, w, h);
     }
-    // Labels in a second pass (one font, fewer state changes).
+    if (f.blockedAtEnd(row)) drawLeakMark(f, row, top, h, endX);
+    // Labels in a second pass (one font, fewer state changes), on a plate of the span's colour so
+    // they stay legible over the leak hatching.
     for (let i = 0; i < b.count; i++) {
       const w = b.x1[i] - b.x0[i];
       if (w < SPAN_MIN_WIDTH_FOR_TEXT_PX || b.merged[i] !== 1) continue;
@@ -94,10 +96,12 @@ export function drawRows(f: RowsFrame): void {
       const full = `${SPAN_KIND_LABELS[k]} · ${formatDuration(dur)}`;
       const text = textWidth(ctx, full) + 8 <= w ? full : fitText(ctx, SPAN_KIND_LABELS[k], w - 8);
       if (!text) continue;
+      const x = Math.max(b.x0[i], 0) + 4;
+      ctx.fillStyle = pal.kind[k];
+      ctx.fillRect(x - 3, top + 2, textWidth(ctx, text) + 6, h - 4);
       ctx.fillStyle = pal.kindText[k];
-      ctx.fillText(text, Math.max(b.x0[i], 0) + 4, top + h / 2 + 0.5);
+      ctx.fillText(text, x, top + h / 2 + 0.5);
     }
-    if (f.blockedAtEnd(row)) drawLeakMark(f, row, top, h, endX);
     if (b.count > 0 && f.hoverSpan >= 0 && m.spans.goroutine[f.hoverSpan] === row) {
       const x0 = nsToX(vp, m.spans.startNs[f.hoverSpan]);
       const x1 = nsToX(vp, m.spans.endNs[f.hoverSpan]);
@@ -127,7 +131,9 @@ function drawLeakMark(f: RowsFrame, row: number, top: number, h: number, endX: n
   if (x1 <= x0) return;
   const conf = f.leakOf(row);
   const color = conf ? pal.confidence[conf] : pal.blockedNoVerdict;
-  const pat = hatchPattern(ctx, conf ? (pal.dark ? 'rgba(0,0,0,0.55)' : 'rgba(255,255,255,0.7)') : pal.dark ? 'rgba(0,0,0,0.35)' : 'rgba(255,255,255,0.5)', f.dpr);
+  // Suspects get bold stripes; goroutines parked at the end that the analysis cleared (system
+  // goroutines, idle workers) get faint ones: still "blocked until the end", but not alarming.
+  const pat = hatchPattern(ctx, conf ? (pal.dark ? 'rgba(0,0,0,0.55)' : 'rgba(255,255,255,0.62)') : pal.dark ? 'rgba(0,0,0,0.22)' : 'rgba(255,255,255,0.38)', f.dpr);
   if (pat) {
     ctx.fillStyle = pat;
     ctx.fillRect(x0, top, x1 - x0, h);

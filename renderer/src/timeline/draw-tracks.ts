@@ -1,6 +1,6 @@
 // The tracks above the rows: time axis, live goroutines, heap (with the GC goal), GC and STW.
 import type { TraceModel } from '../../../parsers/model';
-import { fitText } from './canvas-util';
+import { fitText, textWidth } from './canvas-util';
 import type { Palette } from './palette';
 import { columnMax, goroutineCountSeries, heapSeries, type StepSeries } from './series';
 import { axisTicks } from './time-axis';
@@ -42,7 +42,7 @@ export function drawTracks(f: TracksFrame): void {
     ctx.fillRect(snap(t.x), AXIS_HEIGHT_CSS_PX, minW, TRACKS_HEIGHT_CSS_PX - AXIS_HEIGHT_CSS_PX);
     ctx.fillStyle = pal.textMuted;
     ctx.fillRect(snap(t.x), AXIS_HEIGHT_CSS_PX - 6, minW, 6);
-    ctx.fillText(t.label, snap(t.x) + 4, AXIS_HEIGHT_CSS_PX / 2 - 1);
+    if (snap(t.x) + 4 + textWidth(ctx, t.label) < width) ctx.fillText(t.label, snap(t.x) + 4, AXIS_HEIGHT_CSS_PX / 2 - 1);
   }
   // The end of the trace: everything blocked here is "blocked until the end".
   const endX = nsToX(vp, m.durationNs);
@@ -105,8 +105,13 @@ function drawStep(f: TracksFrame, s: StepSeries, top: number, height: number, li
     ctx.lineWidth = 1;
     ctx.stroke();
   }
+  const text = fitText(ctx, `max ${label(s.max)}`, 200);
+  ctx.fillStyle = f.palette.rowBg;
+  ctx.globalAlpha = 0.85;
+  ctx.fillRect(3, top + 3, textWidth(ctx, text) + 6, 14);
+  ctx.globalAlpha = 1;
   ctx.fillStyle = f.palette.textMuted;
-  ctx.fillText(fitText(ctx, `max ${label(s.max)}`, 200), 6, top + 10);
+  ctx.fillText(text, 6, top + 10);
 }
 
 function drawGoal(f: TracksFrame, goal: { timeNs: Float64Array; bytes: Float64Array }, max: number, top: number, height: number): void {

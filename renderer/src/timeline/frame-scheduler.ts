@@ -11,6 +11,9 @@ export class FrameScheduler {
   private idleListeners = new Set<(idle: boolean) => void>();
   /** Last frame's draw time in ms, for the perf readout and the bench. */
   lastDrawMs = 0;
+  /** Draw times of the last 4096 frames (ring buffer), read by `npm run bench:ui`. */
+  readonly drawTimes = new Float64Array(4096);
+  frames = 0;
 
   constructor(
     private readonly raf: (cb: FrameRequestCallback) => number = (cb) => requestAnimationFrame(cb),
@@ -52,6 +55,7 @@ export class FrameScheduler {
     this.dirty.clear();
     for (const cb of todo) if (this.callbacks.has(cb)) cb();
     this.lastDrawMs = this.now() - t0;
+    this.drawTimes[this.frames++ % this.drawTimes.length] = this.lastDrawMs;
     if (this.handle === 0) for (const l of this.idleListeners) l(true);
   }
 }

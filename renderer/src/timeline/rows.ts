@@ -92,7 +92,8 @@ export function buildRows(m: TraceModel, leaks: LeakIndex, o: RowOptions): RowLi
     if (o.suspectsOnly && confidenceOf(leaks, m, r) === undefined) continue;
     if (o.minBlockedNs > 0 && blockedForNs(m, r) < o.minBlockedNs) continue;
     if (o.kinds.size > 0 && !o.kinds.has(finalKind(m, r, cache))) continue;
-    if (match && !match(`${startFunctionOf(m, r)}\n${creationSiteOf(m, r)}`, g.id[r])) continue;
+    // Each field on its own, so ^…$ anchors in a regex mean what they say.
+    if (match && !match(startFunctionOf(m, r), g.id[r]) && !match(creationSiteOf(m, r), g.id[r])) continue;
     keep.push(r);
   }
   const rank = (r: number) => {

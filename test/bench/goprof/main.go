@@ -1,9 +1,10 @@
 // Command goprof makes the large inputs of the profile benchmark and measures commands.
 //
 //	goprof gen <dir>          writes <dir>/goroutines-100k.debug2.txt (100,000 goroutines,
-//	                          20 distinct stacks) and <dir>/goroutines-large.pb.gz
+//	                          20 distinct stacks) and the same goroutines as goroutines-100k.pb.gz and <dir>/goroutines-large.pb.gz
 //	                          (100,000 goroutines, 64,000 distinct samples: deep stacks, labels)
-//	goprof measure <cmd> ...  runs cmd, prints {"wallMs":…,"maxRssKiB":…} (getrusage of the child)
+//	goprof measure <cmd> ...  runs cmd, prints {"wallMs":…,"cpuMs":…,"maxRssKiB":…} (getrusage of
+//	                          the child; CPU time is the stable number on a shared machine)
 package main
 
 import (
@@ -111,6 +112,7 @@ func genOne(what, dir string) {
 		// debug=2 is capped at 64 MiB by runtime/pprof; shallow stacks keep 100k goroutines under it.
 		spawn(100_000, 4, 0)
 		write(filepath.Join(dir, "goroutines-100k.debug2.txt"), "goroutine", 2)
+		write(filepath.Join(dir, "goroutines-100k.pb.gz"), "goroutine", 0)
 		return
 	}
 	spawn(100_000, 64, 200)
@@ -134,7 +136,12 @@ func measure(args []string) {
 	if runtime.GOOS == "darwin" {
 		rss /= 1024
 	}
-	json.NewEncoder(os.Stdout).Encode(map[string]any{"wallMs": float64(wall.Microseconds()) / 1000, "maxRssKiB": rss})
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	json.NewEncoder(os.Stdout).Encode(map[string]any{
+		"wallMs":    float64(wall.Microseconds()) / 1000,
+		"cpuMs":     float64(cpu.Microseconds()) / 1000,
+		"maxRssKiB": rss,
+	})
 }
 
 func main() {

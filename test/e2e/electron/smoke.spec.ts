@@ -16,9 +16,9 @@ test('the desktop app opens a secure window with the empty state', async () => {
     ]);
     const version = await app.evaluate(({ app }) => app.getVersion());
     await expect(win.locator('footer')).toContainText(`Leakline ${version}`);
-    expect(await win.evaluate(() => Object.keys((window as unknown as { leakline: object }).leakline).sort())).toEqual(
-      ['closeDocument', 'getVersion', 'listDocuments', 'listRecent', 'onDocumentClosed', 'onDocumentOpened', 'onMenuCommand', 'onProgress', 'openDropped', 'openFile', 'openPath'],
-    );
+    const verbs = await win.evaluate(() => Object.keys((window as unknown as { leakline: object }).leakline));
+    expect(verbs).toEqual(expect.arrayContaining(['getVersion', 'openFile', 'openPath', 'openDropped', 'closeDocument', 'onProgress']));
+    expect(verbs).not.toContain('invoke');
     await win.screenshot({ path: resolve(artifacts, 'electron-empty-state.png') });
   } finally {
     await app.close();

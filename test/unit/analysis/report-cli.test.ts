@@ -68,6 +68,15 @@ describe('leakline report', () => {
     const sarif = JSON.parse(readFileSync(out, 'utf8'));
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].results[0].ruleId).toBe('goroutine-leak/sync-mutex');
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({
+      uri: 'goprograms/mutex-error-path/main.go',
+      uriBaseId: '%SRCROOT%',
+    });
+    // -trimpath paths start with the module path; --map-path turns them into repository paths.
+    await run([sc('go1.26', 'mutex-error-path'), '--format', 'sarif', '--out', out, '--map-path', 'goprograms=test/goprograms']);
+    const mapped = JSON.parse(readFileSync(out, 'utf8'));
+    expect(mapped.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('test/goprograms/mutex-error-path/main.go');
+    expect(mapped.runs[0].results[0].relatedLocations[0].physicalLocation.artifactLocation.uri).toBe('test/goprograms/mutex-error-path/main.go');
   });
 
   it('exits 2 on unusable input', async () => {

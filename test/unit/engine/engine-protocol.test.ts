@@ -74,6 +74,40 @@ describe('engine protocol (in-process host)', () => {
     });
   }
 
+  it('models seen while loading are prefixes of the final model, goroutine by goroutine', async () => {
+    const fx = (await byGenerations())[0];
+    const direct = await parseTrace(bytesSource(fx.label, new Uint8Array(readFileSync(fx.path))));
+    const engine = new InProcessEngine(() => openFileSource(fx.path, fx.label), fx.label);
+    const port = connectLocal(engine, { structuredClone: true });
+    const store = new DocumentStore(fx.label);
+    const seen: TraceModel[] = [];
+    store.subscribe(() => {
+      const s = store.getSnapshot();
+      if (s.status === 'loading' && s.chunks > 0) seen.push(s.model!);
+    });
+    const done = new Promise<void>((resolve) => store.subscribe(() => store.getSnapshot().status === 'done' && resolve()));
+    attachStream(port, store);
+    await done;
+    expect(new Set(seen).size).toBeGreaterThanOrEqual(2);
+    expect(seen[0].spans.count).toBeLessThan(direct.spans.count);
+    const directRow = new Map<number, number>();
+    for (let r = 0; r < direct.goroutines.count; r++) directRow.set(direct.goroutines.id[r], r);
+    for (const m of new Set(seen)) {
+      expect(m.spans.count).toBeLessThanOrEqual(direct.spans.count);
+      for (let r = 0; r < m.goroutines.count; r++) {
+        const d = directRow.get(m.goroutines.id[r])!;
+        expect(d).toBeDefined();
+        const [a, b] = [m.goroutines.firstSpan[r], direct.goroutines.firstSpan[d]];
+        const n = m.goroutines.spanCount[r];
+        expect(n).toBeLessThanOrEqual(direct.goroutines.spanCount[d]);
+        for (const k of ['startNs', 'state', 'reason', 'stack', 'wakerId'] as const) {
+          expect(Array.from(m.spans[k].subarray(a, a + n)), `${k} of goroutine ${m.goroutines.id[r]}`).toEqual(Array.from(direct.spans[k].subarray(b, b + n)));
+        }
+        expect(m.goroutines.finalState[r]).toBe(m.spans.state[a + n - 1]);
+      }
+    }
+  });
+
   it('a slow consumer bounds what the engine buffers, and acks resume it', async () => {
     const fx = (await byGenerations())[0];
     expect(fx.generations).toBeGreaterThanOrEqual(3);
@@ -123,6 +157,34 @@ describe('engine protocol (in-process host)', () => {
     expect(snap.model!.partial?.offset).toBe(direct.partial!.offset);
     expectTablesEqual(snap.model!, direct);
     expect(snap.model!.goroutines.count).toBeGreaterThan(0);
+  });
+
+  it('Cancel keeps what arrived, marked partial at the byte the engine had read', async () => {
+    const fx = (await byGenerations())[0];
+    const engine = new InProcessEngine(() => openFileSource(fx.path, fx.label), fx.label);
+    const port = connectLocal(engine, { structuredClone: true });
+    const store = new DocumentStore(fx.label);
+    // A window of one chunk: the engine runs at most one chunk ahead of the store.
+    const handle = attachStream(port, store, 1);
+    await new Promise<void>((resolve) => {
+      const off = store.subscribe(() => {
+        if (store.getSnapshot().chunks === 1) {
+          off();
+          resolve();
+        }
+      });
+    });
+    handle.cancel();
+    await new Promise<void>((resolve) => store.subscribe(() => store.getSnapshot().status === 'error' && resolve()));
+    const snap = store.getSnapshot();
+    expect(snap.error).toMatchObject({ code: 'cancelled', file: fx.label });
+    // Stopped where the last chunk that arrived ended (one more may have been on its way).
+    expect(snap.partial).toMatchObject({ code: 'cancelled', offset: snap.progress!.bytesRead, offsetKind: 'byte' });
+    expect(snap.chunks).toBeLessThanOrEqual(2);
+    expect(snap.model!.partial?.code).toBe('cancelled');
+    expect(snap.model!.spans.count).toBeGreaterThan(0);
+    expect(snap.model!.spans.count).toBeLessThan((await parseTrace(bytesSource(fx.label, new Uint8Array(readFileSync(fx.path))))).spans.count);
+    await engine.settled;
   });
 
   it('an unknown file is refused naming the file and the problem', async () => {

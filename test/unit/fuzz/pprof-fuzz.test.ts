@@ -98,6 +98,13 @@ describe('pprof: targeted hostile inputs', () => {
     await expect(parsePprof(bytesSource('bomb.pb.gz', bomb), { maxBytes: 4 << 20 })).rejects.toMatchObject({ code: 'too-large' });
   });
 
+  it('200k nested start-group tags of an unknown field: refused by depth, no stack overflow', async () => {
+    const n = 200_000;
+    const b = new Uint8Array(n * 2);
+    for (let i = 0; i < n; i++) b.set([0x9b, 0x06], 2 * i); // field 99, wire type 3 (start group)
+    await expect(parsePprof(bytesSource('groups', b))).rejects.toMatchObject({ name: 'ParseError', code: 'corrupt' });
+  });
+
   it('empty input and non-profile bytes are typed errors', async () => {
     await expect(parsePprof(bytesSource('empty', new Uint8Array(0)))).rejects.toMatchObject({ code: 'truncated' });
     await expect(parsePprof(bytesSource('text', new TextEncoder().encode('goroutine profile: total 1\n')))).rejects.toBeInstanceOf(ParseError);

@@ -56,6 +56,9 @@ describe('debug=2 traceback structures', () => {
       [1, 2, undefined],
     ]);
     expect(p.goroutines![0].createdBy).toEqual({ func: 'main.spawn', file: '/src/m.go', line: 25, parentId: 19 });
+    expect(p.goroutines![0].ancestors).toEqual([
+      { id: 19, stack: [{ func: 'main.spawn', file: '/src/m.go', line: 25 }], createdBy: { func: 'main.main', file: '/src/m.go', line: 12 } },
+    ]);
   });
 
   it('crash preamble, "panic(" frames, fp/sp/pc annotations, "stack unavailable", register dump', async () => {

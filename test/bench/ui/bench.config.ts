@@ -1,0 +1,31 @@
+// `npm run bench:ui`: Playwright drives pan and zoom on big traces in browser mode and reports
+// frame times from the browser's own clock. Not part of the normal test run.
+import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const port = Number(process.env.LEAKLINE_BENCH_PORT ?? 5392);
+const executablePath = process.env.PLAYWRIGHT_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: /.*\.bench\.ts$/,
+  outputDir: path.join(root, 'test/artifacts/bench-ui'),
+  workers: 1,
+  timeout: 15 * 60_000,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}/`,
+    viewport: { width: 1600, height: 1000 },
+    deviceScaleFactor: 1,
+    launchOptions: { ...(executablePath ? { executablePath } : {}), args: ['--js-flags=--max-old-space-size=8192'] },
+  },
+  webServer: {
+    command: `node bin/leakline.js serve --port ${port}`,
+    cwd: root,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    timeout: 20_000,
+  },
+});

@@ -1,0 +1,3 @@
+module leakline/bench/gengoroutines
+
+go 1.26.0

@@ -1,0 +1,3 @@
+module leakline/test/synctestdump
+
+go 1.25
