@@ -34,6 +34,13 @@ async function upload(page: Page, file: string): Promise<void> {
   await expect(page.getByTestId('trace-view')).toHaveAttribute('data-idle', 'true', { timeout: 30_000 });
 }
 
+/** Goroutine ids of the rows on screen, sorted. */
+const shownIds = (page: Page) =>
+  page
+    .getByTestId('goroutine-row')
+    .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-goroutine'))))
+    .then((ids) => ids.sort((a, b) => a - b));
+
 async function closeAll(page: Page): Promise<void> {
   for (let n = await page.locator('.tab-close').count(); n > 0; n = await page.locator('.tab-close').count()) {
     await page.locator('.tab-close').first().click();
@@ -66,18 +73,17 @@ test('trace + goroutineleak evidence: proven suspect first, filters the timeline
   await expect(first.getByTestId('suspect-note-proven')).toBeVisible();
   // Selecting it filters the timeline to exactly its goroutines and selects the first.
   await first.click();
-  await expect(page.getByTestId('trace-view')).toHaveAttribute('data-idle', 'true');
-  const shown = await page.getByTestId('row-header').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-goroutine'))));
   const sorted = [...leak.ids].sort((a, b) => a - b);
-  expect([...shown].sort((a, b) => a - b)).toEqual(sorted);
-  await expect(page.getByTestId('details').getByTestId('details-id')).toHaveText(String(shown[0]));
+  await expect.poll(() => shownIds(page)).toEqual(sorted);
+  const firstRow = await page.getByTestId('goroutine-row').first().getAttribute('data-goroutine');
+  await expect(page.getByTestId('details').getByTestId('details-id')).toHaveText(firstRow!);
   // Proven on the timeline too: the leaking goroutines' row headers carry the proven mark.
-  for (const id of leak.ids) await expect(page.locator(`[data-testid=row-header][data-goroutine="${id}"]`)).toHaveAttribute('data-leak', 'proven');
+  for (const id of leak.ids) await expect(page.locator(`[data-testid=goroutine-row][data-goroutine="${id}"]`)).toHaveAttribute('data-leak', 'proven');
   await page.screenshot({ path: resolve(artifacts, 'hunt-suspects-proven.png') });
 
   // J/K step through suspects (there is one here: J keeps it, the list wraps).
   await page.getByTestId('show-all').click();
-  await expect(page.getByTestId('row-header').first()).toBeVisible();
+  await expect(page.getByTestId('goroutine-row').first()).toBeVisible();
   await page.keyboard.press('j');
   await expect(first).toHaveAttribute('aria-pressed', 'true');
 
@@ -114,8 +120,7 @@ test('go test -trace: the leak is attributed to TestLeaky, not the parallel Test
   await expect(card.getByTestId('suspect-test')).toHaveText('in test TestLeaky');
   await expect(panel).not.toContainText('TestClean');
   await card.click();
-  const shown = await page.getByTestId('row-header').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-goroutine'))));
-  expect(shown).toEqual(truth.leaks[0].ids);
+  await expect.poll(() => shownIds(page)).toEqual(truth.leaks[0].ids);
   await page.screenshot({ path: resolve(artifacts, 'hunt-testleak.png') });
 });
 
