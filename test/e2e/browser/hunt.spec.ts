@@ -156,3 +156,25 @@ test('an ignore rule added in the app is written to .leakline.json and the CLI t
   const after = JSON.parse(cli(folder, ['trace.out', '--format', 'json']).stdout) as { leaks: { startFunction: string }[] };
   expect(after.leaks.map((l) => l.startFunction)).not.toContain(leak.startFunc);
 });
+
+test('a trace dropped together with its snapshots opens as one document; shrinking snapshots downgrade, with the reason', async ({ page }) => {
+  const dir = join(FIX, 'growing-leak');
+  await page.goto(serveUrl());
+  await expect(page.getByText('browser mode')).toBeVisible();
+  await closeAll(page);
+  // Newest snapshot first: read as a series, the group shrinks 15 → 10 → 5 (its goroutines "finish").
+  const names = ['trace.out', 'goroutine-3.debug1.txt', 'goroutine-2.debug1.txt', 'goroutine-1.debug1.txt'];
+  const files = names.map((n) => ({ name: n, b64: readFileSync(join(dir, n)).toString('base64') }));
+  await page.evaluate((fs) => {
+    const dt = new DataTransfer();
+    for (const f of fs) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files);
+  await expect(page.locator('.tab-close')).toHaveCount(1);
+  const panel = page.getByTestId('suspects-panel');
+  await expect(panel.getByTestId('evidence-file')).toHaveCount(3);
+  const note = panel.getByTestId('suspect-note-down');
+  await expect(note).toContainText('Downgraded');
+  await expect(note).toContainText('15 → 10 → 5');
+  await page.screenshot({ path: resolve(artifacts, 'hunt-downgraded.png') });
+});
