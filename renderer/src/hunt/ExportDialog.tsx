@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DocumentInfo, HuntReportFormat } from '../../../contract';
 import { HUNT_REPORT_FORMATS } from '../../../contract';
 import { asBridgeError } from '../bridge';
@@ -8,6 +8,16 @@ export function ExportDialog({ doc, mode, onClose }: { doc: DocumentInfo; mode: 
   const [format, setFormat] = useState<HuntReportFormat>('md');
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      // Before the timeline's Escape (which clears its selection): this dialog is on top.
+      e.stopImmediatePropagation();
+      onClose();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [onClose]);
   const act = async (task: () => Promise<string | null>) => {
     setBusy(true);
     try {

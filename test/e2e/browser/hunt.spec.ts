@@ -27,6 +27,11 @@ function cli(cwd: string, args: string[]): { stdout: string; status: number | nu
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
+// The shared server keeps documents: leave it as found for the specs that expect the empty state.
+test.afterEach(async ({ page }) => {
+  if (page.url().startsWith(serveUrl())) await closeAll(page);
+});
+
 async function upload(page: Page, file: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Control+o');
@@ -90,6 +95,8 @@ test('trace + goroutineleak evidence: proven suspect first, filters the timeline
   // Every export format equals `leakline report` on the same two files.
   await panel.getByTestId('export-open').click();
   const dialog = page.getByTestId('export-dialog');
+  await expect(dialog).toBeVisible();
+  await page.screenshot({ path: resolve(artifacts, 'hunt-export-dialog.png') });
   for (const format of ['json', 'md', 'html', 'sarif'] as const) {
     await dialog.getByTestId(`format-${format}`).check();
     const dl = page.waitForEvent('download');
@@ -105,6 +112,8 @@ test('trace + goroutineleak evidence: proven suspect first, filters the timeline
   await expect(dialog.getByTestId('export-status')).toContainText('Copied');
   const clip = await page.evaluate(() => navigator.clipboard.readText());
   expect(clip).toBe(cli(dir, ['trace.out', 'goroutineleak.pb.gz', '--format', 'md']).stdout);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 
