@@ -7,6 +7,7 @@
 // and a trailing runtime.goexit removed, as function+file:line ('stack') or function ('function').
 import { functionSignature, stackSignature, type Frame, type GoroutineGroup, type GoroutineProfile } from '../parsers/model';
 import { blockingFrame, entryFunction, frameToSite, isRuntimeFunction, type Site } from './frames';
+import { inferFromStack, waitReasonLabel } from './wait-class';
 
 export type MatchMode = 'stack' | 'function';
 export type AlignStatus = 'new' | 'grown' | 'shrunk' | 'vanished' | 'same';
@@ -32,6 +33,11 @@ export interface AlignedGroup {
   readonly leaked: readonly number[];
   readonly ids: readonly (readonly number[])[];
   readonly createdBy?: { readonly func: string; readonly file: string; readonly line: number };
+  /**
+   * For snapshots without states (debug=0/1): the wait reason the park site suggests
+   * (wait-class inferFromStack, e.g. "chan receive"); absent when the stack names none.
+   */
+  readonly inferredState?: string;
 }
 
 export interface Alignment {
@@ -90,6 +96,7 @@ interface Acc {
   leaked: number[];
   ids: number[][];
   createdBy?: GoroutineGroup['createdBy'];
+  inferred?: string | null;
 }
 
 /**
@@ -116,12 +123,39 @@ export function growsEveryInterval(counts: readonly number[]): boolean {
   return true;
 }
 
+interface KeyNode {
+  readonly next: Map<Frame, KeyNode>;
+  key?: string;
+}
+
+/**
+ * alignKey memoised by frame identity. The proto parser shares Frame objects per location, and
+ * a labelled profile repeats one stack in thousands of groups (one per label set): 100k groups
+ * over 25 stacks then cost 100k short trie walks instead of 100k signature strings.
+ */
+function keyCache(mode: MatchMode): (stack: readonly Frame[]) => string {
+  const root: KeyNode = { next: new Map() };
+  return (stack) => {
+    let node = root;
+    for (const f of stack) {
+      let nx = node.next.get(f);
+      if (!nx) {
+        nx = { next: new Map() };
+        node.next.set(f, nx);
+      }
+      node = nx;
+    }
+    return (node.key ??= alignKey(stack, mode));
+  };
+}
+
 export function alignProfiles(profiles: readonly GoroutineProfile[], mode: MatchMode = 'stack'): Alignment {
   const n = profiles.length;
   const byKey = new Map<string, Acc>();
+  const keyOf = keyCache(mode);
   profiles.forEach((p, i) => {
     for (const g of p.groups) {
-      const key = alignKey(g.stack, mode);
+      const key = keyOf(g.stack);
       let acc = byKey.get(key);
       if (!acc) {
         acc = {
@@ -146,6 +180,11 @@ export function alignProfiles(profiles: readonly GoroutineProfile[], mode: Match
       if (isLeakedGroup(p, g)) acc.leaked[i] += g.count;
       if (g.ids) for (const id of g.ids) acc.ids[i].push(id);
       acc.createdBy ??= g.createdBy;
+      // Inferred once per row, from the first stateless raw stack (runtime frames still present).
+      if (!g.state && acc.inferred === undefined) {
+        const cls = inferFromStack(g.stack);
+        acc.inferred = cls === 'gc-system' ? 'runtime (system goroutine)' : cls ? waitReasonLabel(cls) : null;
+      }
     }
   });
   const groups: AlignedGroup[] = [];
@@ -165,6 +204,7 @@ export function alignProfiles(profiles: readonly GoroutineProfile[], mode: Match
       leaked: acc.leaked,
       ids: acc.ids.map((a) => a.sort((x, y) => x - y)),
       createdBy: acc.createdBy,
+      ...(acc.inferred ? { inferredState: acc.inferred } : {}),
     });
   }
   // Growth first (the strongest signal), then size, then signature for a stable order.

@@ -53,7 +53,7 @@ export function growthPct(first: number, last: number): number {
  * Snapshots in capture order: by proto time_nanos when every snapshot has one, otherwise as
  * given (the CLI keeps the user's order; the renderer sorts names naturally before calling).
  */
-export function orderSnapshots<T extends Snapshot>(snaps: readonly T[]): T[] {
+export function orderSnapshots<T extends { readonly profile: { readonly timeNanos?: number } }>(snaps: readonly T[]): T[] {
   if (snaps.length > 1 && snaps.every((s) => s.profile.timeNanos !== undefined)) {
     return [...snaps].sort((a, b) => (a.profile.timeNanos ?? 0) - (b.profile.timeNanos ?? 0));
   }
@@ -81,7 +81,9 @@ export function compareSnapshots(snaps: readonly Snapshot[], mode: MatchMode = '
       ...g,
       growthPct: growthPct(first, last),
       perInterval: n >= 2 ? g.delta / (n - 1) : 0,
-      perMinute: elapsedNs && elapsedNs > 0 ? g.delta / (elapsedNs / 60e9) : undefined,
+      // Per minute only over at least a second: snapshots milliseconds apart (tests, scripted
+      // captures) would turn +10 goroutines into a meaningless +20,000/min.
+      perMinute: elapsedNs !== undefined && elapsedNs >= 1e9 ? g.delta / (elapsedNs / 60e9) : undefined,
       profileWriter: g.signature.startsWith(PROFILE_WRITER_KEY),
     };
   });

@@ -94,6 +94,13 @@ export function explainTraceGroup(f: TraceGroupFacts): { explanation: string; ev
       detail: `${formatCount(f.siblings.created)} goroutines of this kind created during the trace, none finished`,
       source,
     });
+  const inScope = members.filter((p) => p.creatorActive);
+  if (inScope.length > 0 && inScope[0].createdBy)
+    ev.push({
+      kind: 'creator-active',
+      detail: `the function that started ${ofN(inScope.length, n)} (${shortFunction(inScope[0].createdBy.function)}) is still running in its creator: the other end may still come`,
+      source,
+    });
   if (f.recycled && f.siblings)
     ev.push({
       kind: 'siblings-finished',

@@ -27,6 +27,8 @@ export const TRACE_RULES = {
   minQuietFraction: 0.05,
   /** Members created during the trace (none finished) for "the group grows". */
   growthMembers: 3,
+  /** …created over at least this fraction of the trace (a pool started at once is not growth). */
+  growthSpreadFraction: 0.1,
 } as const;
 
 // Waits that offer something and need a taker: parked here for long is rarely idleness. (A
@@ -55,6 +57,8 @@ export interface ParkedGoroutine {
   /** Wake-ups by a timer (no goroutine) from a wait at the final blocking line. */
   readonly timerSiteWakes: number;
   readonly neverRanAgain: boolean;
+  /** Its creator goroutine is alive and its latest stack still holds the creating function. */
+  readonly creatorActive: boolean;
   /** The goroutine that last woke it at its final line, -1 when none. */
   readonly lastWakerId: number;
   readonly lastWakerExited: boolean;
@@ -70,6 +74,17 @@ export interface TraceSignals {
   readonly suspects: SuspectGroup[];
   readonly ignored: Record<string, number>;
   readonly parked: readonly ParkedGoroutine[];
+}
+
+/** Whether goroutine `row`'s most recent stack at or after `t` still contains `func` (undefined: no stack seen). */
+function stillIn(m: TraceModel, row: number, t: number, func: string): boolean | undefined {
+  const [s0, s1] = spanRange(m, row);
+  const S = m.spans;
+  for (let i = s1 - 1; i >= s0; i--) {
+    if (S.startNs[i] < t) return undefined;
+    if (S.stack[i] !== 0) return (m.stacks.stacks[S.stack[i]] ?? []).some((f) => f.func === func);
+  }
+  return undefined;
 }
 
 function spanRange(m: TraceModel, row: number): [number, number] {
@@ -186,20 +201,21 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
         partnerSite = frameToSite(pf);
         partnerActiveAfter = (lastWakeAtFunc.get(pf.func) ?? -Infinity) > (Number.isNaN(sinceNs) ? -Infinity : sinceNs);
         if (swRow !== undefined && G.finalState[swRow] === GoState.NotExist) partnerReturned = true;
-        else if (swRow !== undefined) {
-          // The waker's most recent known stack after the wake: without the partner function,
-          // the scope that held the other end of the operation has returned.
-          const [w0, w1] = spanRange(m, swRow);
-          for (let i = w1 - 1; i >= w0; i--) {
-            if (S.startNs[i] < S.startNs[lastSiteWake]) break;
-            if (S.stack[i] !== 0) {
-              partnerReturned = !stackOf(S.stack[i]).some((f) => f.func === pf.func);
-              break;
-            }
-          }
-        }
+        // The waker's most recent known stack after the wake: without the partner function,
+        // the scope that held the other end of the operation has returned.
+        else if (swRow !== undefined) partnerReturned = stillIn(m, swRow, S.startNs[lastSiteWake], pf.func) === false;
       }
     }
+    // The function that started it is still running in its creator: whoever holds the other
+    // end (a context, a channel field) is still in scope and may yet act (a long-lived
+    // ctx.Done() watcher started by a server loop).
+    const parentRow = G.parentId[r] >= 0 ? rowOfId.get(G.parentId[r]) : undefined;
+    const creatorActive =
+      cf !== undefined &&
+      parentRow !== undefined &&
+      !Number.isNaN(createdNs) &&
+      G.finalState[parentRow] !== GoState.NotExist &&
+      stillIn(m, parentRow, createdNs, cf.func) === true;
     parked.push({
       row: r,
       id: G.id[r],
@@ -216,6 +232,7 @@ export function traceSignals(m: TraceModel, source: string, rules: IgnoreRules):
       siteWakes,
       timerSiteWakes,
       neverRanAgain: !Number.isNaN(createdNs) && wakes === 0 && runs <= 1,
+      creatorActive,
       lastWakerId,
       lastWakerExited,
       lastWakerEntry: wRow !== undefined ? entryOfRow(wRow) : undefined,
@@ -265,8 +282,15 @@ function judgeGroup(
   const cls = mostCommon(members.map((p) => p.waitClass));
   const dur = m.durationNs;
   const evidence: Evidence[] = [];
+  // Growth: members created over time (not a pool started at once) and none of the kind finished.
+  const created = members.map((p) => p.createdNs).filter((t) => !Number.isNaN(t));
+  const spread = created.length > 0 ? Math.max(...created) - Math.min(...created) : 0;
   const growing =
-    siblings !== undefined && siblings.exited === 0 && members.filter((p) => !Number.isNaN(p.createdNs)).length >= TRACE_RULES.growthMembers;
+    siblings !== undefined &&
+    siblings.exited === 0 &&
+    created.length >= TRACE_RULES.growthMembers &&
+    m.durationNs > 0 &&
+    spread / m.durationNs >= TRACE_RULES.growthSpreadFraction;
   // Timer zombie: at its parking line, only timers ever woke it (an unrelated lock on the way,
   // e.g. sync.Once inside time.NewTimer, does not count).
   const zombies = members.filter(
@@ -290,6 +314,7 @@ function judgeGroup(
       // most of the trace: its siblings' takers came long ago, its own never did.
       const longParked = dur > 0 && blockedFor / dur >= TRACE_RULES.longFraction;
       if (recycled && !(PRODUCER_SIDE.has(p.waitClass) && longParked)) pts -= 2;
+      if (p.creatorActive) pts -= 2;
       if (dur > 0 && blockedFor / dur >= TRACE_RULES.longFraction) pts += 1;
       if (growing) pts += 1;
       // Woken repeatedly by a partner that is still serving: the shape of an idle worker.

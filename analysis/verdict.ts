@@ -36,6 +36,7 @@ export type EvidenceKind =
   | 'timer-zombie' // trace: only timer wake-ups, never exits
   | 'idle-loop' // trace: woken repeatedly by a live partner: looks like an idle worker
   | 'siblings-finished' // trace: other goroutines with this entry function did finish
+  | 'creator-active' // trace: the creating function is still running in its creator
   | 'wait-minutes' // debug=2 `N minutes`
   | 'group-count' // profile: many goroutines at one site
   | 'snapshot-growth' // series: count grew across snapshots

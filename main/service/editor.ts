@@ -8,7 +8,9 @@ import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { EditorKind, EditorSettings, EditorTarget, PathRemap } from '../../contract';
 import { BridgeFault } from './bridge-error';
-import { MAX_PATH_CHARS, validatePath } from './validate';
+import { MAX_PATH_CHARS } from './validate';
+
+const isAbsolute = (p: string) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
 
 const EDITORS: readonly EditorKind[] = ['vscode', 'goland', 'env'];
 /** Go line numbers are int32 in the runtime's tables; 10^7 lines is beyond any real file. */
@@ -28,8 +30,14 @@ export function validateEditorTarget(value: unknown): EditorTarget {
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw bad('target must be an object');
   const v = value as Record<string, unknown>;
   exactKeys(v, ['file', 'line'], 'target');
-  const file = validatePath(v.file);
+  // Relative paths are allowed here: binaries built with -trimpath record module paths
+  // ("example.com/svc/main.go") that only a remapping turns into a file; openInEditor checks
+  // the remapped path is absolute. A leading '-' could pass for an editor option: refused.
+  const file = v.file;
+  if (typeof file !== 'string' || file.length === 0 || file.length > MAX_PATH_CHARS) throw bad('file must be a non-empty path');
+  if (file.includes('\0')) throw bad('path contains a NUL character');
   if (/[\r\n]/.test(file)) throw bad('path contains a line break');
+  if (file.startsWith('-')) throw bad('path must not start with -');
   const line = v.line;
   if (typeof line !== 'number' || !Number.isInteger(line) || line < 1 || line > MAX_LINE) throw bad('line must be an integer from 1');
   return { file, line };
@@ -142,6 +150,9 @@ export const spawnDetached: Spawner = (command, args) =>
 /** Remaps, checks the file exists here, then launches the editor. */
 export async function openInEditor(target: EditorTarget, settings: EditorSettings, spawner: Spawner, env: Record<string, string | undefined>): Promise<void> {
   const file = remapPath(target.file, settings.remaps);
+  if (!isAbsolute(file)) {
+    throw new BridgeFault('not-found', `${file} is not an absolute path (the program was built with -trimpath?): add a path remapping from its module prefix to your checkout in the editor settings.`);
+  }
   const st = await stat(file).catch(() => null);
   if (!st?.isFile()) {
     const hint = file === target.file ? ' Add a path remapping in the editor settings if the trace was recorded on another machine.' : '';

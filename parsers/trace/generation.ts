@@ -56,6 +56,8 @@ export interface Generation {
   /** Dense "ID exists" flags for the stack / string tables (null when IDs are too sparse). */
   stackOk: Uint8Array | null;
   stringOk: Uint8Array | null;
+  /** Experimental batches skipped (reported as a warning). */
+  experimentalBatches: number;
 }
 
 /** 4 Mi IDs: a 4 MiB flag array at most; the runtime numbers IDs densely from 1. */
@@ -133,6 +135,7 @@ function newGeneration(startOffset: number): Generation {
     bytes: 0,
     stackOk: null,
     stringOk: null,
+    experimentalBatches: 0,
   };
 }
 
@@ -230,6 +233,7 @@ function processBatch(g: Generation, b: Batch, ver: number): void {
   else if ((first === Ev.Frequency && ver < 25) || (first === Ev.Sync && ver >= 25)) setSync(g, b, ver);
   else if (b.exp !== 0) {
     // Experimental batches (AllocFree) are opaque to this parser; Go hands them to consumers as-is.
+    g.experimentalBatches++;
   } else if (first === Ev.EndOfGeneration) throw corrupt('unexpected EndOfGeneration inside a batch; broken trace?', b.offset);
   else {
     let list = g.batches.get(b.m);

@@ -37,6 +37,7 @@ export async function parseTrace(source: ByteSource, options: ParseTraceOptions 
   b.onTransition = options.onTransition;
   b.trackEnded = options.onChunk !== undefined;
   let partial: ParseError | undefined;
+  let experimental = 0;
   let chunkSpan = 0;
   let chunkGen = 0;
   const emitChunk = (): void | Promise<void> => {
@@ -86,6 +87,7 @@ export async function parseTrace(source: ByteSource, options: ParseTraceOptions 
       if (options.signal?.aborted) throw new ParseError('cancelled', 'parsing was cancelled', stream.bytesRead);
       await stream.loadNext();
       const g = stream.gen;
+      if (g) experimental += g.experimentalBatches;
       if (g && g.clock && !b.aux.wallClock) b.aux.wallClock = { traceNs: Math.trunc(g.clock.trace * g.freq), unixSec: g.clock.sec, unixNsec: g.clock.nsec };
     }
   } catch (e) {
@@ -124,7 +126,10 @@ export async function parseTrace(source: ByteSource, options: ParseTraceOptions 
     logs: m.logs,
     cpuSamples: aux.cpuSamples,
     wallClock: m.wallClock,
-    warnings: [],
+    warnings:
+      experimental > 0
+        ? [{ code: 'experimental-skipped', message: `${experimental} experimental batches (GODEBUG=traceallocfree) skipped; their events are not modelled` }]
+        : [],
     partial,
   };
 }

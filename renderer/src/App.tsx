@@ -4,8 +4,11 @@ import { DocumentTabs } from './components/DocumentTabs';
 import { EmptyState } from './components/EmptyState';
 import { ErrorBanner } from './components/ErrorBanner';
 import { ProgressBar } from './components/ProgressBar';
-import { openTogether } from './hunt/open-together';
-import { connect, openFile } from './state/actions';
+import { CompareView } from './compare/CompareView';
+import './compare/compare.css';
+import { compareFiles, connectCompare, useCompare } from './compare/compare-store';
+import { openTraceWithEvidence } from './hunt/open-together';
+import { connect, openDropped, openFile } from './state/actions';
 import { useApp } from './state/app-store';
 
 const hasFiles = (e: DragEvent) => !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
@@ -35,8 +38,14 @@ function useFileDrop(): boolean {
       depth = 0;
       setDragging(false);
       const files = Array.from(e.dataTransfer?.files ?? []);
-      // A trace dropped with its profiles opens as one document with evidence (renderer/src/hunt).
-      void openTogether(files);
+      void (async () => {
+        // The compare view takes any drop; a trace dropped with its profiles opens as one
+        // document with evidence (renderer/src/hunt); other multi-file drops are compared.
+        if (useCompare.getState().active) await compareFiles(files);
+        else if (files.length >= 2 && (await openTraceWithEvidence(files))) return;
+        else if (files.length >= 2) await compareFiles(files);
+        else for (const f of files) await openDropped(f);
+      })();
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);
@@ -58,7 +67,9 @@ export function App() {
   const active = useApp((s) => s.docs.find((d) => d.id === s.activeId) ?? null);
   const info = useApp((s) => s.info);
 
+  const comparing = useCompare((s) => s.active);
   useEffect(() => connect(), []);
+  useEffect(() => connectCompare(), []);
   useEffect(() => {
     // Electron's menu owns Ctrl/⌘+O; the browser needs the shortcut from the page.
     if (info?.mode !== 'browser') return;
@@ -74,10 +85,10 @@ export function App() {
 
   return (
     <div className={`app${dragging ? ' app-dragging' : ''}`}>
-      {docs.length > 0 && <DocumentTabs />}
+      {(docs.length > 0 || comparing) && <DocumentTabs />}
       <ErrorBanner />
       <ProgressBar />
-      {active ? <TraceDocument doc={active} key={active.id} /> : <EmptyState dragging={dragging} />}
+      {comparing ? <CompareView /> : active ? <TraceDocument doc={active} key={active.id} /> : <EmptyState dragging={dragging} />}
       <footer className="status">
         <span>{info ? `Leakline ${info.version}` : 'Leakline'}</span>
         {info?.mode === 'browser' && <span className="muted">browser mode · served from this machine only</span>}

@@ -98,58 +98,71 @@ describe('differential: trace parser vs Go x/exp/trace oracle', () => {
     return;
   }
   it(`covers ${files.length} v2 traces`, () => expect(files.length).toBeGreaterThanOrEqual(6));
-  for (const file of files) {
-    it(path.relative(repoRoot, file), async () => {
-      const want = JSON.parse(execFileSync(oracle, ['trace', file], { encoding: 'utf8', maxBuffer: 1 << 30 })) as OracleTrace;
-      const recs: GoroutineTransitionRecord[] = [];
-      const m = await parseTrace(bytesSource(file, new Uint8Array(readFileSync(file))), { onTransition: (t) => recs.push(t) });
-      expect(m.partial).toBeUndefined();
-      expect(m.goVersion).toBe(want.goVersion);
-      expect(m.events).toBe(want.events);
-      expect(String(m.originNs)).toBe(want.firstTime);
-      expect(m.durationNs).toBe(want.durationNs);
+  for (const file of files) it(path.relative(repoRoot, file), () => compare(oracle, file));
 
-      // Per-goroutine ordered transitions, exactly as Go's reader returns them.
-      const got = new Map<number, OracleTransition[]>();
-      for (const r of recs) {
-        let list = got.get(r.goroutineId);
-        if (!list) got.set(r.goroutineId, (list = []));
-        list.push({ t: r.time - m.originNs, from: GO_STATE_STRINGS[r.from], to: GO_STATE_STRINGS[r.to], reason: r.reason, stack: frames(m, r.stack) });
-      }
-      const g = m.goroutines;
-      expect(g.count).toBe(want.goroutines.length);
-      const rowOf = new Map<number, number>();
-      for (let r = 0; r < g.count; r++) rowOf.set(g.id[r], r);
-      for (const w of want.goroutines) {
-        const r = rowOf.get(w.id);
-        expect(r, `goroutine ${w.id} missing`).toBeDefined();
-        const tr = want.transitions[String(w.id)] ?? [];
-        const diff = firstDiff(tr, got.get(w.id) ?? []);
-        expect(diff, `goroutine ${w.id} transitions`).toBeNull();
-        const row = r!;
-        const ctx = `goroutine ${w.id}`;
-        expect(g.parentId[row], ctx).toBe(w.parent);
-        expect(rel(g.createdNs[row]), ctx).toBe(w.created);
-        expect(frames(m, g.creationStack[row]), ctx).toEqual(w.creatorStack);
-        if (w.startFunc !== '') expect(m.strings.strings[g.startFunc[row]], ctx).toBe(w.startFunc);
-        expect(rel(g.endNs[row]), ctx).toBe(w.ended);
-        // Final state: the same in both readings.
-        expect(GO_STATE_NAMES[g.finalState[row]], ctx).toBe(w.final.state.toLowerCase());
-        // The oracle's final reason/stack are those of the last transition, including the
-        // same-state status events of later generations; the model keeps the last *state change*
-        // (where and why it blocked). Check both against the oracle's own transition list.
-        const last = tr[tr.length - 1];
-        expect({ reason: last?.reason ?? '', stack: last?.stack ?? [] }, ctx).toEqual({ reason: w.final.reason, stack: w.final.stack });
-        // Model rule: the stack of that last state change, or when it had none, the first stack a
-        // later same-state status event (Go 1.23+ GoStatusStack) carried.
-        let k = tr.length - 1;
-        while (k > 0 && tr[k].from === tr[k].to) k--;
-        const change = tr[k];
-        expect(m.strings.strings[g.finalReason[row]], ctx).toBe(change?.reason ?? '');
-        const wantStack = change && change.stack.length > 0 ? change.stack : (tr.slice(k + 1).find((x) => x.stack.length > 0)?.stack ?? []);
-        expect(frames(m, g.finalStack[row]), ctx).toEqual(wantStack);
-        if (g.finalState[row] !== GoState.NotExist) expect(w.ended, ctx).toBeNull();
-      }
+  it('a Go trace with GODEBUG=traceallocfree=1 (experimental batches and events)', async () => {
+    // Generated now with the local Go (test/bench/gen-trace, 100 ms): no fixture has the experiment.
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'leakline-allocfree-')), 'trace.out');
+    execFileSync('go', ['run', '.', '-o', file, '-d', '100ms', '-pairs', '1'], {
+      cwd: path.join(repoRoot, 'test/bench/gen-trace'),
+      env: { ...process.env, GODEBUG: 'traceallocfree=1' },
+      stdio: ['ignore', 'ignore', 'inherit'],
     });
-  }
+    const m = await compare(oracle, file);
+    expect(m.warnings.map((w) => w.code)).toContain('experimental-skipped');
+  });
 });
+
+async function compare(oracle: string, file: string): Promise<TraceModel> {
+  const want = JSON.parse(execFileSync(oracle, ['trace', file], { encoding: 'utf8', maxBuffer: 1 << 30 })) as OracleTrace;
+  const recs: GoroutineTransitionRecord[] = [];
+  const m = await parseTrace(bytesSource(file, new Uint8Array(readFileSync(file))), { onTransition: (t) => recs.push(t) });
+  expect(m.partial).toBeUndefined();
+  expect(m.goVersion).toBe(want.goVersion);
+  expect(m.events).toBe(want.events);
+  expect(String(m.originNs)).toBe(want.firstTime);
+  expect(m.durationNs).toBe(want.durationNs);
+
+  // Per-goroutine ordered transitions, exactly as Go's reader returns them.
+  const got = new Map<number, OracleTransition[]>();
+  for (const r of recs) {
+    let list = got.get(r.goroutineId);
+    if (!list) got.set(r.goroutineId, (list = []));
+    list.push({ t: r.time - m.originNs, from: GO_STATE_STRINGS[r.from], to: GO_STATE_STRINGS[r.to], reason: r.reason, stack: frames(m, r.stack) });
+  }
+  const g = m.goroutines;
+  expect(g.count).toBe(want.goroutines.length);
+  const rowOf = new Map<number, number>();
+  for (let r = 0; r < g.count; r++) rowOf.set(g.id[r], r);
+  for (const w of want.goroutines) {
+    const r = rowOf.get(w.id);
+    expect(r, `goroutine ${w.id} missing`).toBeDefined();
+    const tr = want.transitions[String(w.id)] ?? [];
+    const diff = firstDiff(tr, got.get(w.id) ?? []);
+    expect(diff, `goroutine ${w.id} transitions`).toBeNull();
+    const row = r!;
+    const ctx = `goroutine ${w.id}`;
+    expect(g.parentId[row], ctx).toBe(w.parent);
+    expect(rel(g.createdNs[row]), ctx).toBe(w.created);
+    expect(frames(m, g.creationStack[row]), ctx).toEqual(w.creatorStack);
+    if (w.startFunc !== '') expect(m.strings.strings[g.startFunc[row]], ctx).toBe(w.startFunc);
+    expect(rel(g.endNs[row]), ctx).toBe(w.ended);
+    // Final state: the same in both readings.
+    expect(GO_STATE_NAMES[g.finalState[row]], ctx).toBe(w.final.state.toLowerCase());
+    // The oracle's final reason/stack are those of the last transition, including the
+    // same-state status events of later generations; the model keeps the last *state change*
+    // (where and why it blocked). Check both against the oracle's own transition list.
+    const last = tr[tr.length - 1];
+    expect({ reason: last?.reason ?? '', stack: last?.stack ?? [] }, ctx).toEqual({ reason: w.final.reason, stack: w.final.stack });
+    // Model rule: the stack of that last state change, or when it had none, the first stack a
+    // later same-state status event (Go 1.23+ GoStatusStack) carried.
+    let k = tr.length - 1;
+    while (k > 0 && tr[k].from === tr[k].to) k--;
+    const change = tr[k];
+    expect(m.strings.strings[g.finalReason[row]], ctx).toBe(change?.reason ?? '');
+    const wantStack = change && change.stack.length > 0 ? change.stack : (tr.slice(k + 1).find((x) => x.stack.length > 0)?.stack ?? []);
+    expect(frames(m, g.finalStack[row]), ctx).toEqual(wantStack);
+    if (g.finalState[row] !== GoState.NotExist) expect(w.ended, ctx).toBeNull();
+  }
+  return m;
+}

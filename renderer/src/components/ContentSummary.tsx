@@ -1,3 +1,5 @@
+import type { DocumentInfo } from '../../../contract';
+import { ProfileFlame } from '../flame/ProfileFlame';
 import { GO_STATE_NAMES } from '../../../parsers/model/goroutine-state';
 import type { Profile } from '../../../parsers/model/profile-model';
 import type { TraceModel } from '../../../parsers/model/trace-model';
@@ -97,12 +99,13 @@ function ProfileFacts({ profile }: { profile: Profile }) {
 }
 
 /** What the engine found, until the timeline and profile views take over. */
-export function ContentSummary({ snap }: { snap: DocumentSnapshot }) {
+export function ContentSummary({ snap, doc }: { snap: DocumentSnapshot; doc?: Pick<DocumentInfo, 'id' | 'name'> }) {
   const model = snap.model;
   return (
     <div className="doc-content">
       {model && <TraceFacts model={model} />}
       {snap.profile && <ProfileFacts profile={snap.profile} />}
+      {snap.profile && <ProfileFlame profile={snap.profile} doc={doc} />}
       {snap.analysis && (
         <section aria-label="Leak verdicts">
           <h2 data-testid="verdict-count">

@@ -29,7 +29,7 @@ export function DocumentSummary({ doc }: { doc: DocumentInfo }) {
           <dd>{new Date(doc.openedAtMs).toLocaleString()}</dd>
         </div>
       </dl>
-      <ContentSummary snap={snap} />
+      <ContentSummary snap={snap} doc={doc} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { RecentFile } from '../../../contract';
+import { openCompare } from '../compare/compare-store';
 import { modKey } from '../format';
 import { openFile, openPath, openSample } from '../state/actions';
 import { sampleUrl } from '../state/sample';
@@ -60,6 +61,9 @@ export function EmptyState({ dragging }: { dragging: boolean }) {
             or open a sample trace with a goroutine leak
           </button>
         )}
+        <button type="button" className="link-button" onClick={() => openCompare()} data-testid="open-compare">
+          or compare two or more goroutine snapshots…
+        </button>
       </div>
       <dl className="kinds">
         {KINDS.map(([k, v]) => (

@@ -28,7 +28,7 @@ export function LoadProgress({ id, snap }: { id: DocumentId; snap: DocumentSnaps
         {p && p.goroutinesSoFar > 0 && (
           <span className="muted" data-testid="goroutines-so-far">
             {' '}
-            · {p.goroutinesSoFar.toLocaleString('en-US')} goroutines so far
+            · {p.goroutinesSoFar.toLocaleString('en-US')} goroutines{done ? '' : ' so far'}
           </span>
         )}
         {loading && (

@@ -51,6 +51,7 @@ export function TraceDocument({ doc }: { doc: DocumentInfo }) {
       <TraceView
         model={model}
         analysis={fused ?? snap.analysis}
+        loading={!done}
         aside={(ctrl) => <SuspectsPanel doc={doc} ctrl={ctrl} analysis={fused ?? snap.analysis} ready={done} />}
       />
     </section>

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useStore } from 'zustand';
+import { EditorSettings } from './EditorSettings';
 import { GO_STATE_NAMES } from '../../../parsers/model';
 import type { TimelineController } from './controller';
 import { blockedForNs } from './leak-marks';
@@ -17,6 +19,7 @@ export function DetailsPanel({ ctrl }: { ctrl: TimelineController }) {
   const row = useStore(ctrl.ui, (s) => s.selectedRow);
   const span = useStore(ctrl.ui, (s) => s.selectedSpan);
   useStore(ctrl.ui, (s) => s.dataVersion); // re-render as the model grows
+  const [editorOpen, setEditorOpen] = useState(false);
   if (row < 0) {
     return (
       <aside className="tv-details tv-details-empty" aria-label="Goroutine details">
@@ -52,10 +55,16 @@ export function DetailsPanel({ ctrl }: { ctrl: TimelineController }) {
         <h2>
           Goroutine <span data-testid="details-id">{id}</span>
         </h2>
-        <button type="button" className="tv-icon-btn" onClick={() => ctrl.select(-1)} aria-label="Close details">
-          ×
-        </button>
+        <span className="tv-d-actions">
+          <button type="button" className="tv-icon-btn" onClick={() => setEditorOpen(true)} title="Which editor frames open in, path remapping" aria-label="Editor settings">
+            ⚙
+          </button>
+          <button type="button" className="tv-icon-btn" onClick={() => ctrl.select(-1)} aria-label="Close details">
+            ×
+          </button>
+        </span>
       </header>
+      {editorOpen && <EditorSettings onClose={() => setEditorOpen(false)} />}
       <p className="tv-d-fn mono">{startFunctionOf(m, row)}</p>
       {verdict && (
         <section className={`tv-verdict tv-conf-${verdict.confidence}`} data-testid="verdict">

@@ -6,6 +6,7 @@ import { scheduler, type TimelineController } from './controller';
 import { drawRows } from './draw-rows';
 import { createBoxes, hitTestRow, rowItemAt } from './lod';
 import { GroupHeader, RowHeader } from './RowHeader';
+import { SpanKind } from './span-kind';
 import { describeSpan } from './span-text';
 import { currentPalette } from './use-palette';
 import { xToNs } from './viewport';
@@ -26,18 +27,24 @@ export function RowsArea({ ctrl, headerWidth }: { ctrl: TimelineController; head
     count: rows.rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => (rows.rows[i] < 0 ? GROUP_ROW_HEIGHT_CSS_PX : ROW_HEIGHT_CSS_PX),
-    overscan: 12,
+    overscan: 8,
+    // Headers re-render in React's next batch instead of synchronously inside the scroll event;
+    // the canvas reads the virtualizer's range at draw time, so it never lags the scroll.
+    useFlushSync: false,
   });
   // Row heights depend on the list: re-measure when it changes.
   useLayoutEffect(() => virtualizer.measure(), [rows, virtualizer]);
 
+  const heightRef = useRef(0);
   const drawRef = useRef<() => void>(() => {});
   drawRef.current = () => {
     const canvas = canvasRef.current;
     const scroll = scrollRef.current;
     if (!canvas || !scroll) return;
     const vp = ctrl.nav.store.getState().viewport;
-    const height = scroll.clientHeight;
+    // Height from the ResizeObserver and offset from the virtualizer: reading clientHeight or
+    // scrollTop here would force a synchronous layout in every frame after React's commit.
+    const height = heightRef.current;
     const dpr = window.devicePixelRatio || 1;
     const ctx = prepareCanvas(canvas, vp.widthPx, height, dpr);
     if (!ctx) return;
@@ -52,7 +59,7 @@ export function RowsArea({ ctrl, headerWidth }: { ctrl: TimelineController; head
       model: ctrl.model,
       kinds: ctrl.kinds,
       items: virtualizer.getVirtualItems(),
-      scrollOffset: scroll.scrollTop,
+      scrollOffset: virtualizer.scrollOffset ?? 0,
       rows: ui.rows.rows,
       palette: currentPalette(),
       leakOf: ctrl.leakOf,
@@ -74,6 +81,7 @@ export function RowsArea({ ctrl, headerWidth }: { ctrl: TimelineController; head
     const unsubUi = ctrl.ui.subscribe(() => scheduler.request(draw));
     const scroll = scrollRef.current!;
     const ro = new ResizeObserver(() => {
+      heightRef.current = scroll.clientHeight;
       ctrl.nav.setWidth(Math.max(50, scroll.clientWidth - headerWidth));
       scheduler.request();
     });
@@ -124,7 +132,8 @@ export function RowsArea({ ctrl, headerWidth }: { ctrl: TimelineController; head
     const row = item ? ctrl.ui.getState().rows.rows[item.index] : undefined;
     if (row === undefined || row < 0 || x < 0) return { x, row: row ?? -1, span: -1, groupIndex: row !== undefined && row < 0 ? -row - 1 : -1 };
     const vp = ctrl.nav.store.getState().viewport;
-    const span = hitTestRow(ctrl.model, ctrl.kinds, row, vp, 1 / (window.devicePixelRatio || 1), x, 3, scratch);
+    let span = hitTestRow(ctrl.model, ctrl.kinds, row, vp, 1 / (window.devicePixelRatio || 1), x, 3, scratch);
+    if (span >= 0 && ctrl.kinds[span] === SpanKind.None) span = -1; // not existing: nothing there
     return { x, row, span, groupIndex: -1 };
   };
 

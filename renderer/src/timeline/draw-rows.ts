@@ -5,7 +5,7 @@ import type { Confidence } from '../../../analysis/verdict';
 import { fitText, hatchPattern, textWidth } from './canvas-util';
 import { layoutRow, type RowItem, type SpanBoxes } from './lod';
 import type { Palette } from './palette';
-import { SPAN_KIND_LABELS } from './span-kind';
+import { SPAN_KIND_LABELS, SpanKind } from './span-kind';
 import { axisTicks, formatDuration } from './time-axis';
 import type { CssPixels } from './units';
 import { nsToX, type Viewport } from './viewport';
@@ -60,7 +60,14 @@ export function drawRows(f: RowsFrame): void {
       continue;
     }
     const row = rowValue;
-    if (row === f.selectedRow) {
+    const conf = f.leakOf(row);
+    if (conf && row !== f.selectedRow) {
+      // Suspects carry a faint wash of their confidence colour across the whole row.
+      ctx.globalAlpha = pal.dark ? 0.13 : 0.08;
+      ctx.fillStyle = pal.confidence[conf];
+      ctx.fillRect(0, y, f.width, it.size);
+      ctx.globalAlpha = 1;
+    } else if (row === f.selectedRow) {
       ctx.fillStyle = pal.selectedBg;
       ctx.fillRect(0, y, f.width, it.size);
     } else if (it.index % 2 === 1) {
@@ -75,6 +82,8 @@ export function drawRows(f: RowsFrame): void {
     let lastKind = -1;
     for (let i = 0; i < b.count; i++) {
       const k = b.kind[i];
+      // Before creation and after exit the goroutine does not exist: nothing to draw.
+      if (k === SpanKind.None) continue;
       if (k !== lastKind) {
         ctx.fillStyle = pal.kind[k];
         lastKind = k;
@@ -89,8 +98,8 @@ export function drawRows(f: RowsFrame): void {
     // they stay legible over the leak hatching.
     for (let i = 0; i < b.count; i++) {
       const w = b.x1[i] - b.x0[i];
-      if (w < SPAN_MIN_WIDTH_FOR_TEXT_PX || b.merged[i] !== 1) continue;
       const k = b.kind[i];
+      if (w < SPAN_MIN_WIDTH_FOR_TEXT_PX || b.merged[i] !== 1 || k === SpanKind.None) continue;
       const sp = b.span[i];
       const dur = m.spans.endNs[sp] - m.spans.startNs[sp];
       const full = `${SPAN_KIND_LABELS[k]} · ${formatDuration(dur)}`;
@@ -133,6 +142,13 @@ function drawLeakMark(f: RowsFrame, row: number, top: number, h: number, endX: n
   const color = conf ? pal.confidence[conf] : pal.blockedNoVerdict;
   // Suspects get bold stripes; goroutines parked at the end that the analysis cleared (system
   // goroutines, idle workers) get faint ones: still "blocked until the end", but not alarming.
+  if (!conf) {
+    // Cleared by the analysis: wash the final span out so the suspects are what the eye finds.
+    ctx.globalAlpha = 0.5;
+    ctx.fillStyle = pal.rowBg;
+    ctx.fillRect(x0, top, x1 - x0, h);
+    ctx.globalAlpha = 1;
+  }
   const pat = hatchPattern(ctx, conf ? (pal.dark ? 'rgba(0,0,0,0.55)' : 'rgba(255,255,255,0.62)') : pal.dark ? 'rgba(0,0,0,0.22)' : 'rgba(255,255,255,0.38)', f.dpr);
   if (pat) {
     ctx.fillStyle = pat;

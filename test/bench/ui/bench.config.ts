@@ -13,7 +13,7 @@ export default defineConfig({
   testMatch: /.*\.bench\.ts$/,
   outputDir: path.join(root, 'test/artifacts/bench-ui'),
   workers: 1,
-  timeout: 15 * 60_000,
+  timeout: 25 * 60_000,
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,

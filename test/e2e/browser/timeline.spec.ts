@@ -8,6 +8,8 @@ import { fixture, openTrace, repoRoot, visibleRange, waitIdle } from './timeline
 const LEAK_SCENARIOS = ['fanout-no-fanin', 'growing-leak', 'nil-chan-send', 'waitgroup-missing-done', 'mutex-error-path', 'chan-recv-no-sender'];
 
 test.use({ viewport: { width: 1440, height: 900 } });
+// Parsing and drawing on a 2-core machine shared with other jobs can take a while: no flaky timeouts.
+test.describe.configure({ timeout: 120_000 });
 
 for (const scenario of LEAK_SCENARIOS) {
   test(`${scenario}: leaking goroutines are marked and come first under "suspects only"`, async ({ page }) => {

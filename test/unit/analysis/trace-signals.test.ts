@@ -63,6 +63,20 @@ describe.each(['go1.22', 'go1.26'])('trace signals (%s)', (version) => {
     expect((await traceVerdict(version, 'cond-never-signalled', 'main.waitReady.func1')).waitClass).toBe('sync-cond');
   });
 
+  it('a running service (nothing shut down): idle pool, ctx watchers, server loop all stay low', async () => {
+    const dir = join(FIXTURES, version, 'healthy-long-lived');
+    const { inputs } = await load(dir, ['trace.out']);
+    const r = analyze(inputs);
+    const by = new Map(r.verdicts.map((v) => [v.startFunction, v]));
+    for (const fn of ['main.serve', 'main.serve.func1', 'main.dispatcher', 'main.worker', 'main.handle.func1']) {
+      expect(by.get(fn)?.confidence, fn).toBe('low');
+    }
+    // …and for the reasons the docs give.
+    expect(kinds(by.get('main.worker')!)).toEqual(expect.arrayContaining(['idle-loop', 'creator-active']));
+    expect(kinds(by.get('main.serve.func1')!)).toContain('creator-active');
+    expect(kinds(by.get('main.handle.func1')!)).toContain('siblings-finished');
+  });
+
   it('healthy controls are not parked at the end of their trace, or stay low', async () => {
     for (const sc of ['healthy-worker-pool', 'healthy-ticker-stopped', 'healthy-bounded-sleep', 'healthy-pipeline-cancelled', 'healthy-server-shutdown']) {
       const dir = join(FIXTURES, version, sc);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../cli/command';
 import { planOpen } from '../../../cli/commands/open';
+import { processIo, type CliIo } from '../../../cli/io';
 import { runCli } from '../../../cli/main';
 import { engineTraceFixtures } from '../../support/engine-fixtures';
 
@@ -35,7 +36,8 @@ describe('leakline open', () => {
 
   it('`leakline <missing file>` is still an unknown command', async () => {
     const err: string[] = [];
-    const code = await runCli(['/definitely/not/here.trace'], { out: () => {}, err: (s) => err.push(s) } as never);
+    const io: CliIo = { ...processIo, out: () => {}, err: (s: string) => void err.push(s) };
+    const code = await runCli(['/definitely/not/here.trace'], io);
     expect(code).toBe(2);
     expect(err.join('')).toContain('unknown command');
   });

@@ -26,8 +26,8 @@ describe('validateEditorTarget', () => {
     expect(validateEditorTarget({ file: 'C:\\src\\main.go', line: 1 }).file).toBe('C:\\src\\main.go');
   });
   it.each([
-    ['a relative path (could start with - and become an option)', { file: '-rf', line: 1 }],
-    ['a relative path', { file: 'main.go', line: 1 }],
+    ['a path starting with - (it would read as an editor option)', { file: '-rf', line: 1 }],
+    ['an empty path', { file: '', line: 1 }],
     ['a NUL', { file: '/a\0b', line: 1 }],
     ['a line break', { file: '/a\nb', line: 1 }],
     ['line 0', { file: '/a.go', line: 0 }],
@@ -40,7 +40,7 @@ describe('validateEditorTarget', () => {
   });
   it('is what the openInEditor verb validates, with exactly one argument', () => {
     expect(() => validateArgs('openInEditor', [])).toThrow(/one argument/);
-    expect(() => validateArgs('openInEditor', [{ file: 'x', line: 1 }])).toThrow(/absolute/);
+    expect(() => validateArgs('openInEditor', [{ file: '--help', line: 1 }])).toThrow(/must not start with -/);
     expect(validateArgs('openInEditor', [{ file: '/x.go', line: 9 }])).toEqual([{ file: '/x.go', line: 9 }]);
   });
 });
@@ -100,6 +100,15 @@ describe('BridgeService.openInEditor', () => {
     await expect(s.handle('openInEditor', [{ file: '/nonexistent/leakline/main.go', line: 3 }])).rejects.toMatchObject({ code: 'not-found', message: expect.stringMatching(/remapping/) });
     expect(spawned).toEqual([]);
   });
+  it('maps a -trimpath module path onto a checkout, and refuses it unmapped', async () => {
+    const spawned: { command: string; args: string[] }[] = [];
+    const s = service(spawned);
+    await expect(s.handle('openInEditor', [{ file: 'leakline/analysis/wait-class.ts', line: 2 }])).rejects.toMatchObject({ code: 'not-found', message: expect.stringMatching(/trimpath/) });
+    await s.handle('setEditorSettings', [{ editor: 'goland', remaps: [{ from: 'leakline/', to: repoRoot + '/' }] }]);
+    await s.handle('openInEditor', [{ file: 'leakline/analysis/wait-class.ts', line: 2 }]);
+    expect(spawned).toEqual([{ command: 'goland', args: ['--line', '2', realFile] }]);
+  });
+
   it('refuses malformed requests before touching the disk', async () => {
     const spawned: { command: string; args: string[] }[] = [];
     const s = service(spawned);

@@ -29,14 +29,16 @@ func main() {
 	if err := trace.Start(f); err != nil {
 		log.Fatal(err)
 	}
-	never := make(chan int) // nobody ever sends or receives on it
+	// Two channels: a receiver on one and a sender on the other never pair up.
+	noSender := make(chan int)
+	noReceiver := make(chan int)
 	var done sync.WaitGroup
 	for i := 0; i < *n; i++ {
 		switch i % 3 {
 		case 0:
-			go func() { <-never }()
+			go func() { <-noSender }()
 		case 1:
-			go func(v int) { never <- v }(i)
+			go func(v int) { noReceiver <- v }(i)
 		default:
 			done.Add(1)
 			go func() {

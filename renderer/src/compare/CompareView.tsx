@@ -1,0 +1,245 @@
+// The compare view (issue 9): two or more goroutine snapshots aligned by stack, as a table with
+// the selected row's stacks side by side, a differential flame graph and the series chart.
+import { useDeferredValue, useMemo } from 'react';
+import { compareSnapshots, orderSnapshots, type Comparison } from '../../../analysis/compare';
+import { formatDelta, formatPct } from '../../../analysis/compare-markdown';
+import { shortFunction, shortSite } from '../../../analysis/frames';
+import type { GoroutineProfile, Profile } from '../../../parsers/model';
+import { CompareTable, snapshotLetter } from './CompareTable';
+import { filterRows, type StatusFilter } from './compare-model';
+import { addSnapshots, clearSlots, removeSlot, swapSlots, useCompare, type ComparePane, type Slot } from './compare-store';
+import { FlamePane } from './FlamePane';
+import { SeriesChart } from './SeriesChart';
+import { StackDiff } from './StackDiff';
+import './compare.css';
+
+const FILTERS: readonly [StatusFilter, string][] = [
+  ['all', 'All'],
+  ['changed', 'Changed'],
+  ['grown', 'Grown'],
+  ['new', 'New'],
+  ['shrunk', 'Shrunk'],
+  ['vanished', 'Vanished'],
+  ['same', 'Same'],
+];
+
+function SlotChips({ slots }: { slots: readonly Slot[] }) {
+  return (
+    <ol className="cmp-slots" aria-label="Snapshots, oldest first">
+      {slots.map((s, i) => (
+        <li key={s.id} className={`cmp-slot${s.error ? ' cmp-slot-err' : ''}`} title={s.error ?? s.name}>
+          <span className="cmp-slot-letter">{snapshotLetter(i, slots.length)}</span>
+          <span className="cmp-slot-name">{s.name}</span>
+          {!s.profile && !s.error && <span className="cmp-slot-busy" aria-label="loading" />}
+          <button type="button" className="cmp-slot-x" aria-label={`Remove ${s.name}`} onClick={() => removeSlot(s.id)}>
+            ×
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Summary({ c }: { c: Comparison }) {
+  const n = c.snapshots.length;
+  const count = (st: string) => c.groups.filter((g) => g.status === st).length;
+  const lead = c.suspects[0] ?? c.groups.find((g) => g.delta > 0 && !g.profileWriter);
+  return (
+    <div className="cmp-cards">
+      <div className="cmp-card">
+        <div className="cmp-card-label">Goroutines</div>
+        <div className="cmp-card-value" data-testid="cmp-totals">
+          {c.snapshots[0].goroutines} <span className="muted">→</span> {c.snapshots[n - 1].goroutines}
+        </div>
+        <div className={`cmp-card-sub ${c.totalDelta > 0 ? 'up' : c.totalDelta < 0 ? 'down' : ''}`}>
+          {formatDelta(c.totalDelta)} ({formatPct(c.totalGrowthPct)})
+          {c.elapsedNs !== undefined && <span className="muted"> in {(c.elapsedNs / 1e9).toFixed(c.elapsedNs < 1e10 ? 2 : 0)} s</span>}
+        </div>
+      </div>
+      <div className="cmp-card">
+        <div className="cmp-card-label">Groups</div>
+        <div className="cmp-card-value">{c.groups.length}</div>
+        <div className="cmp-card-sub">
+          <span className="up">{count('grown')} grown</span> · <span className="up">{count('new')} new</span> · <span className="down">{count('shrunk')} shrunk</span> ·{' '}
+          <span className="down">{count('vanished')} vanished</span>
+        </div>
+      </div>
+      <div className={`cmp-card cmp-card-wide${c.suspects.length ? ' cmp-card-alert' : ''}`} data-testid="cmp-suspects">
+        <div className="cmp-card-label">{c.suspects.length ? `Growing in every interval (${c.suspects.length})` : n >= 3 ? 'No group grew in every interval' : 'Largest growth'}</div>
+        {lead ? (
+          <>
+            <div className="cmp-card-value cmp-card-fn">{shortFunction(lead.function)}</div>
+            <div className="cmp-card-sub">
+              {lead.counts.join(' → ')}
+              {lead.blockedAt && <span className="muted"> · {shortSite(lead.blockedAt)}</span>}
+              {lead.perMinute !== undefined && <span className="muted"> · +{lead.perMinute.toFixed(0)}/min</span>}
+            </div>
+          </>
+        ) : (
+          <div className="cmp-card-sub muted">Nothing grew between these snapshots.</div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function Toolbar() {
+  const q = useCompare((s) => s.query);
+  const set = useCompare((s) => s.set);
+  return (
+    <div className="cmp-toolbar">
+      <input
+        className="cmp-search"
+        type="search"
+        placeholder="Filter by function, file, state…"
+        aria-label="Filter groups"
+        value={q.text}
+        onChange={(e) => set({ query: { ...q, text: e.target.value } })}
+      />
+      <div className="cmp-filters" role="group" aria-label="Status">
+        {FILTERS.map(([k, label]) => (
+          <button key={k} type="button" className={`chip${q.status === k ? ' chip-on' : ''}`} aria-pressed={q.status === k} onClick={() => set({ query: { ...q, status: k } })}>
+            {label}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function ModeSwitch() {
+  const mode = useCompare((s) => s.mode);
+  const set = useCompare((s) => s.set);
+  return (
+    <div className="seg" role="radiogroup" aria-label="Match groups by">
+      <span className="seg-label">Match by</span>
+      {(['stack', 'function'] as const).map((m) => (
+        <button
+          key={m}
+          type="button"
+          role="radio"
+          aria-checked={mode === m}
+          className={`seg-btn${mode === m ? ' seg-on' : ''}`}
+          title={m === 'stack' ? 'Function and file:line of every frame' : 'Functions only: for two builds whose lines differ'}
+          onClick={() => set({ mode: m, selected: null })}
+        >
+          {m === 'stack' ? 'Stack' : 'Function'}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+const PANES: readonly [ComparePane, string][] = [
+  ['stacks', 'Stacks'],
+  ['flame', 'Differential flame graph'],
+  ['series', 'Series'],
+];
+
+export function CompareView() {
+  const slots = useCompare((s) => s.slots);
+  const mode = useCompare((s) => s.mode);
+  const autoOrder = useCompare((s) => s.autoOrder);
+  const query = useDeferredValue(useCompare((s) => s.query));
+  const selected = useCompare((s) => s.selected);
+  const pane = useCompare((s) => s.pane);
+  const set = useCompare((s) => s.set);
+
+  const ready = useMemo(() => slots.filter((s): s is Slot & { profile: Profile } => !!s.profile), [slots]);
+  const allLoaded = ready.length === slots.length;
+  const ordered = useMemo(() => {
+    const snaps = ready.map((s) => ({ name: s.name, profile: s.profile }));
+    return autoOrder ? orderSnapshots(snaps) : snaps;
+  }, [ready, autoOrder]);
+  // Chips carry the letters the table and chart use: the comparison's order, pending ones last.
+  const chipOrder = useMemo(() => {
+    const rank = new Map(ordered.map((o, i) => [o.profile, i]));
+    return [...slots].sort((a, b) => (a.profile ? (rank.get(a.profile) ?? 0) : 1e9) - (b.profile ? (rank.get(b.profile) ?? 0) : 1e9));
+  }, [slots, ordered]);
+  const goroutineSnaps = useMemo(() => ordered.filter((s): s is { name: string; profile: GoroutineProfile } => s.profile.kind === 'goroutines'), [ordered]);
+  const comparable = allLoaded && goroutineSnaps.length >= 2 && goroutineSnaps.length === ordered.length;
+  const comparison = useMemo(() => (comparable ? compareSnapshots(goroutineSnaps, mode) : null), [comparable, goroutineSnaps, mode]);
+  const rows = useMemo(() => (comparison ? filterRows(comparison.groups, query) : []), [comparison, query]);
+  const sel = comparison?.groups.find((g) => g.signature === selected);
+
+  return (
+    <main className="cmp" aria-label="Compare snapshots">
+      <header className="cmp-head">
+        <h1 className="cmp-title">Compare</h1>
+        <SlotChips slots={chipOrder} />
+        <button type="button" className="btn" onClick={() => void addSnapshots()}>
+          Add snapshots…
+        </button>
+        {slots.length === 2 && (
+          <button type="button" className="btn" onClick={swapSlots} title="Swap A and B">
+            ⇄ Swap
+          </button>
+        )}
+        {slots.length > 0 && (
+          <button type="button" className="btn btn-quiet" onClick={clearSlots}>
+            Clear
+          </button>
+        )}
+        <span className="cmp-spacer" />
+        {comparison && <ModeSwitch />}
+      </header>
+      {slots.length === 0 && (
+        <div className="cmp-empty">
+          <h2>Compare goroutine snapshots</h2>
+          <p>
+            Drop two or more goroutine profiles of one process here (pprof, debug=1 or debug=2, goroutineleak), or a profile and an execution trace. Groups
+            are matched by stack; growth between snapshots is the strongest leak signal.
+          </p>
+          <button type="button" className="primary" onClick={() => void addSnapshots()}>
+            Add snapshots…
+          </button>
+        </div>
+      )}
+      {slots.some((s) => s.error) && (
+        <div className="cmp-errors" role="alert">
+          {slots.filter((s) => s.error).map((s) => (
+            <div key={s.id}>
+              <strong>{s.name}</strong>: {s.error}
+            </div>
+          ))}
+        </div>
+      )}
+      {comparison && (
+        <>
+          <Summary c={comparison} />
+          <div className="cmp-body">
+            <section className="cmp-main" aria-label="Groups">
+              <Toolbar />
+              <CompareTable comparison={comparison} rows={rows} />
+            </section>
+            <section className="cmp-pane" aria-label="Details">
+              <div className="cmp-tabs" role="tablist">
+                {PANES.map(([k, label]) => (
+                  <button key={k} type="button" role="tab" aria-selected={pane === k} className={`cmp-tab${pane === k ? ' cmp-tab-on' : ''}`} onClick={() => set({ pane: k })}>
+                    {label}
+                  </button>
+                ))}
+              </div>
+              <div className="cmp-pane-body">
+                {pane === 'stacks' &&
+                  (sel ? (
+                    <StackDiff group={sel} profiles={goroutineSnaps.map((s) => s.profile)} names={goroutineSnaps.map((s) => s.name)} mode={mode} />
+                  ) : (
+                    <div className="cmp-hint muted">Select a row to see its stack in {snapshotLetter(0, 2)} and in the last snapshot, side by side.</div>
+                  ))}
+                {pane === 'flame' && <FlamePane profiles={ordered.map((s) => s.profile)} names={ordered.map((s) => s.name)} />}
+                {pane === 'series' && <SeriesChart comparison={comparison} />}
+              </div>
+            </section>
+          </div>
+        </>
+      )}
+      {!comparison && allLoaded && ready.length >= 1 && (
+        <div className="cmp-single">
+          {ready.length >= 2 && <div className="cmp-hint muted">The table compares goroutine profiles; these are {ordered.map((s) => s.profile.profileType).join(' and ')} profiles.</div>}
+          <FlamePane profiles={ordered.map((s) => s.profile)} names={ordered.map((s) => s.name)} />
+        </div>
+      )}
+    </main>
+  );
+}

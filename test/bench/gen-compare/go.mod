@@ -1,0 +1,3 @@
+module leakline.dev/bench/gencompare
+
+go 1.22
