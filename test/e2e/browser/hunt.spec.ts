@@ -71,9 +71,9 @@ test('trace + goroutineleak evidence: proven suspect first, filters the timeline
   const chooser = page.waitForEvent('filechooser');
   await panel.getByTestId('add-evidence').click();
   await (await chooser).setFiles(join(dir, 'goroutineleak.pb.gz'));
-  await expect(panel.getByTestId('evidence-file')).toHaveText(/goroutineleak\.pb\.gz/);
+  await expect(panel.getByTestId('evidence-file')).toHaveText(/goroutineleak\.pb\.gz/, { timeout: 30_000 });
   const first = panel.getByTestId('suspect').first();
-  await expect(first).toHaveAttribute('data-confidence', 'proven');
+  await expect(first).toHaveAttribute('data-confidence', 'proven', { timeout: 30_000 });
   await expect(first).toContainText(leak.startFunc.replace(/^main\./, ''));
   await expect(first.getByTestId('suspect-note-proven')).toBeVisible();
   // Selecting it filters the timeline to exactly its goroutines and selects the first.
@@ -179,9 +179,10 @@ test('a trace dropped together with its snapshots opens as one document; shrinki
     for (const f of fs) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
     document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, files);
-  await expect(page.locator('.tab-close')).toHaveCount(1);
+  await expect(page.locator('.tab-close')).toHaveCount(1, { timeout: 30_000 });
   const panel = page.getByTestId('suspects-panel');
-  await expect(panel.getByTestId('evidence-file')).toHaveCount(3);
+  // Three uploads, then the Node side parses the trace and the snapshots: slow on a busy 2-core box.
+  await expect(panel.getByTestId('evidence-file')).toHaveCount(3, { timeout: 30_000 });
   const note = panel.getByTestId('suspect-note-down');
   await expect(note).toContainText('Downgraded');
   await expect(note).toContainText('15 → 10 → 5');
