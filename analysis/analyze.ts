@@ -10,6 +10,7 @@ import { fingerprint } from './fingerprint';
 import { blockingFrame, entryFunction, frameToSite } from './frames';
 import { NO_RULES, type IgnoreRules } from './ignore';
 import { inputKindOf, profileSignals } from './profile-signals';
+import { rowIndex, testsOfGoroutines } from './test-attribution';
 import { traceSignals } from './trace-signals';
 import {
   compareVerdicts,
@@ -139,6 +140,21 @@ function fuse(fp: string, groups: readonly SuspectGroup[], series: SeriesFacts |
   };
 }
 
+const rowsOf = new WeakMap<TraceModel, Map<number, number>>();
+
+/** Names the test that created the group when a trace is from `go test -trace` (it has tRunner goroutines). */
+function withTest(v: Verdict, traces: readonly TraceModel[]): Verdict {
+  if (!v.goroutineIds || v.goroutineIds.length === 0) return v;
+  for (const t of traces) {
+    if (!t.strings.strings.includes('testing.tRunner')) continue;
+    let rows = rowsOf.get(t);
+    if (!rows) rowsOf.set(t, (rows = rowIndex(t)));
+    const tests = testsOfGoroutines(t, v.goroutineIds, rows);
+    if (tests.length > 0) return { ...v, test: tests.join(', ') };
+  }
+  return v;
+}
+
 function summarize(input: AnalysisInput): InputSummary {
   if ('trace' in input) {
     const t = input.trace;
@@ -183,7 +199,8 @@ export function analyze(inputs: readonly AnalysisInput[], opts: AnalyzeOptions =
     if (list) list.push(s);
     else byFp.set(s.fingerprint, [s]);
   }
-  const verdicts = [...byFp].map(([fp, groups]) => fuse(fp, groups, series.get(fp))).sort(compareVerdicts);
+  const traces = inputs.flatMap((i) => ('trace' in i ? [i.trace] : []));
+  const verdicts = [...byFp].map(([fp, groups]) => withTest(fuse(fp, groups, series.get(fp)), traces)).sort(compareVerdicts);
   const summaries = inputs.map(summarize);
   return {
     inputs: summaries,

@@ -91,6 +91,11 @@ export interface Verdict {
   readonly waitMinutes?: { readonly min: number; readonly max: number };
   readonly explanation: string;
   readonly evidence: readonly Evidence[];
+  /**
+   * `go test -trace` traces: the test whose goroutine created the group (analysis/test-attribution.ts);
+   * several tests are listed most goroutines first, joined by ", ".
+   */
+  readonly test?: string;
   /** Input files that contributed. */
   readonly sources: readonly string[];
 }

@@ -3,6 +3,7 @@
 // compiled by the node-side and the web-side tsconfig alike, so it names no DOM or Node type.
 import type { EngineStatus, EngineStreamPort } from './engine';
 import type { Profile } from '../parsers/model';
+import type { ExportRequest, HuntIgnoreRules, HuntState } from './hunt';
 
 /** Where the renderer runs; the UI adapts wording (e.g. "upload" vs "open") but not behaviour. */
 export type BridgeMode = 'electron' | 'browser';
@@ -76,7 +77,8 @@ export interface FileLike {
 export type Unsubscribe = () => void;
 
 /** Application-menu commands that act on renderer state (the active tab), so main forwards them. */
-export type MenuCommand = 'close-document';
+/** `export-report`: File › Export Leak Report… (the renderer shows its export dialog). */
+export type MenuCommand = 'close-document' | 'export-report';
 /** Which editor a stack frame opens in: VS Code (`code -g file:line`), GoLand (`goland --line`), or $VISUAL/$EDITOR (`+line file`). */
 export type EditorKind = 'vscode' | 'goland' | 'env';
 
@@ -136,6 +138,20 @@ export interface LeaklineBridge {
   loadProfile(id: DocumentId): Promise<Profile>;
   /** File › Compare… opened these documents to be compared (oldest first). */
   onCompareRequested(cb: (ids: DocumentId[]) => void): Unsubscribe;
+  // ---- the leak hunt (contract/hunt.ts) ----
+  huntState(id: DocumentId): Promise<HuntState>;
+  /** An AnalysisResult (analysis/verdict.ts) of the document with its evidence and rules. */
+  analyzeDocument(id: DocumentId): Promise<unknown>;
+  /** Attaches files the user dropped or picked (Electron: by path; browser: uploaded). */
+  addEvidenceFiles(id: DocumentId, files: FileLike[]): Promise<HuntState>;
+  /** "Add evidence…": the platform's picker (Electron: native dialog; browser: file input + upload). */
+  pickEvidence(id: DocumentId): Promise<HuntState>;
+  removeEvidence(id: DocumentId, path: string): Promise<HuntState>;
+  setProjectFolder(id: DocumentId, folder: string): Promise<HuntState>;
+  setIgnoreRules(id: DocumentId, rules: HuntIgnoreRules): Promise<HuntState>;
+  exportReport(request: ExportRequest): Promise<string>;
+  /** Electron: save dialog + write, resolves the path (null when cancelled). Browser: not available (download instead). */
+  saveReport(request: ExportRequest): Promise<string | null>;
   /** Electron's application menu; never fires in browser mode. */
   onMenuCommand(cb: (command: MenuCommand) => void): Unsubscribe;
 }

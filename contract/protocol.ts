@@ -3,6 +3,7 @@
 import type { Profile } from '../parsers/model';
 import type { AppInfo, BridgeError, DocumentId, DocumentInfo, EditorSettings, EditorTarget, MenuCommand, ProgressEvent, RecentFile } from './bridge';
 import type { EngineStatus } from './engine';
+import type { ExportRequest, HuntIgnoreRules, HuntState } from './hunt';
 
 /** Request verbs the Node side answers; each maps 1:1 to a LeaklineBridge method. */
 export interface BridgeRequests {
@@ -19,6 +20,22 @@ export interface BridgeRequests {
   openInEditor: { args: [target: EditorTarget]; result: void };
   getEditorSettings: { args: []; result: EditorSettings };
   setEditorSettings: { args: [settings: EditorSettings]; result: EditorSettings };
+  // ---- the leak hunt (contract/hunt.ts) ----
+  huntState: { args: [id: DocumentId]; result: HuntState };
+  /** The fused analysis of the document and its evidence under the project's rules (an AnalysisResult). */
+  analyzeDocument: { args: [id: DocumentId]; result: unknown };
+  /** Attaches a file by absolute path (Electron drops; browser-mode evidence arrives by upload). */
+  addEvidence: { args: [id: DocumentId, path: string]; result: HuntState };
+  /** Electron only: native dialog, several files. */
+  pickEvidence: { args: [id: DocumentId]; result: HuntState };
+  removeEvidence: { args: [id: DocumentId, path: string]; result: HuntState };
+  setProjectFolder: { args: [id: DocumentId, folder: string]; result: HuntState };
+  /** Writes `<projectFolder>/.leakline.json` (keeping its other keys). */
+  setIgnoreRules: { args: [id: DocumentId, rules: HuntIgnoreRules]; result: HuntState };
+  /** The report text, written by the same writers as `leakline report`. */
+  exportReport: { args: [request: ExportRequest]; result: string };
+  /** Electron only: save dialog, then writes the report; the chosen path, or null when cancelled. */
+  saveReport: { args: [request: ExportRequest]; result: string | null };
 }
 export type BridgeVerb = keyof BridgeRequests;
 

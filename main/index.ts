@@ -54,6 +54,29 @@ const service = new BridgeService({
     const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
     return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
   },
+  pickEvidence: async () => {
+    const opts: Electron.OpenDialogOptions = {
+      title: 'Add evidence',
+      message: 'Goroutine profiles, debug=2 dumps or goroutineleak profiles of the same process',
+      properties: ['openFile', 'multiSelections'],
+      filters: [
+        { name: 'Go profiles and dumps', extensions: ['pprof', 'pb', 'gz', 'txt'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    };
+    const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+    return r.canceled ? [] : r.filePaths;
+  },
+  pickSavePath: async (defaultName, format) => {
+    const names = { json: 'JSON report', md: 'Markdown', html: 'HTML report', sarif: 'SARIF 2.1.0' };
+    const opts: Electron.SaveDialogOptions = {
+      title: 'Export leak report',
+      defaultPath: defaultName,
+      filters: [{ name: names[format], extensions: [format] }],
+    };
+    const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+    return r.canceled || !r.filePath ? null : r.filePath;
+  },
 });
 
 /** File › Compare…: several snapshots in one dialog, opened in the order the OS returns (sorted by the view). */
@@ -99,6 +122,9 @@ function refreshMenu(): void {
       closeDocument: () => {
         if (service.listDocuments().length > 0) win?.webContents.send(channelOf('menuCommand'), 'close-document');
         else win?.close();
+      },
+      exportReport: () => {
+        if (service.listDocuments().length > 0) win?.webContents.send(channelOf('menuCommand'), 'export-report');
       },
       about: () =>
         void dialog.showMessageBox({

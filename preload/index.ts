@@ -63,6 +63,23 @@ const bridge: PreloadApi = {
   openInEditor: (target) => call('openInEditor', target),
   getEditorSettings: () => call('getEditorSettings'),
   setEditorSettings: (settings) => call('setEditorSettings', settings),
+  huntState: (id) => call('huntState', id),
+  analyzeDocument: (id) => call('analyzeDocument', id),
+  addEvidenceFiles: async (id, files: FileLike[]) => {
+    let state = await call('huntState', id);
+    for (const f of files) {
+      const path = webUtils.getPathForFile(f as File);
+      if (!path) throw new Error('not-a-file: Dropped item is not a file on disk');
+      state = await call('addEvidence', id, path);
+    }
+    return state;
+  },
+  pickEvidence: (id) => call('pickEvidence', id),
+  removeEvidence: (id, path) => call('removeEvidence', id, path),
+  setProjectFolder: (id, folder) => call('setProjectFolder', id, folder),
+  setIgnoreRules: (id, rules) => call('setIgnoreRules', id, rules),
+  exportReport: (req) => call('exportReport', req),
+  saveReport: (req) => call('saveReport', req),
   onProgress: (cb) => listen('progress', cb),
   onDocumentOpened: (cb) => listen('documentOpened', cb),
   onDocumentClosed: (cb) => listen('documentClosed', cb),

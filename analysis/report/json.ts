@@ -21,6 +21,7 @@ export interface JsonLeak {
   count: number;
   waitReason: string;
   startFunction: string;
+  test?: string;
   createdBy?: JsonSite;
   blockedAt?: JsonSite;
   stack: JsonSite[];
@@ -58,6 +59,7 @@ function leak(v: Verdict): JsonLeak {
     count: out.count,
     waitReason: out.waitReason,
     startFunction: out.startFunction,
+    ...(v.test ? { test: v.test } : {}),
     ...(v.createdBy ? { createdBy: site(v.createdBy) } : {}),
     ...(v.blockedAt ? { blockedAt: site(v.blockedAt) } : {}),
     stack: out.stack,

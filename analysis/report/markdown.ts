@@ -23,6 +23,7 @@ function section(v: Verdict, i: number): string {
   lines.push(`> ${v.explanation}`);
   lines.push('');
   lines.push(`- **Goroutines:** ${formatCount(v.count)}${v.goroutineIds ? ` (ids ${v.goroutineIds.slice(0, 20).join(', ')}${v.goroutineIds.length > 20 ? ', …' : ''})` : ''}`);
+  if (v.test) lines.push(`- **Test:** ${code(v.test)}`);
   if (v.blockedAt) lines.push(`- **Blocked at:** ${code(v.blockedAt.function)} ${code(`${v.blockedAt.file}:${v.blockedAt.line}`)}`);
   if (v.createdBy) lines.push(`- **Created by:** ${code(v.createdBy.function)} ${code(`${v.createdBy.file}:${v.createdBy.line}`)}`);
   if (v.blockedForNs) lines.push(`- **Blocked for:** ${range(v.blockedForNs.min, v.blockedForNs.max, formatDuration)}`);

@@ -37,7 +37,7 @@ function result(v: Verdict) {
   return {
     ruleId: ruleId(v.waitClass),
     level: LEVEL[v.confidence],
-    message: { text: v.explanation },
+    message: { text: v.test ? `${v.explanation} (test ${v.test})` : v.explanation },
     ...(site ? { locations: [location(site)] } : {}),
     ...(v.createdBy ? { relatedLocations: [{ id: 1, ...location(v.createdBy, 'goroutines created here') }] } : {}),
     partialFingerprints: { 'leaklineFingerprint/v1': v.fingerprint },
@@ -46,6 +46,7 @@ function result(v: Verdict) {
       count: v.count,
       waitReason: v.waitReason,
       startFunction: v.startFunction,
+      ...(v.test ? { test: v.test } : {}),
       ...(v.goroutineIds ? { goroutineIds: [...v.goroutineIds] } : {}),
       evidence: v.evidence.map((x) => `${x.kind}: ${x.detail}`),
     },

@@ -1,7 +1,8 @@
 // `leakline report <files…>`: traces and goroutine profiles of one process → leak verdicts in
 // JSON, Markdown, HTML or SARIF. Exit codes: 1 when a verdict at or above --fail-on exists (so CI
 // can gate on it), 2 when an input is unusable or the usage is wrong, 0 otherwise.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
 import { analyze, type AnalysisInput } from '../../analysis/analyze';
 import { ConfigError, mergeRules, parseConfig, type FailOn, type IgnoreRules } from '../../analysis/ignore';
@@ -28,7 +29,8 @@ Options:
   --ignore-top FUNC            ignore goroutines whose top function is FUNC (repeatable)
   --ignore-any FUNC            ignore goroutines with FUNC anywhere in the stack (repeatable)
   --ignore-created-by FUNC     ignore goroutines created by FUNC (repeatable)
-  --config FILE                ignore rules file (default ./.leakline.json when present)
+  --config FILE                ignore rules file (default ./.leakline.json, else the
+                               .leakline.json beside the first input, when present)
   --map-path FROM=TO           rewrite source paths starting with FROM (repeatable), e.g.
                                --map-path example.com/svc=. for -trimpath builds in SARIF
   -h, --help                   show this help
@@ -116,6 +118,21 @@ export function parseReportArgs(argv: readonly string[]): ReportOptions {
   return o;
 }
 
+/**
+ * The app saves ignore rules in the opened file's folder (main/service/hunt-service.ts); the CLI
+ * finds them there too when the working directory has none, so the two agree on one folder.
+ */
+function projectConfig(first: string): string | undefined {
+  let dir: string;
+  try {
+    dir = statSync(first).isDirectory() ? first : dirname(first);
+  } catch {
+    return undefined; // reported as a missing input below
+  }
+  const p = join(dir, '.leakline.json');
+  return existsSync(p) ? p : undefined;
+}
+
 export interface ReportIo {
   out(text: string): void;
   err(text: string): void;
@@ -135,7 +152,7 @@ export async function runReport(argv: readonly string[], io: ReportIo = stdio, l
   try {
     let rules = opts.ignore;
     let failOn = opts.failOn;
-    const configPath = opts.config ?? (existsSync('.leakline.json') ? '.leakline.json' : undefined);
+    const configPath = opts.config ?? (existsSync('.leakline.json') ? '.leakline.json' : projectConfig(opts.files[0]));
     if (configPath) {
       const cfg = parseConfig(await readFile(configPath, 'utf8').catch((e: Error) => Promise.reject(new InputError(`${configPath}: ${e.message}`))));
       rules = mergeRules(cfg.ignore, rules);

@@ -8,6 +8,8 @@ export interface MenuActions {
   openRecent(path: string): void;
   clearRecent(): void;
   closeDocument(): void;
+  /** File › Export Leak Report…: the renderer shows its export dialog for the active tab. */
+  exportReport(): void;
   about(): void;
 }
 
@@ -38,6 +40,8 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
         label: 'Open Recent',
         submenu: [...recentItems, { type: 'separator' }, { label: 'Clear Recent', enabled: input.recent.length > 0, click: () => actions.clearRecent() }],
       },
+      { type: 'separator' },
+      { label: 'Export Leak Report…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportReport() },
       { type: 'separator' },
       { label: 'Close', accelerator: 'CmdOrCtrl+W', click: () => actions.closeDocument() },
       ...(mac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const }]),

@@ -3,9 +3,10 @@
 import { createWriteStream } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
-import type { DocumentInfo } from '../../contract';
+import type { DocumentInfo, HuntState } from '../../contract';
 import { BridgeFault } from '../service/bridge-error';
 import type { BridgeService } from '../service/bridge-service';
+import { validateDocumentId } from '../service/validate';
 
 /** The largest trace we expect is a few GiB; 64 GiB only guards against a runaway sender. */
 export const MAX_UPLOAD_BYTES = 64 * 2 ** 30;
@@ -25,8 +26,12 @@ export async function receiveUpload(
   dir: string,
   seq: number,
   service: BridgeService,
-): Promise<DocumentInfo> {
+): Promise<DocumentInfo | HuntState> {
   const name = url.searchParams.get('name') ?? '';
+  // `?evidenceFor=doc-N`: the file is evidence for an open document (leak hunt), not a new tab.
+  const evidenceParam = url.searchParams.get('evidenceFor');
+  const evidenceFor = evidenceParam === null ? null : validateDocumentId(evidenceParam);
+  if (evidenceFor !== null) service.getDocument(evidenceFor);
   if (!name || name.length > 1024) throw new BridgeFault('bad-request', 'upload needs a file name');
   const lengthHeader = req.headers['content-length'];
   const total = lengthHeader === undefined ? -1 : Number(lengthHeader);
@@ -63,5 +68,6 @@ export async function receiveUpload(
   });
   if (total >= 0 && done !== total) throw new BridgeFault('io', `${name}: received ${done} of ${total} bytes`);
   service.emit('progress', { target, phase: 'upload', bytesDone: done, bytesTotal: done });
+  if (evidenceFor !== null) return service.hunt.addEvidence(evidenceFor, path, name);
   return service.openPath(path, { displayName: name });
 }

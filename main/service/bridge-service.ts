@@ -13,11 +13,14 @@ import type {
   EngineStatus,
   EditorSettings,
   EditorTarget,
+  ExportRequest,
+  HuntIgnoreRules,
   RecentFile,
 } from '../../contract';
 import type { EngineRegistry } from '../engine/engine-registry';
 import type { Profile } from '../../parsers/model';
 import { BridgeFault, fsFault } from './bridge-error';
+import { HuntService } from './hunt-service';
 import { loadProfileFile } from './profile-loader';
 import { memoryEditorStore, openInEditor, spawnDetached, type EditorStore, type Spawner } from './editor';
 import type { RecentStore } from './recent-store';
@@ -38,6 +41,10 @@ export interface BridgeServiceOptions {
   /** Launches the editor; injected by tests. */
   spawn?: Spawner;
   env?: Record<string, string | undefined>;
+  /** Electron: native multi-file dialog for "Add evidence…" (browser mode uploads instead). */
+  pickEvidence?: () => Promise<string[]>;
+  /** Electron: native save dialog for File › Export Leak Report… (browser mode downloads instead). */
+  pickSavePath?: (defaultName: string, format: ExportRequest['format']) => Promise<string | null>;
 }
 
 export class BridgeService {
@@ -48,10 +55,13 @@ export class BridgeService {
   private nextDoc = 1;
   private readonly now: () => number;
   private readonly editor: EditorStore;
+  /** Evidence, project folder and ignore rules per document; export (contract/hunt.ts). */
+  readonly hunt: HuntService;
 
   constructor(private readonly opts: BridgeServiceOptions) {
     this.now = opts.now ?? Date.now;
     this.editor = opts.editor ?? memoryEditorStore();
+    this.hunt = new HuntService({ getDocument: (id) => this.getDocument(id), pickEvidence: opts.pickEvidence, pickSavePath: opts.pickSavePath });
   }
 
   /** Validates `args` for `verb`, then runs it. Throws BridgeFault on bad input. */
@@ -85,6 +95,24 @@ export class BridgeService {
       case 'setEditorSettings':
         this.editor.set(args[0] as EditorSettings);
         return this.editor.get();
+      case 'huntState':
+        return this.hunt.state(args[0] as DocumentId);
+      case 'analyzeDocument':
+        return this.hunt.analyze(args[0] as DocumentId);
+      case 'addEvidence':
+        return this.hunt.addEvidence(args[0] as DocumentId, args[1] as string);
+      case 'pickEvidence':
+        return this.hunt.pickEvidence(args[0] as DocumentId);
+      case 'removeEvidence':
+        return this.hunt.removeEvidence(args[0] as DocumentId, args[1] as string);
+      case 'setProjectFolder':
+        return this.hunt.setProjectFolder(args[0] as DocumentId, args[1] as string);
+      case 'setIgnoreRules':
+        return this.hunt.setIgnoreRules(args[0] as DocumentId, args[1] as HuntIgnoreRules);
+      case 'exportReport':
+        return this.hunt.exportReport(args[0] as ExportRequest);
+      case 'saveReport':
+        return this.hunt.saveReport(args[0] as ExportRequest);
     }
   }
 
@@ -146,6 +174,7 @@ export class BridgeService {
     if (!doc) throw new BridgeFault('not-found', `no open document ${id}`);
     this.profiles.delete(id);
     this.docs.delete(id);
+    this.hunt.forget(id);
     void this.opts.engines?.close(id);
     if (doc.uploaded) await rm(doc.path, { force: true });
     this.emit('documentClosed', id);

@@ -4,6 +4,7 @@
 import type { BridgeRequests, BridgeVerb } from '../../contract';
 import { BridgeFault } from './bridge-error';
 import { validateEditorSettings, validateEditorTarget } from './editor';
+import { validateExportRequest, validateIgnoreRules } from './validate-hunt';
 
 /** Linux PATH_MAX is 4096 bytes; Windows long paths go to 32,767 UTF-16 units. */
 export const MAX_PATH_CHARS = 32_767;
@@ -32,6 +33,16 @@ export function validateDocumentId(value: unknown): string {
   return value;
 }
 
+function oneDoc(a: readonly unknown[], verb: string): [string] {
+  if (a.length !== 1) throw bad(`${verb} takes one argument`);
+  return [validateDocumentId(a[0])];
+}
+
+function docAndPath(a: readonly unknown[], verb: string): [string, string] {
+  if (a.length !== 2) throw bad(`${verb} takes two arguments`);
+  return [validateDocumentId(a[0]), validatePath(a[1])];
+}
+
 type Validators = { [V in BridgeVerb]: (args: readonly unknown[]) => BridgeRequests[V]['args'] };
 
 const VALIDATORS: Validators = {
@@ -57,6 +68,24 @@ const VALIDATORS: Validators = {
     return [validateEditorTarget(a[0])];
   },
   getEditorSettings: (a) => noArgs(a, 'getEditorSettings'),
+  huntState: (a) => oneDoc(a, 'huntState'),
+  analyzeDocument: (a) => oneDoc(a, 'analyzeDocument'),
+  pickEvidence: (a) => oneDoc(a, 'pickEvidence'),
+  addEvidence: (a) => docAndPath(a, 'addEvidence'),
+  removeEvidence: (a) => docAndPath(a, 'removeEvidence'),
+  setProjectFolder: (a) => docAndPath(a, 'setProjectFolder'),
+  setIgnoreRules: (a) => {
+    if (a.length !== 2) throw bad('setIgnoreRules takes two arguments');
+    return [validateDocumentId(a[0]), validateIgnoreRules(a[1])];
+  },
+  exportReport: (a) => {
+    if (a.length !== 1) throw bad('exportReport takes one argument');
+    return [validateExportRequest(a[0])];
+  },
+  saveReport: (a) => {
+    if (a.length !== 1) throw bad('saveReport takes one argument');
+    return [validateExportRequest(a[0])];
+  },
   setEditorSettings: (a) => {
     if (a.length !== 1) throw bad('setEditorSettings takes one argument');
     return [validateEditorSettings(a[0])];

@@ -7,6 +7,7 @@ import { ProgressBar } from './components/ProgressBar';
 import { CompareView } from './compare/CompareView';
 import './compare/compare.css';
 import { compareFiles, connectCompare, useCompare } from './compare/compare-store';
+import { openTraceWithEvidence } from './hunt/open-together';
 import { connect, openDropped, openFile } from './state/actions';
 import { useApp } from './state/app-store';
 
@@ -38,8 +39,11 @@ function useFileDrop(): boolean {
       setDragging(false);
       const files = Array.from(e.dataTransfer?.files ?? []);
       void (async () => {
-        // Two or more files at once, or any drop on the compare view: compare them.
-        if (files.length >= 2 || useCompare.getState().active) await compareFiles(files);
+        // The compare view takes any drop; a trace dropped with its profiles opens as one
+        // document with evidence (renderer/src/hunt); other multi-file drops are compared.
+        if (useCompare.getState().active) await compareFiles(files);
+        else if (files.length >= 2 && (await openTraceWithEvidence(files))) return;
+        else if (files.length >= 2) await compareFiles(files);
         else for (const f of files) await openDropped(f);
       })();
     };

@@ -141,6 +141,14 @@ describe('main/index.ts', () => {
     expect(fake.windows[0].sent.at(-1)).toEqual(['leakline:menuCommand', 'close-document']);
   });
 
+  it('File › Export Leak Report… asks the renderer to show its export dialog', () => {
+    const menu = fake.menu as { label?: string; submenu?: { label?: string; accelerator?: string; click?: () => void }[] }[];
+    const item = menu.find((m) => m.label === 'File')?.submenu?.find((i) => i.label === 'Export Leak Report…');
+    expect(item?.accelerator).toBe('CmdOrCtrl+E');
+    item?.click?.();
+    expect(fake.windows[0].sent.at(-1)).toEqual(['leakline:menuCommand', 'export-report']);
+  });
+
   it('denies permissions and adds the CSP header to responses', () => {
     const answers: boolean[] = [];
     fake.permissionHandler?.({}, 'media', (ok: boolean) => answers.push(ok));

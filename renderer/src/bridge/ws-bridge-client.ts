@@ -5,8 +5,10 @@ import type {
   BridgeEvents,
   BridgeRequests,
   BridgeVerb,
+  DocumentId,
   DocumentInfo,
   FileLike,
+  HuntState,
   IpcEnvelope,
   LeaklineBridge,
   WsRequest,
@@ -70,15 +72,26 @@ export function createWsBridge(origin: { host: string; protocol: string }): Leak
     return () => set.delete(l);
   }
 
-  async function upload(file: FileLike): Promise<DocumentInfo> {
-    const url = `${UPLOAD_PATH}?name=${encodeURIComponent(file.name)}`;
+  function upload(file: FileLike): Promise<DocumentInfo> {
+    return post<DocumentInfo>(file, '');
+  }
+
+  /** Evidence for a document: uploaded like a file, attached on the server instead of opened. */
+  async function uploadEvidence(id: DocumentId, files: FileLike[]): Promise<HuntState> {
+    let state = await call('huntState', id);
+    for (const f of files) state = await post<HuntState>(f, `&evidenceFor=${encodeURIComponent(id)}`);
+    return state;
+  }
+
+  async function post<T>(file: FileLike, extra: string): Promise<T> {
+    const url = `${UPLOAD_PATH}?name=${encodeURIComponent(file.name)}${extra}`;
     let res: Response;
     try {
       res = await fetch(url, { method: 'POST', headers: { [UPLOAD_HEADER]: '1' }, body: file as File });
     } catch {
       throw new BridgeRequestError('disconnected', 'cannot reach the Leakline server');
     }
-    const env = (await res.json()) as IpcEnvelope<DocumentInfo>;
+    const env = (await res.json()) as IpcEnvelope<T>;
     if (!env.ok) throw new BridgeRequestError(env.error.code, env.error.message);
     return env.result;
   }
@@ -100,6 +113,18 @@ export function createWsBridge(origin: { host: string; protocol: string }): Leak
     openInEditor: (target) => call('openInEditor', target),
     getEditorSettings: () => call('getEditorSettings'),
     setEditorSettings: (settings) => call('setEditorSettings', settings),
+    huntState: (id) => call('huntState', id),
+    analyzeDocument: (id) => call('analyzeDocument', id),
+    addEvidenceFiles: uploadEvidence,
+    pickEvidence: async (id) => {
+      const file = await pickFile();
+      return file ? uploadEvidence(id, [file]) : call('huntState', id);
+    },
+    removeEvidence: (id, path) => call('removeEvidence', id, path),
+    setProjectFolder: (id, folder) => call('setProjectFolder', id, folder),
+    setIgnoreRules: (id, rules) => call('setIgnoreRules', id, rules),
+    exportReport: (req) => call('exportReport', req),
+    saveReport: () => Promise.reject(new BridgeRequestError('bad-request', 'No save dialog in browser mode: the report downloads instead')),
     onProgress: (cb) => on('progress', cb),
     onDocumentOpened: (cb) => on('documentOpened', cb),
     onDocumentClosed: (cb) => on('documentClosed', cb),

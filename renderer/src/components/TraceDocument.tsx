@@ -3,6 +3,8 @@ import type { DocumentInfo } from '../../../contract';
 import { useTraceDocument } from '../document/use-trace-document';
 import { formatBytes } from '../format';
 import { formatDuration } from '../timeline/time-axis';
+import { SuspectsPanel } from '../hunt/SuspectsPanel';
+import { useHunt } from '../hunt/hunt-store';
 import { TraceView } from '../timeline/TraceView';
 import { DocumentBanners } from './DocumentBanners';
 import { DocumentSummary } from './DocumentSummary';
@@ -15,6 +17,9 @@ import { LoadProgress } from './LoadProgress';
  */
 export function TraceDocument({ doc }: { doc: DocumentInfo }) {
   const snap = useTraceDocument(doc.id);
+  // The suspects panel's fused analysis (document + evidence + project rules) when there is one,
+  // so a group the goroutineleak profile proves is marked proven on the timeline too.
+  const fused = useHunt(doc.id).result;
   useEffect(() => {
     document.title = `${doc.name} — Leakline`;
     return () => {
@@ -43,7 +48,12 @@ export function TraceDocument({ doc }: { doc: DocumentInfo }) {
         </div>
       )}
       <DocumentBanners snap={snap} />
-      <TraceView model={model} analysis={snap.analysis} loading={!done} />
+      <TraceView
+        model={model}
+        analysis={fused ?? snap.analysis}
+        loading={!done}
+        aside={(ctrl) => <SuspectsPanel doc={doc} ctrl={ctrl} analysis={fused ?? snap.analysis} ready={done} />}
+      />
     </section>
   );
 }

@@ -11,6 +11,7 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   [`${modKey}Z`, 'Undo navigation'],
   [`${modKey}Shift+Z / ${modKey}Y`, 'Redo navigation'],
   ['N / P', 'Next / previous suspected leak'],
+  ['J / K', 'Next / previous suspect in the suspects panel'],
   ['↑ / ↓', 'Previous / next goroutine'],
   ['Enter', 'Zoom to the selected goroutine'],
   ['F', 'Focus the search'],

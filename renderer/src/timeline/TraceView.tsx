@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AnalysisResult } from '../../../analysis/verdict';
 import type { TraceModel } from '../../../parsers/model';
@@ -23,7 +23,18 @@ const KEY_PAN = 0.2;
 const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA' || t.isContentEditable);
 
 /** One document's timeline. Mount it with a `key` per document: a new model (streaming) updates the view in place. */
-export function TraceView({ model, analysis, loading = false }: { model: TraceModel; analysis: AnalysisResult | null; loading?: boolean }) {
+export function TraceView({
+  model,
+  analysis,
+  loading = false,
+  aside,
+}: {
+  model: TraceModel;
+  analysis: AnalysisResult | null;
+  loading?: boolean;
+  /** A panel beside the rows (the suspects panel), given this view's controller. */
+  aside?: (ctrl: TimelineController) => ReactNode;
+}) {
   // Created once per mount; later models stream in through update() so navigation survives.
   const [ctrl] = useState(() => new TimelineController(model, analysis));
   // While a big trace streams in, chunks arrive faster than re-deriving span kinds and rows over
@@ -159,6 +170,7 @@ export function TraceView({ model, analysis, loading = false }: { model: TraceMo
     >
       <Toolbar ctrl={ctrl} searchRef={searchRef} />
       <div className="tv-body">
+        {aside?.(ctrl)}
         <div className="tv-main">
           <TracksArea ctrl={ctrl} headerWidth={HEADER_WIDTH_CSS_PX} />
           <RowsArea ctrl={ctrl} headerWidth={HEADER_WIDTH_CSS_PX} />

@@ -95,6 +95,23 @@ export class TimelineController {
     scheduler.request();
   }
 
+  /**
+   * Shows only `ids` (a verdict's goroutines) and selects the first shown, scrolled into view by
+   * the rows area; null shows everything again. Used by the suspects panel (renderer/src/hunt).
+   */
+  focusGoroutines(ids: readonly number[] | null): void {
+    this.setOptions({ onlyIds: ids ? new Set(ids) : null });
+    const { rows } = this.ui.getState();
+    let first = -1;
+    for (const r of rows.rows) {
+      if (r >= 0) {
+        first = r;
+        break;
+      }
+    }
+    this.select(ids ? first : -1);
+  }
+
   leakOf = (row: number) => confidenceOf(this.leaks, this.model, row);
   blockedAtEnd = (row: number) => blockedAtEnd(this.model, row);
 

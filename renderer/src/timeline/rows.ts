@@ -17,6 +17,8 @@ export interface RowOptions {
   readonly groupBy: GroupBy;
   readonly sortBy: SortBy;
   readonly collapsed: ReadonlySet<string>;
+  /** Only these goroutine ids (the suspects panel's selected verdict); null shows all. */
+  readonly onlyIds?: ReadonlySet<number> | null;
 }
 
 export const DEFAULT_ROW_OPTIONS: RowOptions = {
@@ -86,6 +88,7 @@ export function buildRows(m: TraceModel, leaks: LeakIndex, o: RowOptions): RowLi
   const cache = new Map<number, SpanKind>();
   const keep: number[] = [];
   for (let r = 0; r < g.count; r++) {
+    if (o.onlyIds && !o.onlyIds.has(g.id[r])) continue;
     if (o.suspectsOnly && confidenceOf(leaks, m, r) === undefined) continue;
     if (o.minBlockedNs > 0 && blockedForNs(m, r) < o.minBlockedNs) continue;
     if (o.kinds.size > 0 && !o.kinds.has(finalKind(m, r, cache))) continue;

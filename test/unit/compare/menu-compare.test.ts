@@ -11,6 +11,7 @@ function fileMenu(platform: NodeJS.Platform, calls: string[]): MenuItemConstruct
     openRecent: () => calls.push('recent'),
     clearRecent: () => calls.push('clear'),
     closeDocument: () => calls.push('close'),
+    exportReport: () => calls.push('export'),
     about: () => calls.push('about'),
   };
   const t = buildMenuTemplate({ platform, appName: 'Leakline', recent: [], actions, dev: false });
