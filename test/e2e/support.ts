@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ConsoleMessage, Page } from '@playwright/test';
+import { expect, type ConsoleMessage, type Page } from '@playwright/test';
 
 export const root = resolve(import.meta.dirname, '../..');
 export const artifacts = resolve(root, 'test/artifacts');
@@ -69,4 +69,16 @@ export function realworldTraces(): TraceEntry[] {
   const dir = resolve(sharedDir(), 'realworld/traces');
   const index = JSON.parse(readFileSync(resolve(dir, 'index.json'), 'utf8')) as { file: string; size: number }[];
   return index.map((e) => ({ file: e.file, size: e.size, path: resolve(dir, e.file) }));
+}
+
+/**
+ * Closes every open document through the tabs' close buttons. All specs share one `leakline serve`
+ * (global-setup), which keeps documents across pages, so a spec that assumes a clean first screen
+ * (or leaves tabs behind) calls this.
+ */
+export async function closeAllDocuments(page: Page): Promise<void> {
+  for (let n = await page.locator('.tab-close').count(); n > 0; n = await page.locator('.tab-close').count()) {
+    await page.locator('.tab-close').first().click();
+    await expect(page.locator('.tab-close')).toHaveCount(n - 1);
+  }
 }

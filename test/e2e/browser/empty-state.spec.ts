@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { resolve } from 'node:path';
-import { artifacts, collectErrors, pkgVersion, serveUrl } from '../support';
+import { artifacts, closeAllDocuments, collectErrors, pkgVersion, serveUrl } from '../support';
 
 test.describe('leakline serve: first screen', () => {
   for (const scheme of ['light', 'dark'] as const) {
@@ -10,6 +10,9 @@ test.describe('leakline serve: first screen', () => {
       const response = await page.goto(serveUrl());
       expect(response?.status()).toBe(200);
       expect(response?.headers()['content-security-policy']).toContain("default-src 'none'");
+      // Other specs share this server; the first screen is what a user sees with nothing open.
+      await expect(page.locator('footer')).toContainText('browser mode');
+      await closeAllDocuments(page);
 
       await expect(page.getByRole('heading', { name: 'Open a trace or profile…' })).toBeVisible();
       await expect(page.getByRole('button', { name: /^Open…/ })).toBeEnabled();

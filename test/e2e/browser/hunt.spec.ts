@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { artifacts, collectErrors, root, serveUrl, startServe } from '../support';
+import { artifacts, closeAllDocuments, collectErrors, root, serveUrl, startServe } from '../support';
 
 const FIX = resolve(root, 'test/fixtures/go1.26');
 
@@ -29,7 +29,7 @@ test.use({ viewport: { width: 1440, height: 900 } });
 
 // The shared server keeps documents: leave it as found for the specs that expect the empty state.
 test.afterEach(async ({ page }) => {
-  if (page.url().startsWith(serveUrl())) await closeAll(page);
+  if (page.url().startsWith(serveUrl())) await closeAllDocuments(page);
 });
 
 async function upload(page: Page, file: string): Promise<void> {
@@ -46,12 +46,6 @@ const shownIds = (page: Page) =>
     .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-goroutine'))))
     .then((ids) => ids.sort((a, b) => a - b));
 
-async function closeAll(page: Page): Promise<void> {
-  for (let n = await page.locator('.tab-close').count(); n > 0; n = await page.locator('.tab-close').count()) {
-    await page.locator('.tab-close').first().click();
-    await expect(page.locator('.tab-close')).toHaveCount(n - 1);
-  }
-}
 
 test('trace + goroutineleak evidence: proven suspect first, filters the timeline, exports equal the CLI', async ({ page, context }) => {
   const scenario = 'http-handler-leak';
@@ -61,7 +55,7 @@ test('trace + goroutineleak evidence: proven suspect first, filters the timeline
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(serveUrl());
   await expect(page.getByText('browser mode')).toBeVisible();
-  await closeAll(page);
+  await closeAllDocuments(page);
   await upload(page, join(dir, 'trace.out'));
   const panel = page.getByTestId('suspects-panel');
   await expect(panel.getByTestId('suspect').first()).toBeVisible();
@@ -121,7 +115,7 @@ test('go test -trace: the leak is attributed to TestLeaky, not the parallel Test
   const truth = truthOf('testleak');
   expect(truth.leaks[0].test).toBe('TestLeaky');
   await page.goto(serveUrl());
-  await closeAll(page);
+  await closeAllDocuments(page);
   await upload(page, join(FIX, 'testleak/trace.out'));
   const panel = page.getByTestId('suspects-panel');
   const card = panel.locator(`[data-testid=suspect]`).filter({ hasText: 'TestLeaky' });
@@ -170,7 +164,7 @@ test('a trace dropped together with its snapshots opens as one document; shrinki
   const dir = join(FIX, 'growing-leak');
   await page.goto(serveUrl());
   await expect(page.getByText('browser mode')).toBeVisible();
-  await closeAll(page);
+  await closeAllDocuments(page);
   // Newest snapshot first: read as a series, the group shrinks 15 → 10 → 5 (its goroutines "finish").
   const names = ['trace.out', 'goroutine-3.debug1.txt', 'goroutine-2.debug1.txt', 'goroutine-1.debug1.txt'];
   const files = names.map((n) => ({ name: n, b64: readFileSync(join(dir, n)).toString('base64') }));
