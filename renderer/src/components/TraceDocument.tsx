@@ -27,7 +27,8 @@ export function TraceDocument({ doc }: { doc: DocumentInfo }) {
     };
   }, [doc.name]);
   const model = snap.format === 'go-trace' ? snap.model : null;
-  if (!model || model.goroutines.count === 0 || snap.status === 'error') return <DocumentSummary doc={doc} />;
+  // A load that failed part-way keeps what arrived: the timeline shows it under the error banner.
+  if (!model || model.goroutines.count === 0) return <DocumentSummary doc={doc} />;
   const done = snap.status === 'done';
   return (
     <section className="doc-trace" aria-label={doc.name} data-testid="document-view" data-status={snap.status} data-chunks={snap.chunks}>

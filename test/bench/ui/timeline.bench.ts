@@ -23,6 +23,7 @@ function hundredK(): string {
 }
 
 function largestGenerated(): string | null {
+  if (process.env.LEAKLINE_BENCH_TRACE) return path.resolve(process.env.LEAKLINE_BENCH_TRACE);
   for (const name of ['fanout-200mb', 'http-200mb', 'fanout-50mb', 'http-50mb']) {
     const f = path.join(big, name, 'trace.out');
     if (existsSync(f)) return f;

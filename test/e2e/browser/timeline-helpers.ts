@@ -28,10 +28,9 @@ export async function openTrace(page: Page, file: string): Promise<void> {
     await page.locator('.tab-close').first().click();
     await expect(page.locator('.tab-close')).toHaveCount(n - 1);
   }
-  // The server keeps documents other tests opened, so the empty state may not be showing: use
-  // the Ctrl+O shortcut, which browser mode handles once connected.
+  // With every tab closed the empty state offers Open…, which browser mode turns into an upload.
   const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press('Control+o');
+  await page.getByRole('button', { name: /^Open…/ }).click();
   // Named by scenario so tabs and the window title say which fixture this is.
   const name = `${path.basename(path.dirname(file))}.trace`;
   await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer: readFileSync(file) });
