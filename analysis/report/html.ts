@@ -37,8 +37,7 @@ function verdictHtml(v: Verdict, i: number): string {
 <p class="why">${e(v.explanation)}</p>
 <dl>
 <dt>Goroutines</dt><dd>${formatCount(v.count)}${v.goroutineIds ? ` <span class="muted">(ids ${e(v.goroutineIds.join(', '))})</span>` : ''}</dd>
-${v.test ? `<dt>Test</dt><dd><code>${e(v.test)}</code></dd>` : ''}
-<dt>Blocked at</dt><dd>${siteHtml(v.blockedAt)}</dd>
+${v.test ? `<dt>Test</dt><dd><code>${e(v.test)}</code></dd>\n` : ''}<dt>Blocked at</dt><dd>${siteHtml(v.blockedAt)}</dd>
 <dt>Created by</dt><dd>${siteHtml(v.createdBy)}</dd>
 <dt>Start function</dt><dd><code>${e(v.startFunction)}</code></dd>
 ${v.blockedForNs ? `<dt>Blocked for</dt><dd>${range(v.blockedForNs.min, v.blockedForNs.max, formatDuration)}</dd>` : ''}

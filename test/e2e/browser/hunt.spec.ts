@@ -33,6 +33,8 @@ test.afterEach(async ({ page }) => {
 });
 
 async function upload(page: Page, file: string): Promise<void> {
+  // Ctrl+O is the page's own shortcut only once it knows it runs in browser mode (connected).
+  await expect(page.getByText('browser mode')).toBeVisible();
   const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Control+o');
   await (await chooser).setFiles(file);
