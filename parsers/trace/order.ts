@@ -142,17 +142,22 @@ export class Ordering extends RangeOrdering {
   private procStatus(): boolean {
     const ev = this.ev;
     const pid = ev.a0;
-    let status = ev.a1;
+    const status = ev.a1;
+    // The status the event reports. A SyscallAbandoned P we know in Syscall is reported as
+    // Syscall (Go rewrites ev.args[1]), but `status` itself must stay SyscallAbandoned for the
+    // binding below: the emitting M is the one about to steal the P, not its holder. Promoting
+    // `status` bound the P to the stealer and skipped the re-attribution, so that M could never
+    // ProcStart again (a 200 MB HTTP trace stopped 2 M events later, at 10.7 of 38 M events).
+    let reported = status;
     if (status >= WIRE_PROC_TO_STATE.length) this.fail(`invalid status for proc ${pid}: ${status}`);
     let oldState = WIRE_PROC_TO_STATE[status];
     const s = this.pStates.get(pid);
     if (s !== undefined) {
       if (status === WireProc.SyscallAbandoned && s.status === WireProc.Syscall) {
         oldState = ProcRunning;
-        status = WireProc.Syscall;
+        reported = WireProc.Syscall;
       } else if (status === WireProc.SyscallAbandoned && s.status === WireProc.SyscallAbandoned) {
         oldState = ProcIdle;
-        status = WireProc.SyscallAbandoned;
       } else if (s.status !== status) {
         this.fail(`inconsistent status for proc ${pid}: old ${s.status} vs. new ${status}`);
       }
@@ -176,7 +181,7 @@ export class Ordering extends RangeOrdering {
       if (!found) this.fail(`failed to find sched context for proc ${pid} that's about to be stolen`);
     }
     const e = this.emit();
-    e.a1 = status;
+    e.a1 = reported;
     e.extra = oldState;
     return true;
   }
