@@ -2,7 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { serveUrl } from '../support';
+import { closeAllDocuments, serveUrl } from '../support';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
@@ -24,10 +24,7 @@ export async function openTrace(page: Page, file: string): Promise<void> {
   await page.goto(serveUrl());
   await expect(page.getByText('browser mode')).toBeVisible();
   // One document at a time, so screenshots do not depend on which tests ran before.
-  for (let n = await page.locator('.tab-close').count(); n > 0; n = await page.locator('.tab-close').count()) {
-    await page.locator('.tab-close').first().click();
-    await expect(page.locator('.tab-close')).toHaveCount(n - 1);
-  }
+  await closeAllDocuments(page);
   // With every tab closed the empty state offers Open…, which browser mode turns into an upload.
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: /^Open…/ }).click();
