@@ -71,9 +71,11 @@ export function App() {
   useEffect(() => connect(), []);
   useEffect(() => connectCompare(), []);
   useEffect(() => {
-    // Electron's menu owns Ctrl/⌘+O; the browser needs the shortcut from the page.
-    if (info?.mode !== 'browser') return;
+    // Electron's menu owns Ctrl/⌘+O; the browser needs the shortcut from the page. Registered on
+    // mount and checked per key press: registering once the mode is known would leave a gap after
+    // "browser mode" is painted and before the effect runs, where the shortcut silently did nothing.
     const onKey = (e: KeyboardEvent) => {
+      if (useApp.getState().info?.mode !== 'browser') return;
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'o') {
         e.preventDefault();
         void openFile();
@@ -81,7 +83,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [info?.mode]);
+  }, []);
 
   return (
     <div className={`app${dragging ? ' app-dragging' : ''}`}>
