@@ -9,7 +9,12 @@ export const PAGE_SIZE = 1 << 16;
 /** Largest page: 4 Mi rows (32 MiB of Float64, above glibc's largest mmap threshold). */
 const MAX_PAGE = 1 << 22;
 
-/** A growable typed array for small tables (goroutines, samples): doubling, trimmed at the end. */
+/**
+ * A growable typed array: doubling growth (amortised one copy per element). Used for the
+ * builder's small tables (goroutines, samples) and by the renderer's stream accumulator, whose
+ * snapshots take `view()`s: exact-length subarrays of the same buffer, so a snapshot costs no copy
+ * and stays valid (rows below `length` never change).
+ */
 export class GrowableColumn<T extends TypedArray> {
   data: T;
   length = 0;
@@ -19,18 +24,46 @@ export class GrowableColumn<T extends TypedArray> {
   ) {
     this.data = new ctor(initial);
   }
+
+  private reserve(n: number): void {
+    if (this.length + n <= this.data.length) return;
+    let cap = Math.max(1, this.data.length * 2);
+    while (cap < this.length + n) cap *= 2;
+    const next = new this.ctor(cap);
+    next.set(this.data.subarray(0, this.length) as never);
+    this.data = next;
+  }
+
   push(v: number): number {
-    if (this.length === this.data.length) this.grow();
+    if (this.length === this.data.length) this.reserve(1);
     this.data[this.length] = v;
     return this.length++;
   }
-  private grow(): void {
-    const next = new this.ctor(this.data.length * 2);
-    next.set(this.data as never);
-    this.data = next;
+
+  append(values: ArrayLike<number>): void {
+    this.reserve(values.length);
+    (this.data as unknown as { set(a: ArrayLike<number>, o: number): void }).set(values, this.length);
+    this.length += values.length;
   }
+
+  get(i: number): number {
+    return this.data[i];
+  }
+
+  /** The rows so far, without copying. */
+  view(): T {
+    return this.data.subarray(0, this.length) as T;
+  }
+
+  /** The rows so far, copied into an exact-length array (the builder's final tables). */
   trimmed(): T {
     return this.data.slice(0, this.length) as T;
+  }
+
+  /** Frees the storage (the owner has moved the data elsewhere). */
+  release(): void {
+    this.data = new this.ctor(0);
+    this.length = 0;
   }
 }
 

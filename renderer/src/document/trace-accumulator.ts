@@ -9,7 +9,7 @@ import { GoState } from '../../../parsers/model/goroutine-state';
 import { ParseError, type ParseErrorCode } from '../../../parsers/model/errors';
 import type { Frame } from '../../../parsers/model/stack';
 import type { GoroutineTable, SpanTable, TraceModel } from '../../../parsers/model/trace-model';
-import { GrowColumn } from './columns';
+import { GrowableColumn } from '../../../parsers/trace/columns';
 
 const PARSE_CODES: readonly string[] = ['unknown-format', 'unsupported-version', 'truncated', 'corrupt', 'too-large', 'cancelled'];
 
@@ -23,17 +23,17 @@ export class TraceAccumulator {
   private readonly stringIndex = new Map<string, number>();
   // spans, in arrival (event) order
   /** Provisional goroutine row of each span (assigned on arrival: one Map lookup per span, once). */
-  private readonly sRow = new GrowColumn(Uint32Array);
-  private readonly sStart = new GrowColumn(Float64Array);
-  private readonly sState = new GrowColumn(Uint8Array);
-  private readonly sReason = new GrowColumn(Uint32Array);
-  private readonly sStack = new GrowColumn(Uint32Array);
-  private readonly sWaker = new GrowColumn(Float64Array);
+  private readonly sRow = new GrowableColumn(Uint32Array);
+  private readonly sStart = new GrowableColumn(Float64Array);
+  private readonly sState = new GrowableColumn(Uint8Array);
+  private readonly sReason = new GrowableColumn(Uint32Array);
+  private readonly sStack = new GrowableColumn(Uint32Array);
+  private readonly sWaker = new GrowableColumn(Float64Array);
   // provisional goroutine rows (first-seen order)
   private readonly rowOf = new Map<number, number>();
-  private readonly gId = new GrowColumn(Float64Array, 256);
-  private readonly gEnd = new GrowColumn(Float64Array, 256);
-  private readonly gStartFunc = new GrowColumn(Uint32Array, 256);
+  private readonly gId = new GrowableColumn(Float64Array, 256);
+  private readonly gEnd = new GrowableColumn(Float64Array, 256);
+  private readonly gStartFunc = new GrowableColumn(Uint32Array, 256);
   private lastNs = 0;
   chunks = 0;
   generation = 0;
