@@ -35,6 +35,8 @@ type truth struct {
 	Leaks     []truthGroup `json:"leaks"`
 	Healthy   []truthGroup `json:"healthy"`
 	Ended     []truthGroup `json:"ended"`
+	// AliveAtTraceEnd: healthy goroutines are still parked when the trace stops (not shut down).
+	AliveAtTraceEnd bool `json:"aliveAtTraceEnd"`
 }
 
 func fixtureDirs(t *testing.T) []string {
@@ -107,7 +109,11 @@ func TestTraceAgreesWithTruth(t *testing.T) {
 					}
 					continue
 				}
-				if gr.Ended == nil {
+				if tr.AliveAtTraceEnd {
+					if gr.Ended != nil || gr.Final.State != "Waiting" {
+						t.Errorf("%s: healthy g%d (%s) should still be parked at the trace end, got ended=%v state %s", dir, id, g.StartFunc, gr.Ended != nil, gr.Final.State)
+					}
+				} else if gr.Ended == nil {
 					t.Errorf("%s: healthy g%d (%s) did not end inside the trace", dir, id, g.StartFunc)
 				}
 				seen := false

@@ -36,6 +36,9 @@ type Manifest struct {
 	// Ended: goroutines created during the trace that exit before the capture;
 	// the dump must hold none of them (count = how many were created).
 	Ended []Group `json:"ended,omitempty"`
+	// AliveAtTraceEnd: the healthy goroutines are not shut down before the trace stops (a trace
+	// of a running service), so they end the trace parked instead of exiting inside it.
+	AliveAtTraceEnd bool `json:"aliveAtTraceEnd,omitempty"`
 }
 
 func ParseManifest(b []byte) (Manifest, error) {
@@ -124,6 +127,8 @@ type Truth struct {
 	Leaks     []TruthGroup `json:"leaks"`
 	Healthy   []TruthGroup `json:"healthy"`
 	Ended     []Group      `json:"ended,omitempty"`
+	// AliveAtTraceEnd: copied from the manifest.
+	AliveAtTraceEnd bool `json:"aliveAtTraceEnd,omitempty"`
 }
 
 // Check matches a dump against the manifest: every group must have exactly
@@ -198,5 +203,6 @@ func Resolve(m Manifest, dump, leakDump []Goroutine, goVersion string) Truth {
 	t.Leaks = res(m.Leaks)
 	t.Healthy = res(m.Healthy)
 	t.Ended = m.Ended
+	t.AliveAtTraceEnd = m.AliveAtTraceEnd
 	return t
 }
