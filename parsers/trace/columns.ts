@@ -130,40 +130,14 @@ export class SpanPages {
   }
 }
 
-/** Copies rows [from, to) of a paged column into a new exact-size array. */
-export function sliceF64(pages: Float64Array[], from: number, to: number): Float64Array {
-  const out = new Float64Array(Math.max(0, to - from));
+/** Copies rows [from, to) of a paged column into a new exact-size array (`set` is native, so one generic copy serves every element type). */
+export function slicePages<T extends TypedArray>(ctor: Ctor<T>, pages: readonly T[], from: number, to: number): T {
+  const out = new ctor(Math.max(0, to - from));
   let base = 0;
   for (const page of pages) {
     const lo = Math.max(from, base);
     const hi = Math.min(to, base + page.length);
-    if (lo < hi) out.set(page.subarray(lo - base, hi - base), lo - from);
-    base += page.length;
-    if (base >= to) break;
-  }
-  return out;
-}
-
-export function sliceU32(pages: Uint32Array[], from: number, to: number): Uint32Array {
-  const out = new Uint32Array(Math.max(0, to - from));
-  let base = 0;
-  for (const page of pages) {
-    const lo = Math.max(from, base);
-    const hi = Math.min(to, base + page.length);
-    if (lo < hi) out.set(page.subarray(lo - base, hi - base), lo - from);
-    base += page.length;
-    if (base >= to) break;
-  }
-  return out;
-}
-
-export function sliceU8(pages: Uint8Array[], from: number, to: number): Uint8Array {
-  const out = new Uint8Array(Math.max(0, to - from));
-  let base = 0;
-  for (const page of pages) {
-    const lo = Math.max(from, base);
-    const hi = Math.min(to, base + page.length);
-    if (lo < hi) out.set(page.subarray(lo - base, hi - base), lo - from);
+    if (lo < hi) out.set(page.subarray(lo - base, hi - base) as never, lo - from);
     base += page.length;
     if (base >= to) break;
   }

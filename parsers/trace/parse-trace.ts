@@ -5,7 +5,7 @@ import type { ByteSource } from '../model/byte-source';
 import { ParseError } from '../model/errors';
 import type { TraceChunk, TraceModel } from '../model/trace-model';
 import { EventStream, Step } from './event-stream';
-import { sliceF64, sliceU32, sliceU8 } from './columns';
+import { slicePages } from './columns';
 import { type GoroutineTransitionRecord, ModelBuilder } from './model-builder';
 
 export interface ParseTraceOptions {
@@ -49,7 +49,7 @@ export async function parseTrace(source: ByteSource, options: ParseTraceOptions 
     chunkGen = stream.generations;
     chunkSpan = to;
     const sp = b.spans;
-    const rows = sliceU32(sp.row, from, to);
+    const rows = slicePages(Uint32Array, sp.row, from, to);
     const goroutineId = new Float64Array(rows.length);
     for (let i = 0; i < rows.length; i++) goroutineId[i] = b.gId.data[rows[i]];
     const waited = options.onChunk({
@@ -63,11 +63,11 @@ export async function parseTrace(source: ByteSource, options: ParseTraceOptions 
       spans: {
         count: rows.length,
         goroutineId,
-        startNs: sliceF64(sp.start, from, to),
-        state: sliceU8(sp.state, from, to),
-        reason: sliceU32(sp.reason, from, to),
-        stack: sliceU32(sp.stack, from, to),
-        wakerId: sliceF64(sp.waker, from, to),
+        startNs: slicePages(Float64Array, sp.start, from, to),
+        state: slicePages(Uint8Array, sp.state, from, to),
+        reason: slicePages(Uint32Array, sp.reason, from, to),
+        stack: slicePages(Uint32Array, sp.stack, from, to),
+        wakerId: slicePages(Float64Array, sp.waker, from, to),
       },
       ended: { goroutineId: Float64Array.from(b.endedIds), endNs: Float64Array.from(b.endedNs) },
     });

@@ -59,16 +59,16 @@ describe('validateEditorSettings', () => {
 
 describe('remapPath', () => {
   const remaps = [
-    { from: '/build/', to: '/home/me/' },
+    { from: '/build/', to: '/Users/me/' },
     { from: '/build/src/github.com/acme/', to: '/work/acme/' },
-    { from: 'C:\\Users\\ci\\go\\', to: '/home/me/go/' },
+    { from: 'C:\\Users\\ci\\go\\', to: '/Users/me/go/' },
   ];
   it('uses the longest matching prefix', () => {
     expect(remapPath('/build/src/github.com/acme/svc/main.go', remaps)).toBe('/work/acme/svc/main.go');
-    expect(remapPath('/build/other/x.go', remaps)).toBe('/home/me/other/x.go');
+    expect(remapPath('/build/other/x.go', remaps)).toBe('/Users/me/other/x.go');
   });
   it('turns Windows separators into POSIX ones when mapping onto a POSIX prefix', () => {
-    expect(remapPath('C:\\Users\\ci\\go\\pkg\\mod\\a.go', remaps)).toBe('/home/me/go/pkg/mod/a.go');
+    expect(remapPath('C:\\Users\\ci\\go\\pkg\\mod\\a.go', remaps)).toBe('/Users/me/go/pkg/mod/a.go');
   });
   it('leaves unmatched paths alone', () => {
     expect(remapPath('/usr/local/go/src/runtime/chan.go', remaps)).toBe('/usr/local/go/src/runtime/chan.go');
