@@ -2,28 +2,19 @@
 // so `diff` against Go's reader pinpoints the first divergence. Run: npx jiti test/support/trace-dump.ts <file>
 import { readFileSync } from 'node:fs';
 import { bytesSource } from '../../parsers/model/byte-source';
-import { EventStream, Step } from '../../parsers/trace/event-stream';
+import { readEvents } from './read-events';
 import {
   EVENT_KIND_NAMES, GO_STATE_STRINGS, GoTransition, PROC_STATE_STRINGS, ProcTransition, eventKind, goTransition, procTransition,
 } from '../../parsers/trace/transition';
 
 async function main(): Promise<void> {
   const file = process.argv[2];
-  const s = new EventStream(bytesSource(file, readFileSync(file)));
-  await s.open();
   const gt = new GoTransition();
   const pt = new ProcTransition();
   const lines: string[] = [];
   let n = 0;
   try {
-    for (;;) {
-      const st = s.step();
-      if (st === Step.NeedGeneration) {
-        await s.loadNext();
-        continue;
-      }
-      if (st === Step.Done) break;
-      const e = s.event;
+    await readEvents(bytesSource(file, readFileSync(file)), (e) => {
       n++;
       let line = `${e.time} ${EVENT_KIND_NAMES[eventKind(e.typ)]} G=${e.g} P=${e.p} M=${e.m}`;
       if (goTransition(e, gt)) {
@@ -33,7 +24,7 @@ async function main(): Promise<void> {
         line += ` p${pt.p} ${PROC_STATE_STRINGS[pt.from]}->${PROC_STATE_STRINGS[pt.to]}`;
       }
       lines.push(line);
-    }
+    });
   } catch (err) {
     lines.push(`error: ${(err as Error).message}`);
   }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../parsers/model/byte-source';
 import { ParseError } from '../../../parsers/model/errors';
-import { EventStream, Step } from '../../../parsers/trace/event-stream';
+import { readEvents } from '../../support/read-events';
 import { parseGoldenTest } from '../../support/trace-text';
 import { TraceValidator } from '../../support/trace-validator';
 import { sharedDir } from '../../support/shared-dir';
@@ -16,22 +16,14 @@ const dir = path.join(sharedDir(), 'conformance/xexp-trace-tests');
 const files = readdirSync(dir).filter((f) => f.endsWith('.test')).sort();
 
 async function readAll(bytes: Uint8Array, v: TraceValidator): Promise<{ events: number; error?: unknown; syncTimes: number[] }> {
-  const s = new EventStream(bytesSource('golden', bytes));
   let events = 0;
   const syncTimes: number[] = [];
   try {
-    await s.open();
-    for (;;) {
-      const st = s.step();
-      if (st === Step.NeedGeneration) {
-        await s.loadNext();
-        continue;
-      }
-      if (st === Step.Done) break;
+    await readEvents(bytesSource('golden', bytes), (e) => {
       events++;
-      if (s.event.typ === 255) syncTimes.push(s.event.time);
-      v.event(s.event);
-    }
+      if (e.typ === 255) syncTimes.push(e.time);
+      v.event(e);
+    });
   } catch (error) {
     return { events, error, syncTimes };
   }

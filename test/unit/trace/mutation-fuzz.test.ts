@@ -10,6 +10,7 @@ import { ParseError } from '../../../parsers/model/errors';
 import { parseTrace } from '../../../parsers/trace';
 import { uvarint, vr } from '../../../parsers/trace/varint';
 import { sharedDir } from '../../support/shared-dir';
+import { rng } from '../fuzz/mutate';
 
 const dir = path.join(sharedDir(), 'realworld/traces');
 const traces = ['007.trace', '008.trace', '010.trace', '012.trace'];
@@ -65,19 +66,6 @@ async function outcome(name: string, bytes: Uint8Array): Promise<'model' | 'part
     expect(e.message).not.toMatch(/internal error/);
     return 'error';
   }
-}
-
-/** xorshift32: deterministic mutations. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
 }
 
 describe('mutation fuzzing of real traces', () => {

@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../parsers/model/byte-source';
-import { EventStream, Step } from '../../../parsers/trace/event-stream';
 import { EVENT_NAMES, NONE } from '../../../parsers/trace/spec';
+import { readEvents } from '../../support/read-events';
 import { parseGoldenTest } from '../../support/trace-text';
 import { TraceValidator } from '../../support/trace-validator';
 
@@ -40,23 +40,15 @@ describe('ProcStatus SyscallAbandoned for a P in Syscall since the previous gene
   it('reads to the end with the P attributed to its holder, as Go\'s reader does', async () => {
     const c = parseGoldenTest(readFileSync(file, 'utf8'));
     expect(c.expectSuccess).toBe(true);
-    const s = new EventStream(bytesSource('promoted', c.bytes));
-    await s.open();
     const v = new TraceValidator();
     const f = (x: number): number => (x === NONE ? -1 : x);
     const got: string[] = [];
     const procStatus: { status: number; old: number }[] = [];
-    for (;;) {
-      const st = s.step();
-      if (st === Step.NeedGeneration) await s.loadNext();
-      else if (st === Step.Done) break;
-      else {
-        const e = s.event;
-        v.event(e);
-        got.push(`${e.time} ${e.typ === 255 ? 'Sync' : EVENT_NAMES[e.typ]} G=${f(e.g)} P=${f(e.p)} M=${f(e.m)}`);
-        if (e.typ === 13 && e.a0 === 0 && e.gen?.gen === 2) procStatus.push({ status: e.a1, old: e.extra });
-      }
-    }
+    await readEvents(bytesSource('promoted', c.bytes), (e) => {
+      v.event(e);
+      got.push(`${e.time} ${e.typ === 255 ? 'Sync' : EVENT_NAMES[e.typ]} G=${f(e.g)} P=${f(e.p)} M=${f(e.m)}`);
+      if (e.typ === 13 && e.a0 === 0 && e.gen?.gen === 2) procStatus.push({ status: e.a1, old: e.extra });
+    });
     expect(got).toEqual(GO_READER);
     expect(v.errors).toEqual([]);
     // Reported as wire Syscall (3) with old state ProcRunning (2): a Running->Running transition.
