@@ -4,7 +4,10 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
-export const CHROMIUM = process.env['LEAKLINE_CHROMIUM'] ?? '/usr/bin/chromium';
+import { findChromium } from './test/support/prerequisites.mjs';
+
+/** $CHROMIUM_PATH, Playwright's own Chromium, or /usr/bin/chromium (test/support/prerequisites.mjs). */
+export const CHROMIUM = findChromium();
 export const ELECTRON_PRESENT = existsSync(new URL('./node_modules/electron/dist', import.meta.url));
 
 export default defineConfig({

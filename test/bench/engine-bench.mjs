@@ -17,11 +17,12 @@ import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { chromium } from 'playwright-core';
+import { findChromium } from '../support/prerequisites.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tmp = path.join(os.tmpdir(), 'leakline-bench');
 mkdirSync(tmp, { recursive: true });
-const CHROMIUM = process.env.LEAKLINE_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM = findChromium();
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26, ...opts });
 const mb = (n) => n / (1 << 20);
 const f1 = (n) => n.toFixed(1);

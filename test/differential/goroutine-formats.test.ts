@@ -22,7 +22,7 @@ import { bytesSource } from '../../parsers/model/byte-source';
 import type { GoroutineProfile } from '../../parsers/model/profile-model';
 import { parseGoroutineText } from '../../parsers/goroutines/index';
 import { parsePprof } from '../../parsers/pprof/index';
-import { repoRoot } from '../helpers/shared-dir';
+import { repoRoot } from '../support/corpus';
 import { debug1View, debug2View, tally } from '../helpers/goroutine-views';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures');

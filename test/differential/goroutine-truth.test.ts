@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../parsers/model/byte-source';
 import { parseGoroutineText } from '../../parsers/goroutines/index';
-import { repoRoot } from '../helpers/shared-dir';
+import { repoRoot } from '../support/corpus';
 
 interface TruthGroup {
   count: number;

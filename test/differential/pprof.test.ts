@@ -13,7 +13,7 @@ import { bytesSource } from '../../parsers/model/byte-source';
 import { decodeProfileBytes, detectProfileType, parsePprof, sampleFrames } from '../../parsers/pprof/index';
 import type { Profile } from '../../parsers/model/profile-model';
 import { stackSignature } from '../../parsers/model/stack';
-import { repoRoot } from '../helpers/shared-dir';
+import { repoRoot } from '../support/corpus';
 
 interface OracleSample {
   values: number[];

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bytesSource } from '../../parsers/model/byte-source';
 import type { GoroutineProfile } from '../../parsers/model/profile-model';
 import { parseGoroutineText } from '../../parsers/goroutines/index';
-import { repoRoot } from '../helpers/shared-dir';
+import { repoRoot } from '../support/corpus';
 
 describe('synctest bubble dump (go test, Go ≥1.25)', () => {
   let p: GoroutineProfile;

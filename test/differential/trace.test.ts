@@ -1,5 +1,5 @@
 // Differential test against Go's own reader: for every v2 trace in the fixture corpus
-// (test/fixtures/go1.XX/<scenario>/trace.out) and in ../shared/realworld, the oracle
+// (test/fixtures/go1.XX/<scenario>/trace.out) and in test/corpus/realworld, the oracle
 // (`test/oracle`, golang.org/x/exp/trace, built once per run) prints canonical JSON, and the
 // parser's model must agree on every goroutine (id, parent, creation time, start function,
 // creator stack, end time, final state / reason / stack), every goroutine's ordered transitions
@@ -14,7 +14,7 @@ import { GO_STATE_NAMES, GoState } from '../../parsers/model/goroutine-state';
 import type { TraceModel } from '../../parsers/model/trace-model';
 import { type GoroutineTransitionRecord, parseTrace } from '../../parsers/trace';
 import { GO_STATE_STRINGS } from '../../parsers/trace/transition';
-import { repoRoot, sharedDir } from '../support/shared-dir';
+import { corpus, repoRoot } from '../support/corpus';
 
 interface OracleTransition {
   t: number;
@@ -57,7 +57,7 @@ function traceFiles(): string[] {
       }
     }
   }
-  const rw = path.join(sharedDir(), 'realworld/traces');
+  const rw = corpus('realworld', 'traces');
   const index = JSON.parse(readFileSync(path.join(rw, 'index.json'), 'utf8')) as { file: string; header: string }[];
   for (const e of index) if (Number(/^go 1\.(\d+)/.exec(e.header)![1]) >= 22) out.push(path.join(rw, e.file));
   return out;

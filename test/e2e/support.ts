@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, type ConsoleMessage, type Page } from '@playwright/test';
 
-export const root = resolve(import.meta.dirname, '../..');
+import { repoRoot } from '../support/corpus';
+
+export const root = repoRoot;
 export const artifacts = resolve(root, 'test/artifacts');
 export const pkgVersion = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -46,30 +48,7 @@ export async function startServe(args: string[]): Promise<{ url: string; stop: (
   };
 }
 
-export interface TraceEntry {
-  file: string;
-  size: number;
-  path: string;
-}
-
-export function sharedDir(): string {
-  const candidates = [process.env['LEAKLINE_SHARED'], resolve(root, '../shared'), resolve(root, '../../shared')].filter((c): c is string => !!c);
-  for (const c of candidates) {
-    try {
-      readFileSync(resolve(c, 'realworld/traces/index.json'));
-      return c;
-    } catch {
-      // try the next
-    }
-  }
-  throw new Error(`shared/ corpus not found in ${candidates.join(', ')}`);
-}
-
-export function realworldTraces(): TraceEntry[] {
-  const dir = resolve(sharedDir(), 'realworld/traces');
-  const index = JSON.parse(readFileSync(resolve(dir, 'index.json'), 'utf8')) as { file: string; size: number }[];
-  return index.map((e) => ({ file: e.file, size: e.size, path: resolve(dir, e.file) }));
-}
+export { realworldTraces } from '../support/corpus';
 
 /**
  * Closes every open document through the tabs' close buttons. All specs share one `leakline serve`
@@ -81,4 +60,18 @@ export async function closeAllDocuments(page: Page): Promise<void> {
     await page.locator('.tab-close').first().click();
     await expect(page.locator('.tab-close')).toHaveCount(n - 1);
   }
+}
+
+/**
+ * Picks `files` in the file chooser that `trigger` opens. A keyboard shortcut can land before
+ * Playwright's file-chooser interception is active (it is switched on asynchronously when the
+ * listener is added), and the picker is then dropped silently; the trigger is repeated until a
+ * chooser arrives (an `<input type=file>` left over from a lost attempt is harmless).
+ */
+export async function chooseFiles(page: Page, trigger: () => Promise<void>, files: string | string[]): Promise<void> {
+  await expect(async () => {
+    const chooser = page.waitForEvent('filechooser', { timeout: 5_000 });
+    await trigger();
+    await (await chooser).setFiles(files);
+  }).toPass({ timeout: 30_000 });
 }

@@ -1,10 +1,10 @@
-// Traces the engine tests stream: the real-world Go 1.22+ traces in ../shared, plus the fixture
+// Traces the engine tests stream: the real-world Go 1.22+ traces (test/corpus/realworld), plus the fixture
 // corpus (test/fixtures/go1.*/<scenario>/trace.out) once it has landed.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bytesSource } from '../../parsers/model/byte-source';
 import { parseTrace } from '../../parsers/trace/parse-trace';
-import { repoRoot, sharedDir } from './shared-dir';
+import { corpus, repoRoot } from './corpus';
 
 export interface TraceFixture {
   label: string;
@@ -14,7 +14,7 @@ export interface TraceFixture {
 
 export function engineTraceFixtures(which: 'v2' | 'all' = 'v2'): TraceFixture[] {
   const out: TraceFixture[] = [];
-  const rw = join(sharedDir(), 'realworld/traces');
+  const rw = corpus('realworld', 'traces');
   const index = JSON.parse(readFileSync(join(rw, 'index.json'), 'utf8')) as { file: string; header: string }[];
   for (const e of index) out.push({ label: e.file, path: join(rw, e.file), header: e.header });
   const fx = join(repoRoot, 'test/fixtures');

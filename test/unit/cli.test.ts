@@ -4,7 +4,7 @@ import { COMMANDS } from '../../cli/commands';
 import { parsePort, startServe } from '../../cli/commands/serve';
 import { runCli, VERSION } from '../../cli/main';
 import { readFileSync } from 'node:fs';
-import { repoRoot } from '../support/paths';
+import { repoRoot } from '../support/corpus';
 
 function capture() {
   const out: string[] = [];

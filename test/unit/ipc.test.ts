@@ -9,7 +9,7 @@ import { channelOf, registerIpcHandlers, type InvokeEventLike, type IpcMainLike 
 import { BridgeService } from '../../main/service/bridge-service';
 import { memoryRecentStore } from '../../main/service/recent-store';
 import { BRIDGE_VERBS } from '../../main/service/validate';
-import { realworldTraces } from '../support/paths';
+import { realworldTraces } from '../support/corpus';
 
 const RENDERER = { url: 'file:///app/out/renderer/index.html' };
 const trusted: InvokeEventLike = { senderFrame: { url: RENDERER.url } };
@@ -58,7 +58,7 @@ describe('registerIpcHandlers', () => {
   });
 
   it('opens real traces and reports their recorded sizes', async () => {
-    const traces = (await realworldTraces()).slice(0, 4);
+    const traces = (realworldTraces()).slice(0, 4);
     for (const t of traces) {
       const env = await ipc.invoke(channelOf('openPath'), trusted, t.path);
       expect(env).toMatchObject({ ok: true, result: { name: t.file, path: t.path, sizeBytes: t.size } });
@@ -70,7 +70,7 @@ describe('registerIpcHandlers', () => {
   });
 
   it('refuses senders that are not the renderer page, before touching the service', async () => {
-    const [t] = await realworldTraces();
+    const [t] = realworldTraces();
     for (const event of [{ senderFrame: null }, { senderFrame: { url: 'file:///tmp/evil.html' } }, { senderFrame: { url: 'https://evil.example/' } }]) {
       const env = await ipc.invoke(channelOf('openPath'), event, t.path);
       expect(env).toEqual({ ok: false, error: { code: 'forbidden', message: 'Request from an untrusted page' } });
@@ -122,7 +122,7 @@ describe('registerIpcHandlers', () => {
   });
 
   it('emits documentOpened and documentClosed events', async () => {
-    const [t] = await realworldTraces();
+    const [t] = realworldTraces();
     const events: string[] = [];
     service.subscribe((e, d: unknown) => events.push(`${e}:${typeof d === 'string' ? d : (d as { id: string }).id}`));
     const env = await ipc.invoke(channelOf('openPath'), trusted, t.path);

@@ -2,7 +2,7 @@
 // by running ESLint's Node API with the repository's own eslint.config.js.
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../support/paths';
+import { repoRoot } from '../support/corpus';
 
 const eslint = new ESLint({ cwd: repoRoot });
 

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IpcEnvelope } from '../../contract';
 import { BRIDGE_VERBS } from '../../main/service/validate';
-import { realworldTraces, repoRoot } from '../support/paths';
+import { realworldTraces, repoRoot } from '../support/corpus';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -116,7 +116,7 @@ describe('main/index.ts', () => {
   });
 
   it('forwards documentOpened to the window and remembers the file in Open Recent', async () => {
-    const [t] = await realworldTraces();
+    const [t] = realworldTraces();
     const env = await invoke('leakline:openPath', rendererUrl, t.path);
     expect(env).toMatchObject({ ok: true, result: { sizeBytes: t.size } });
     expect(fake.windows[0].sent.map(([c]) => c)).toContain('leakline:documentOpened');

@@ -2,7 +2,7 @@
 // no downloads), plus the targets and file associations the product needs.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../support/paths';
+import { repoRoot } from '../support/corpus';
 
 const require = createRequire(import.meta.url);
 const configLib = require('app-builder-lib/out/util/config/config.js') as {

@@ -12,7 +12,7 @@ import { gunzip } from '../../parsers/pprof/gunzip';
 import { parsePprof } from '../../parsers/pprof/index';
 import { perftools } from '../../parsers/pprof/generated/profile.js';
 import { summarizeProfile } from '../../cli/inspect/profile-summary';
-import { repoRoot } from '../helpers/shared-dir';
+import { repoRoot } from '../support/corpus';
 
 const file = path.join(repoRoot, 'test/fixtures/go1.26/http-handler-leak/heap.pb.gz');
 

@@ -13,7 +13,7 @@ import { resolveInside } from '../../main/serve/static-files';
 import { safeFileName } from '../../main/serve/upload';
 import { BridgeService } from '../../main/service/bridge-service';
 import { memoryRecentStore } from '../../main/service/recent-store';
-import { realworldTraces } from '../support/paths';
+import { realworldTraces } from '../support/corpus';
 
 let server: RunningServer;
 let service: BridgeService;
@@ -120,7 +120,7 @@ describe('leakline serve', () => {
     expect(ws).toBeDefined();
     const sock = ws as WebSocket;
     expect(await rpc(sock, 1, 'getVersion', [])).toMatchObject({ ok: true, result: { version: '1.2.3', mode: 'browser' } });
-    const [t] = await realworldTraces();
+    const [t] = realworldTraces();
     expect(await rpc(sock, 2, 'openPath', [t.path])).toMatchObject({ ok: true, result: { sizeBytes: t.size, name: t.file } });
     expect(await rpc(sock, 3, 'openPath', ['relative'])).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(await rpc(sock, 4, 'openFile', [])).toMatchObject({ ok: false, error: { code: 'bad-request' } });
@@ -129,7 +129,7 @@ describe('leakline serve', () => {
   });
 
   it('accepts uploads of real traces only from its own origin with the upload header', async () => {
-    const traces = await realworldTraces();
+    const traces = realworldTraces();
     const t = traces.find((x) => x.size > 100_000 && x.size < 1_000_000) ?? traces[0];
     const bytes = readFileSync(t.path);
     const path = `/upload?name=${encodeURIComponent(t.file)}`;

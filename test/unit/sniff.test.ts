@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gunzip } from '../../parsers/pprof/gunzip';
 import { sniff } from '../../parsers/sniff';
-import { repoRoot, sharedDir } from '../helpers/shared-dir';
+import { corpus, repoRoot } from '../support/corpus';
 
 const expected = (name: string) =>
   name.endsWith('.pb.gz') ? 'pprof-proto' : name.endsWith('.debug1.txt') ? 'goroutine-debug1' : name.endsWith('.debug2.txt') ? 'goroutine-debug2' : name === 'trace.out' ? 'go-trace' : undefined;
@@ -33,9 +33,9 @@ describe('sniff', () => {
   });
 
   it('real-world dumps and traces', () => {
-    const dumps = sharedDir('realworld', 'dumps');
+    const dumps = corpus('realworld', 'dumps');
     for (const f of readdirSync(dumps).filter((f) => f.endsWith('.txt'))) expect(sniff(new Uint8Array(readFileSync(path.join(dumps, f)))), f).toBe('goroutine-debug2');
-    const traces = sharedDir('realworld', 'traces');
+    const traces = corpus('realworld', 'traces');
     for (const f of readdirSync(traces).filter((f) => !f.endsWith('.json') && !f.endsWith('.md'))) {
       const bytes = new Uint8Array(readFileSync(path.join(traces, f)));
       expect(sniff(bytes), f).toBe('go-trace');

@@ -1,12 +1,12 @@
 // `npm run bench:ui`: Playwright drives pan and zoom on big traces in browser mode and reports
 // frame times from the browser's own clock. Not part of the normal test run.
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { findChromium } from '../../support/prerequisites.mjs';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const port = Number(process.env.LEAKLINE_BENCH_PORT ?? 5392);
-const executablePath = process.env.PLAYWRIGHT_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const executablePath = findChromium();
 
 export default defineConfig({
   testDir: '.',

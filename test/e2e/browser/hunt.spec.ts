@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { artifacts, closeAllDocuments, collectErrors, root, serveUrl, startServe } from '../support';
+import { artifacts, chooseFiles, closeAllDocuments, collectErrors, root, serveUrl, startServe } from '../support';
 
 const FIX = resolve(root, 'test/fixtures/go1.26');
 
@@ -35,9 +35,7 @@ test.afterEach(async ({ page }) => {
 async function upload(page: Page, file: string): Promise<void> {
   // Ctrl+O is the page's own shortcut only once it knows it runs in browser mode (connected).
   await expect(page.getByText('browser mode')).toBeVisible();
-  const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press('Control+o');
-  await (await chooser).setFiles(file);
+  await chooseFiles(page, () => page.keyboard.press('Control+o'), file);
   await expect(page.getByTestId('trace-view')).toHaveAttribute('data-idle', 'true', { timeout: 30_000 });
 }
 

@@ -2,9 +2,9 @@ import { expect, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { closeAllDocuments, serveUrl } from '../support';
+import { closeAllDocuments, root as repoRoot, serveUrl } from '../support';
 
-export const repoRoot = path.resolve(import.meta.dirname, '../../..');
+export { repoRoot };
 
 export interface Truth {
   scenario: string;

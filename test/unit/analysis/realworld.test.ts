@@ -1,4 +1,4 @@
-// The analysis on inputs nobody on this project produced (shared/realworld): every trace and dump
+// The analysis on inputs nobody on this project produced (test/corpus/realworld): every trace and dump
 // our parsers accept is analysed without error into well-formed verdicts, and each report format
 // is written. Printed: the verdicts, for a human to read.
 import { describe, expect, it } from 'vitest';
@@ -10,9 +10,9 @@ import { parseGoroutineText } from '../../../parsers/goroutines/index';
 import { analyze, type AnalysisInput } from '../../../analysis/analyze';
 import { REPORT_FORMATS, writeReport } from '../../../analysis/report';
 import { CONFIDENCES } from '../../../analysis/verdict';
-import { sharedDir } from '../../support/shared-dir';
+import { corpus } from '../../support/corpus';
 
-const SHARED = join(sharedDir(), 'realworld');
+const SHARED = corpus('realworld');
 
 async function loadOne(dir: string, f: string): Promise<AnalysisInput | string> {
   const src = bytesSource(f, new Uint8Array(readFileSync(join(dir, f))));

@@ -9,8 +9,9 @@ import { chromium, type Browser } from 'playwright-core';
 import { analyze } from '../../../analysis/analyze';
 import { writeReport } from '../../../analysis/report';
 import { FIXTURES, filesFor, load } from './corpus';
+import { findChromium } from '../../support/prerequisites.mjs';
 
-const CHROMIUM = process.env['LEAKLINE_CHROMIUM'] ?? '/usr/bin/chromium';
+const CHROMIUM = findChromium();
 
 describe('HTML report in Chromium', () => {
   let browser: Browser;

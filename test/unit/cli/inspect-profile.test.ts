@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inspectCommand } from '../../../cli/commands/inspect';
 import { renderProfileSummary } from '../../../cli/inspect/profile-summary';
-import { repoRoot, sharedDir } from '../../helpers/shared-dir';
+import { corpus, repoRoot } from '../../support/corpus';
 
 async function inspectJson(file: string) {
   let out = '';
@@ -16,7 +16,7 @@ async function inspectJson(file: string) {
   return { code, json: out ? JSON.parse(out) : undefined, err };
 }
 
-const dumps = sharedDir('realworld', 'dumps');
+const dumps = corpus('realworld', 'dumps');
 const index: { file: string; goroutines: { state: string }[] }[] = JSON.parse(readFileSync(path.join(dumps, 'index.json'), 'utf8'));
 
 describe('leakline inspect (profiles)', () => {

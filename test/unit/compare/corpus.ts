@@ -6,7 +6,7 @@ import path from 'node:path';
 import { bytesSource, type GoroutineProfile, type Profile } from '../../../parsers/model';
 import { parseGoroutineText } from '../../../parsers/goroutines/index';
 import { parsePprof } from '../../../parsers/pprof/index';
-import { repoRoot } from '../../helpers/shared-dir';
+import { repoRoot } from '../../support/corpus';
 
 export const FIXTURES = path.join(repoRoot, 'test/fixtures');
 

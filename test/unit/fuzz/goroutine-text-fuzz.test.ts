@@ -1,4 +1,4 @@
-// Mutation fuzzing of the goroutine text parsers on real dumps (../shared/realworld/dumps and,
+// Mutation fuzzing of the goroutine text parsers on real dumps (test/corpus/realworld/dumps and,
 // once present, the corpus' debug=1/debug=2 files): every mutant yields a model or a typed
 // ParseError, never another exception; the model stays proportional to the input (bounded
 // memory). Time is bounded by the test timeout, not asserted.
@@ -8,14 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../parsers/model/byte-source';
 import { ParseError } from '../../../parsers/model/errors';
 import { parseGoroutineText } from '../../../parsers/goroutines/index';
-import { repoRoot, sharedDir } from '../../helpers/shared-dir';
+import { corpus, repoRoot } from '../../support/corpus';
 import { editLines, flipBits, overwrite, rng, truncate } from './mutate';
 
 const MUTANTS_PER_SEED = Number(process.env.FUZZ_MUTANTS ?? 60);
 
 function seeds(): { name: string; bytes: Uint8Array }[] {
   const out: { name: string; bytes: Uint8Array }[] = [];
-  const dumps = sharedDir('realworld', 'dumps');
+  const dumps = corpus('realworld', 'dumps');
   for (const f of readdirSync(dumps).filter((f) => f.endsWith('.txt')).sort()) out.push({ name: `realworld/${f}`, bytes: new Uint8Array(readFileSync(path.join(dumps, f))) });
   const fixtures = path.join(repoRoot, 'test', 'fixtures');
   if (existsSync(fixtures)) {

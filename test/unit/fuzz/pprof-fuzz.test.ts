@@ -9,7 +9,7 @@ import { gunzip } from '../../../parsers/pprof/gunzip';
 import { bytesSource } from '../../../parsers/model/byte-source';
 import { ParseError } from '../../../parsers/model/errors';
 import { parsePprof } from '../../../parsers/pprof/index';
-import { repoRoot } from '../../helpers/shared-dir';
+import { repoRoot } from '../../support/corpus';
 import { flipBits, overwrite, rng, truncate } from './mutate';
 
 const MUTANTS = Number(process.env.FUZZ_MUTANTS ?? 40);

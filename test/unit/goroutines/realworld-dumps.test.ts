@@ -1,4 +1,4 @@
-// Every real-world dump in ../shared/realworld/dumps parses, and each goroutine agrees with
+// Every real-world dump in test/corpus/realworld/dumps parses, and each goroutine agrees with
 // index.json (id, state, minutes, locked, frame count, creator, parent) as read by
 // hand-checked tooling independent of this parser.
 import { readFileSync } from 'node:fs';
@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../parsers/model/byte-source';
 import { parseGoroutineText, isGoroutineText } from '../../../parsers/goroutines/index';
 import { sniff } from '../../../parsers/sniff';
-import { sharedDir } from '../../helpers/shared-dir';
+import { corpus } from '../../support/corpus';
 
-const dir = sharedDir('realworld', 'dumps');
+const dir = corpus('realworld', 'dumps');
 
 interface IndexGoroutine {
   id: number;

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TextLines, detach } from '../../../parsers/goroutines/text';
-import { sharedDir } from '../../helpers/shared-dir';
+import { corpus } from '../../support/corpus';
 
 function bySplit(text: string): string[] {
   const lines = text.split(/\r?\n/);
@@ -15,7 +15,7 @@ const all = (t: TextLines) => Array.from({ length: t.length }, (_, i) => t.at(i)
 
 describe('TextLines', () => {
   it('matches split() on the real dumps', () => {
-    const dir = sharedDir('realworld', 'dumps');
+    const dir = corpus('realworld', 'dumps');
     for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
       const text = readFileSync(path.join(dir, f), 'utf8');
       expect(all(new TextLines(text)), f).toEqual(bySplit(text));

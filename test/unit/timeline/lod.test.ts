@@ -1,8 +1,7 @@
 // Level-of-detail layout and hit-testing on real traces (Go 1.23–1.26 programs from GitHub in
-// ../shared/realworld). Every expectation is checked against a brute-force scan of the SpanTable,
+// test/corpus/realworld). Every expectation is checked against a brute-force scan of the SpanTable,
 // which is the independent oracle: the LOD may merge, but it must not lose, invent or reorder.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../parsers/model/byte-source';
 import type { TraceModel } from '../../../parsers/model';
@@ -10,14 +9,14 @@ import { parseTrace } from '../../../parsers/trace';
 import { createBoxes, firstSpanEndingAfter, hitTestRow, layoutRow, rowItemAt } from '../../../renderer/src/timeline/lod';
 import { spanKinds } from '../../../renderer/src/timeline/span-kind';
 import { fitViewport, nsToX, xToNs, zoomAt, type Viewport } from '../../../renderer/src/timeline/viewport';
-import { sharedDir } from '../../support/shared-dir';
+import { corpus } from '../../support/corpus';
 
 const FILES = ['009.trace', '011.trace', '012.trace'];
 const models = new Map<string, TraceModel>();
 
 beforeAll(async () => {
   for (const f of FILES) {
-    const bytes = new Uint8Array(readFileSync(path.join(sharedDir(), 'realworld/traces', f)));
+    const bytes = new Uint8Array(readFileSync(corpus('realworld', 'traces', f)));
     models.set(f, await parseTrace(bytesSource(f, bytes)));
   }
 });

@@ -1,5 +1,5 @@
 // The inputs that once crashed Go's trace reader (x/exp trace/testdata/fuzz/FuzzReader, copied to
-// ../shared/conformance/xexp-trace-fuzz). Each must end in a ParseError or a (partial) model, and
+// golang.org/x/exp trace/testdata/fuzz/FuzzReader, from the module cache). Each must end in a ParseError or a (partial) model, and
 // agree with what Go's reader does on the same bytes: the expected outcomes below were produced by
 // `go run ./test/bench/go-reader` (golang.org/x/exp/trace) on each decoded input.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,9 +9,9 @@ import { bytesSource } from '../../../parsers/model/byte-source';
 import { ParseError } from '../../../parsers/model/errors';
 import { parseTrace } from '../../../parsers/trace';
 import { readGoFuzzCorpus } from '../../support/go-fuzz-corpus';
-import { sharedDir } from '../../support/shared-dir';
+import { xexpTraceTestdata } from '../../support/corpus';
 
-const dir = path.join(sharedDir(), 'conformance/xexp-trace-fuzz');
+const dir = xexpTraceTestdata('fuzz', 'FuzzReader');
 const freqErr = 'expected frequency or clock snapshot event, got 48';
 // Go reader: events returned before the error (Sync included), and the error text ('' = none).
 const go: Record<string, [number, string]> = {

@@ -1,5 +1,5 @@
 // Go's own reader golden tests (golang.org/x/exp trace/testdata/tests, copied to
-// ../shared/conformance/xexp-trace-tests): each text trace is converted to bytes and read; SUCCESS
+// golang.org/x/exp trace/testdata/tests, from the module cache): each text trace is converted to bytes and read; SUCCESS
 // cases must read to the end and pass the stream validator, FAILURE cases must stop with a
 // ParseError whose message matches Go's expected error pattern.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,9 +10,9 @@ import { ParseError } from '../../../parsers/model/errors';
 import { readEvents } from '../../support/read-events';
 import { parseGoldenTest } from '../../support/trace-text';
 import { TraceValidator } from '../../support/trace-validator';
-import { sharedDir } from '../../support/shared-dir';
+import { xexpTraceTestdata } from '../../support/corpus';
 
-const dir = path.join(sharedDir(), 'conformance/xexp-trace-tests');
+const dir = xexpTraceTestdata('tests');
 const files = readdirSync(dir).filter((f) => f.endsWith('.test')).sort();
 
 async function readAll(bytes: Uint8Array, v: TraceValidator): Promise<{ events: number; error?: unknown; syncTimes: number[] }> {

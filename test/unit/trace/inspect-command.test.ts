@@ -3,9 +3,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inspectCommand } from '../../../cli/commands/inspect';
-import { sharedDir } from '../../support/shared-dir';
+import { corpus } from '../../support/corpus';
 
-const real = path.join(sharedDir(), 'realworld');
+const real = corpus('realworld');
 
 let inspect = inspectCommand();
 function capture(): { out: () => string; err: () => string } {

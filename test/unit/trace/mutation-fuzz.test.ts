@@ -1,4 +1,4 @@
-// Mutation fuzzing over real traces (../shared/realworld, one per v2 version): truncation at every
+// Mutation fuzzing over real traces (test/corpus/realworld, one per v2 version): truncation at every
 // batch boundary (and one byte either side), seeded random bit flips, huge varints and wrong batch
 // sizes. Every run must end in a ParseError or a model, and a model's partial error (if any) must
 // carry an offset inside the file. Iterations are bounded and seeded, so failures reproduce.
@@ -9,10 +9,10 @@ import { bytesSource } from '../../../parsers/model/byte-source';
 import { ParseError } from '../../../parsers/model/errors';
 import { parseTrace } from '../../../parsers/trace';
 import { uvarint, vr } from '../../../parsers/trace/varint';
-import { sharedDir } from '../../support/shared-dir';
+import { corpus } from '../../support/corpus';
 import { rng } from '../fuzz/mutate';
 
-const dir = path.join(sharedDir(), 'realworld/traces');
+const dir = corpus('realworld', 'traces');
 const traces = ['007.trace', '008.trace', '010.trace', '012.trace'];
 
 interface BatchInfo {

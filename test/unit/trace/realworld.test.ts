@@ -1,4 +1,4 @@
-// Every real-world trace in ../shared/realworld/traces parses (v2, Go 1.22–1.26) or is refused
+// Every real-world trace in test/corpus/realworld/traces parses (v2, Go 1.22–1.26) or is refused
 // with the documented reason (v1 and older). Event counts of the v2 ones were taken from Go's own
 // reader (golang.org/x/exp/trace, test/bench/go-reader) on the same files.
 import { readFileSync } from 'node:fs';
@@ -8,9 +8,9 @@ import { bytesSource } from '../../../parsers/model/byte-source';
 import { ParseError } from '../../../parsers/model/errors';
 import { GoState } from '../../../parsers/model/goroutine-state';
 import { isGoTrace, parseTrace } from '../../../parsers/trace';
-import { sharedDir } from '../../support/shared-dir';
+import { corpus } from '../../support/corpus';
 
-const dir = path.join(sharedDir(), 'realworld/traces');
+const dir = corpus('realworld', 'traces');
 const index = JSON.parse(readFileSync(path.join(dir, 'index.json'), 'utf8')) as { file: string; header: string }[];
 
 // From `go run ./test/bench/go-reader <file>` (x/exp/trace v0.0.0-20261014143641), events incl. Syncs.

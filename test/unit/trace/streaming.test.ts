@@ -9,9 +9,9 @@ import { bytesSource } from '../../../parsers/model/byte-source';
 import { GoState } from '../../../parsers/model/goroutine-state';
 import type { TraceChunk } from '../../../parsers/model/trace-model';
 import { parseTrace } from '../../../parsers/trace';
-import { sharedDir } from '../../support/shared-dir';
+import { corpus } from '../../support/corpus';
 
-const dir = path.join(sharedDir(), 'realworld/traces');
+const dir = corpus('realworld', 'traces');
 
 describe('streaming and auxiliary model', () => {
   it('011.trace (Go 1.25, 30 generations): chunks add up to the model', async () => {

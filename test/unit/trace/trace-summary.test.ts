@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../parsers/model/byte-source';
 import { parseTrace } from '../../../parsers/trace';
 import { formatTraceSummary, summarizeTrace } from '../../../cli/inspect/trace-summary';
-import { sharedDir } from '../../support/shared-dir';
+import { corpus } from '../../support/corpus';
 
-const dir = path.join(sharedDir(), 'realworld/traces');
+const dir = corpus('realworld', 'traces');
 
 const golden = {
   '011.trace': {

@@ -1,0 +1,3 @@
+export declare function findChromium(): string | undefined;
+export declare function goVersion(): string | undefined;
+export declare function missingPrerequisites(): string[];
