@@ -15,9 +15,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   if (!ELECTRON_PRESENT) {
     console.log(
-      '\n[e2e] Electron smoke test NOT RUN: node_modules/electron/dist is absent (installed with ' +
-        'ELECTRON_SKIP_BINARY_DOWNLOAD=1; the Electron binary cannot be downloaded on this machine). ' +
-        'It runs wherever `npm install` fetched Electron.\n',
+      '\n[e2e] Electron smoke test NOT RUN: node_modules/electron/dist is absent (Electron 45 fetches ' +
+        'its binary on first use, e.g. `npm start` or `npx install-electron`, and this machine cannot ' +
+        'reach its download). It runs wherever that download has happened.\n',
     );
   }
   const child = spawn(process.execPath, [resolve(root, 'bin/leakline.js'), 'serve', '--port', '0'], {
