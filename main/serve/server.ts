@@ -90,6 +90,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   server.on('upgrade', (req, socket, head) => {
+    // A client resetting the connection mid-handshake emits 'error' on the raw socket.
+    socket.on('error', (err) => warn(`upgrade connection failed: ${err.message}`));
     const url = new URL(req.url ?? '/', 'http://placeholder');
     const path = url.pathname;
     const verdict = checkOrigin(req.headers, port, true);
@@ -111,7 +113,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attachBridge(ws, opts.service));
+    wss.handleUpgrade(req, socket, head, (ws) => attachBridge(ws, opts.service, warn));
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -34,7 +34,11 @@ function parseRequest(msg: unknown): WsRequest {
   return m as WsRequest;
 }
 
-export function attachBridge(ws: WebSocket, service: BridgeService): void {
+export function attachBridge(ws: WebSocket, service: BridgeService, warn: (m: string) => void = () => {}): void {
+  // ws reports a malformed frame (bad UTF-8, reserved bits, a length over the limit, an invalid
+  // close code) as an 'error' event and then closes the connection with the matching status
+  // code. Without a listener that event is thrown and takes the whole server down.
+  ws.on('error', (err) => warn(`bridge socket closed: ${err.message}`));
   const send = (frame: WsServerFrame) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   };
