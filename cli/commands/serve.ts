@@ -5,6 +5,7 @@ import { createEngineRegistry, findEngineWorker } from '../../main/engine/hostin
 import { BridgeService } from '../../main/service/bridge-service';
 import { memoryRecentStore } from '../../main/service/recent-store';
 import { startServer, type RunningServer } from '../../main/serve/server';
+import { checkGivenToken, newToken, TOKEN_ENV } from '../../main/serve/token';
 import { version } from '../../package.json';
 import { parseArgs } from '../args';
 import { EXIT, UsageError, type Command } from '../command';
@@ -12,12 +13,35 @@ import { EXIT, UsageError, type Command } from '../command';
 const usage = `Usage: leakline serve [files…] [--port N]
 
 Serves the Leakline app to a browser on this machine (http://127.0.0.1 only) and prints its URL.
-Files given are opened at once; more can be opened from the page (they are uploaded to the
-local server, never further). Stop with Ctrl+C.
+The URL carries a random token made for this launch; the server answers nothing without it, so
+other programs and users on this machine cannot use it. Files given are opened at once; more
+can be opened from the page (they are uploaded to the local server, never further). Stop with
+Ctrl+C.
 
 Options:
-  --port N   listen on port N (default: a free port)
-  -h, --help show this help`;
+  --port N      listen on port N (default: a free port)
+  --no-token    accept requests without the token (any local program can then read files
+                you can read through this server); prints a warning
+  -h, --help    show this help
+
+Environment:
+  ${TOKEN_ENV}  use this token instead of a random one (22+ characters of A-Z a-z 0-9 _ -)`;
+
+/** Printed (stderr) whenever the server runs without a token. */
+export const NO_TOKEN_WARNING =
+  'WARNING: --no-token: any program on this machine, run by any user, can use this server: open files you can read, read their stacks back, write .leakline.json files and start your editor.';
+
+/** The token this launch requires: random, or LEAKLINE_TOKEN, or none with --no-token. */
+export function launchToken(noToken: boolean, env: Record<string, string | undefined>): string | null {
+  if (noToken) return null;
+  const given = env[TOKEN_ENV];
+  if (given === undefined || given === '') return newToken();
+  try {
+    return checkGivenToken(given);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
 
 /** out/renderer next to the built CLI (out/cli), or out/renderer from the source tree (tests). */
 export function findRendererDir(): string | null {
@@ -34,9 +58,10 @@ export function parsePort(value: string | true | undefined): number {
 }
 
 /** Starts the server; exported for tests, which close it themselves. */
-export async function startServe(argv: string[], warn: (m: string) => void): Promise<RunningServer> {
-  const { flags, positionals } = parseArgs(argv, { '--port': 'string' });
+export async function startServe(argv: string[], warn: (m: string) => void, env: Record<string, string | undefined> = process.env): Promise<RunningServer> {
+  const { flags, positionals } = parseArgs(argv, { '--port': 'string', '--no-token': 'boolean' });
   const port = parsePort(flags['--port']);
+  const token = launchToken(flags['--no-token'] === true, env);
   const files = positionals.map((p) => resolve(p));
   for (const f of files) {
     if (!existsSync(f)) throw new UsageError(`${f}: no such file`);
@@ -53,7 +78,8 @@ export async function startServe(argv: string[], warn: (m: string) => void): Pro
     engines,
   });
   for (const f of files) await service.openPath(f);
-  return startServer({ service, rendererDir, port, warn, engines });
+  if (token === null) warn(NO_TOKEN_WARNING);
+  return startServer({ service, rendererDir, port, warn, engines, token });
 }
 
 export const serve: Command = {

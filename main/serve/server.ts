@@ -11,6 +11,7 @@ import { toBridgeError } from '../service/bridge-error';
 import type { BridgeService } from '../service/bridge-service';
 import { contentSecurityPolicy } from '../service/csp';
 import { checkOrigin } from './origin';
+import { checkToken, TOKEN_PARAM, tokenCookie } from './token';
 import { sendStatic } from './static-files';
 import { receiveUpload } from './upload';
 import { attachBridge, MAX_FRAME_BYTES } from './ws-bridge';
@@ -28,11 +29,16 @@ export interface ServeOptions {
   engines?: EngineRegistry;
   /** Logs refused requests (stderr in the CLI). */
   warn?: (message: string) => void;
+  /** Required on every request (main/serve/token.ts); null only for `--no-token`. */
+  token: string | null;
 }
 
 export interface RunningServer {
+  /** What to open in a browser: carries `?token=` unless the server runs without one. */
   url: string;
   port: number;
+  /** Private folder (0700) holding this server's uploaded copies. */
+  uploadDir: string;
   close(): Promise<void>;
 }
 
@@ -49,6 +55,8 @@ function refuse(res: ServerResponse, status: number, message: string): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end(message);
 }
 
+const NEEDS_TOKEN = 'This Leakline server needs its token: open the address `leakline serve` printed (http://127.0.0.1:<port>/?token=…).\n';
+
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const warn = opts.warn ?? (() => {});
   const uploadDir = await mkdtemp(join(tmpdir(), 'leakline-'));
@@ -63,6 +71,12 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       warn(`refused ${req.method} ${url.pathname}: ${verdict.reason}`);
       return refuse(res, 403, 'forbidden');
     }
+    const auth = checkToken(url, req.headers.cookie, port, opts.token);
+    if (!auth.ok) {
+      warn(`refused ${req.method} ${url.pathname}: ${auth.reason}`);
+      return refuse(res, 401, NEEDS_TOKEN);
+    }
+    url.searchParams.delete(TOKEN_PARAM);
     if (isUpload) {
       if (req.method !== 'POST') return refuse(res, 405, 'method not allowed');
       if (req.headers[UPLOAD_HEADER] !== '1') return refuse(res, 403, 'forbidden');
@@ -77,7 +91,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
-    await sendStatic(res, opts.rendererDir, url.pathname, SECURITY_HEADERS);
+    // The token came in the URL (the printed address): from now on the cookie carries it.
+    const headers = auth.fromQuery && opts.token !== null ? { ...SECURITY_HEADERS, 'set-cookie': tokenCookie(port, opts.token) } : SECURITY_HEADERS;
+    await sendStatic(res, opts.rendererDir, url.pathname, headers);
   };
 
   const server = createServer((req, res) => {
@@ -95,6 +111,13 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const url = new URL(req.url ?? '/', 'http://placeholder');
     const path = url.pathname;
     const verdict = checkOrigin(req.headers, port, true);
+    const auth = checkToken(url, req.headers.cookie, port, opts.token);
+    if (verdict.ok && !auth.ok) {
+      warn(`refused WebSocket upgrade to ${path}: ${auth.reason}`);
+      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    url.searchParams.delete(TOKEN_PARAM);
     if (path === STREAM_PATH && verdict.ok && opts.engines) {
       const engines = opts.engines;
       let target;
@@ -123,8 +146,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   port = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://${LOOPBACK}:${port}/`,
+    url: `http://${LOOPBACK}:${port}/${opts.token === null ? '' : `?${TOKEN_PARAM}=${opts.token}`}`,
     port,
+    uploadDir,
     close: async () => {
       for (const ws of wss.clients) ws.terminate();
       await opts.engines?.closeAll();

@@ -11,6 +11,7 @@ import { InProcessEngine } from '../../main/engine/engine';
 import { EngineRegistry } from '../../main/engine/engine-registry';
 import { openFileSource } from '../../main/engine/file-source';
 import { startServer, type RunningServer, type ServeOptions } from '../../main/serve/server';
+import { newToken, tokenCookieName } from '../../main/serve/token';
 import { BridgeService, type BridgeServiceOptions } from '../../main/service/bridge-service';
 import { memoryRecentStore } from '../../main/service/recent-store';
 
@@ -25,7 +26,14 @@ export interface LiveServer {
   host: string;
   /** Host, Origin and the token cookie a page of this server sends. */
   own: Record<string, string>;
+  /** null: the server runs with --no-token. */
+  token: string | null;
   warnings: string[];
+}
+
+/** The Cookie header a browser holding this server's token sends. */
+export function tokenCookieHeader(port: number, token: string): Record<string, string> {
+  return { cookie: `${tokenCookieName(port)}=${token}` };
 }
 
 export async function startLive(opts: { service?: Partial<BridgeServiceOptions>; serve?: Partial<ServeOptions> } = {}): Promise<LiveServer> {
@@ -39,9 +47,11 @@ export async function startLive(opts: { service?: Partial<BridgeServiceOptions>;
     ...opts.service,
   });
   const warnings: string[] = [];
-  const server = await startServer({ service, rendererDir, port: 0, engines, warn: (m) => warnings.push(m), ...opts.serve });
+  const token = opts.serve?.token === undefined ? newToken() : opts.serve.token;
+  const server = await startServer({ service, rendererDir, port: 0, engines, warn: (m) => warnings.push(m), ...opts.serve, token });
   const host = `127.0.0.1:${server.port}`;
-  return { server, service, engines, rendererDir, host, own: { host, origin: `http://${host}` }, warnings };
+  const own = { host, origin: `http://${host}`, ...(token === null ? {} : tokenCookieHeader(server.port, token)) };
+  return { server, service, engines, rendererDir, host, own, token, warnings };
 }
 
 export interface HttpReply {

@@ -14,6 +14,8 @@ import { InProcessEngine, validateControl } from '../../../main/engine/engine';
 import { EngineRegistry } from '../../../main/engine/engine-registry';
 import { openFileSource } from '../../../main/engine/file-source';
 import { startServer, type RunningServer } from '../../../main/serve/server';
+import { newToken } from '../../../main/serve/token';
+import { tokenCookieHeader } from '../../support/live-serve';
 import { encodeFrame } from '../../../main/serve/stream-frames';
 import { BridgeService } from '../../../main/service/bridge-service';
 import { memoryRecentStore } from '../../../main/service/recent-store';
@@ -173,20 +175,21 @@ describe('serve stream WebSocket', () => {
   let service: BridgeService;
   let engines: EngineRegistry;
   let host: string;
+  const token = newToken();
   const dir = mkdtempSync(join(tmpdir(), 'leakline-stream-'));
 
   beforeAll(async () => {
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>t</title>');
     engines = inProcess();
     service = makeService(engines, 'browser');
-    server = await startServer({ service, rendererDir: dir, port: 0, engines });
+    server = await startServer({ service, rendererDir: dir, port: 0, engines, token });
     host = `127.0.0.1:${server.port}`;
   });
   afterAll(() => server.close());
 
   const connect = (path: string, origin = `http://${host}`) =>
     new Promise<{ ws?: WebSocket; status?: number }>((resolve) => {
-      const ws = new WebSocket(`ws://${host}${path}`, { origin });
+      const ws = new WebSocket(`ws://${host}${path}`, { origin, headers: tokenCookieHeader(server.port, token) });
       ws.on('open', () => resolve({ ws }));
       ws.on('unexpected-response', (_req, res) => resolve({ status: res.statusCode }));
       ws.on('error', () => {});
