@@ -55,6 +55,7 @@ export type BridgeErrorCode =
   | 'not-found' // no such file or document
   | 'not-a-file' // a directory, device or socket
   | 'too-large' // over a safety bound
+  | 'limit' // a limit of this server reached (open documents, upload quota)
   | 'io' // the OS refused (permissions, EIO…)
   | 'disconnected' // browser mode: the local server went away
   | 'unsupported' // readable, but not a profile / trace this build understands

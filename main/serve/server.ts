@@ -1,9 +1,6 @@
 // `leakline serve`: the built renderer over HTTP on loopback, plus the bridge over a WebSocket.
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { WebSocketServer } from 'ws';
 import { STREAM_PATH, UPLOAD_HEADER, UPLOAD_PATH, WS_PATH } from '../../contract';
 import type { EngineRegistry } from '../engine/engine-registry';
@@ -14,6 +11,7 @@ import { checkOrigin } from './origin';
 import { checkToken, TOKEN_PARAM, tokenCookie } from './token';
 import { sendStatic } from './static-files';
 import { receiveUpload } from './upload';
+import { DEFAULT_UPLOAD_QUOTA_BYTES, formatBytes, UploadArea } from './upload-area';
 import { attachBridge, MAX_FRAME_BYTES } from './ws-bridge';
 import { attachStreamSocket, streamTarget } from './stream-socket';
 
@@ -31,6 +29,10 @@ export interface ServeOptions {
   warn?: (message: string) => void;
   /** Required on every request (main/serve/token.ts); null only for `--no-token`. */
   token: string | null;
+  /** Most bytes of uploaded copies held at once (default DEFAULT_UPLOAD_QUOTA_BYTES). */
+  uploadQuotaBytes?: number;
+  /** Parent of the upload folder (default: the system temp folder; tests use their own). */
+  tempDir?: string;
 }
 
 export interface RunningServer {
@@ -59,7 +61,8 @@ const NEEDS_TOKEN = 'This Leakline server needs its token: open the address `lea
 
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const warn = opts.warn ?? (() => {});
-  const uploadDir = await mkdtemp(join(tmpdir(), 'leakline-'));
+  const { area, stale } = await UploadArea.create(opts.uploadQuotaBytes ?? DEFAULT_UPLOAD_QUOTA_BYTES, opts.tempDir);
+  if (stale.dirs.length) warn(`removed ${stale.dirs.length} upload folder(s) (${formatBytes(stale.bytes)}) left by a leakline serve that did not exit cleanly: ${stale.dirs.join(', ')}`);
   let uploadSeq = 0;
   let port = 0;
 
@@ -81,11 +84,12 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       if (req.method !== 'POST') return refuse(res, 405, 'method not allowed');
       if (req.headers[UPLOAD_HEADER] !== '1') return refuse(res, 403, 'forbidden');
       try {
-        const doc = await receiveUpload(req, url, uploadDir, ++uploadSeq, opts.service);
+        const doc = await receiveUpload(req, url, area, ++uploadSeq, opts.service);
         res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result: doc }));
       } catch (err) {
         const error = toBridgeError(err);
-        res.writeHead(error.code === 'too-large' ? 413 : 400, { ...SECURITY_HEADERS, 'content-type': 'application/json', connection: 'close' });
+        const status = error.code === 'too-large' ? 413 : error.code === 'limit' ? 429 : error.code === 'not-found' ? 404 : 400;
+        res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json', connection: 'close' });
         res.end(JSON.stringify({ ok: false, error }));
       }
       return;
@@ -148,14 +152,14 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   return {
     url: `http://${LOOPBACK}:${port}/${opts.token === null ? '' : `?${TOKEN_PARAM}=${opts.token}`}`,
     port,
-    uploadDir,
+    uploadDir: area.dir,
     close: async () => {
       for (const ws of wss.clients) ws.terminate();
       await opts.engines?.closeAll();
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await rm(uploadDir, { recursive: true, force: true });
+      await area.remove();
     },
   };
 }

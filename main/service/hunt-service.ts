@@ -3,7 +3,7 @@
 // `leakline report` reads, parsed by analysis/ignore.ts). Analysis and report text come from the
 // same analyze() and writers as the CLI, with inputs named by file name, so an export equals
 // `leakline report <names…>` run in the files' folder byte for byte.
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { analyze } from '../../analysis/analyze';
 import { ConfigError, NO_RULES, parseConfig, type LeaklineConfig } from '../../analysis/ignore';
@@ -20,6 +20,8 @@ export const MAX_EVIDENCE = 64;
 
 interface Hunt {
   evidence: EvidenceFile[];
+  /** Evidence paths that are browser-mode uploads: copies only this hunt uses, deleted with it. */
+  uploads?: Set<string>;
   /** undefined: the default (the document's folder, none for uploads); null: none. */
   folder?: string | null;
   last?: { key: string; result: Promise<AnalysisResult> };
@@ -83,7 +85,8 @@ export class HuntService {
     };
   }
 
-  async addEvidence(id: DocumentId, path: string, name = basename(path)): Promise<HuntState> {
+  /** `uploaded`: `path` is an uploaded copy, deleted when removed from the hunt or the document closes. */
+  async addEvidence(id: DocumentId, path: string, name = basename(path), uploaded = false): Promise<HuntState> {
     const h = this.hunt(id);
     const doc = this.opts.getDocument(id);
     if (path === doc.path) throw new BridgeFault('bad-request', `${name} is the document itself`);
@@ -92,6 +95,7 @@ export class HuntService {
     // Parsed now, so an unusable file is refused here with its reason instead of breaking every later analysis.
     await this.inputs.load(path, name);
     h.evidence.push({ path, name });
+    if (uploaded) (h.uploads ??= new Set()).add(path);
     h.last = undefined;
     return this.state(id);
   }
@@ -108,6 +112,7 @@ export class HuntService {
     h.evidence = h.evidence.filter((e) => e.path !== path);
     h.last = undefined;
     this.release();
+    if (h.uploads?.delete(path)) await rm(path, { force: true });
     return this.state(id);
   }
 
@@ -193,10 +198,12 @@ export class HuntService {
     return path;
   }
 
-  /** The document closed: forget its hunt and the parsed files only it used. */
-  forget(id: DocumentId): void {
+  /** The document closed: forget its hunt and the parsed files only it used; delete its uploaded evidence. */
+  async forget(id: DocumentId): Promise<void> {
+    const uploads = this.hunts.get(id)?.uploads ?? new Set<string>();
     this.hunts.delete(id);
     this.release();
+    await Promise.all([...uploads].map((p) => rm(p, { force: true })));
   }
 
   private release(): void {

@@ -48,7 +48,9 @@ export async function startLive(opts: { service?: Partial<BridgeServiceOptions>;
   });
   const warnings: string[] = [];
   const token = opts.serve?.token === undefined ? newToken() : opts.serve.token;
-  const server = await startServer({ service, rendererDir, port: 0, engines, warn: (m) => warnings.push(m), ...opts.serve, token });
+  // A private parent for the upload folder: clean-up of stale folders looks only there.
+  const tempDir = opts.serve?.tempDir ?? mkdtempSync(join(tmpdir(), 'leakline-tmp-'));
+  const server = await startServer({ service, rendererDir, port: 0, engines, warn: (m) => warnings.push(m), ...opts.serve, token, tempDir });
   const host = `127.0.0.1:${server.port}`;
   const own = { host, origin: `http://${host}`, ...(token === null ? {} : tokenCookieHeader(server.port, token)) };
   return { server, service, engines, rendererDir, host, own, token, warnings };
