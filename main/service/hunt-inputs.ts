@@ -9,7 +9,7 @@ import { parsePprof } from '../../parsers/pprof/index';
 import { sniff } from '../../parsers/sniff';
 import { parseTrace } from '../../parsers/trace/index';
 import { openFileSource } from '../engine/file-source';
-import { BridgeFault, fsFault } from './bridge-error';
+import { BridgeFault, fsFault, parseFault } from './bridge-error';
 import { MAX_PROFILE_FILE_BYTES } from './profile-loader';
 
 type Model = { trace: TraceModel } | { profile: Profile };
@@ -58,7 +58,7 @@ async function parseFile(path: string, name: string, size: number): Promise<Mode
     format = sniff(await fh.read(0, Math.min(size, 1 << 20)));
     if (format === 'go-trace') return { trace: await parseTrace(fh) };
   } catch (err) {
-    if (err instanceof ParseError) throw new BridgeFault('unsupported', err.describe(name));
+    if (err instanceof ParseError) throw parseFault(err, name);
     throw err;
   } finally {
     await fh.close();
@@ -70,7 +70,7 @@ async function parseFile(path: string, name: string, size: number): Promise<Mode
   try {
     return { profile: format === 'pprof-proto' ? await parsePprof(src) : await parseGoroutineText(src) };
   } catch (err) {
-    if (err instanceof ParseError) throw new BridgeFault('unsupported', err.describe(name));
+    if (err instanceof ParseError) throw parseFault(err, name);
     throw err;
   }
 }

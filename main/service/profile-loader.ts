@@ -7,7 +7,7 @@ import { parseGoroutineText } from '../../parsers/goroutines/index';
 import { parsePprof } from '../../parsers/pprof/index';
 import { sniff } from '../../parsers/sniff';
 import { parseTrace } from '../../parsers/trace/index';
-import { BridgeFault, fsFault } from './bridge-error';
+import { BridgeFault, fsFault, parseFault } from './bridge-error';
 
 /**
  * Bound on what is read into memory for one profile. Go caps debug=2 dumps at 64 MiB and the
@@ -39,7 +39,7 @@ export async function loadProfileFile(path: string, name: string): Promise<Profi
         throw new BridgeFault('unsupported', `${name}: not a Go profile, goroutine dump or execution trace`);
     }
   } catch (err) {
-    if (err instanceof ParseError) throw new BridgeFault('unsupported', err.describe(name));
+    if (err instanceof ParseError) throw parseFault(err, name);
     throw err;
   }
 }
