@@ -149,6 +149,8 @@ export interface LeaklineBridge {
   pickEvidence(id: DocumentId): Promise<HuntState>;
   removeEvidence(id: DocumentId, path: string): Promise<HuntState>;
   setProjectFolder(id: DocumentId, folder: string): Promise<HuntState>;
+  /** Electron: the native folder dialog (the only way to name a folder there). Browser: not available (type the path). */
+  pickProjectFolder(id: DocumentId): Promise<HuntState>;
   setIgnoreRules(id: DocumentId, rules: HuntIgnoreRules): Promise<HuntState>;
   exportReport(request: ExportRequest): Promise<string>;
   /** Electron: save dialog + write, resolves the path (null when cancelled). Browser: not available (download instead). */

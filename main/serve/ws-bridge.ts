@@ -30,7 +30,7 @@ function parseRequest(msg: unknown): WsRequest {
   // openFile needs a native dialog; the browser client uploads instead, so it is not offered here.
   if (m.verb === 'openFile') throw new BridgeFault('bad-request', 'openFile is not available in browser mode');
   // Native dialogs again: the browser uploads evidence and downloads reports.
-  if (m.verb === 'pickEvidence' || m.verb === 'saveReport') throw new BridgeFault('bad-request', `${m.verb} is not available in browser mode`);
+  if (m.verb === 'pickEvidence' || m.verb === 'saveReport' || m.verb === 'pickProjectFolder') throw new BridgeFault('bad-request', `${m.verb} is not available in browser mode`);
   return m as WsRequest;
 }
 

@@ -45,6 +45,8 @@ export interface BridgeServiceOptions {
   pickEvidence?: () => Promise<string[]>;
   /** Electron: native save dialog for File › Export Leak Report… (browser mode downloads instead). */
   pickSavePath?: (defaultName: string, format: ExportRequest['format']) => Promise<string | null>;
+  /** Electron: native folder dialog for the project folder (browser mode types it). */
+  pickFolder?: () => Promise<string | null>;
   /**
    * Most documents open at once (each holds an engine worker and its memory); unbounded when
    * absent. `leakline serve` sets it (--max-documents).
@@ -66,7 +68,7 @@ export class BridgeService {
   constructor(private readonly opts: BridgeServiceOptions) {
     this.now = opts.now ?? Date.now;
     this.editor = opts.editor ?? memoryEditorStore();
-    this.hunt = new HuntService({ getDocument: (id) => this.getDocument(id), pickEvidence: opts.pickEvidence, pickSavePath: opts.pickSavePath });
+    this.hunt = new HuntService({ getDocument: (id) => this.getDocument(id), pickEvidence: opts.pickEvidence, pickSavePath: opts.pickSavePath, pickFolder: opts.pickFolder });
   }
 
   /** Validates `args` for `verb`, then runs it. Throws BridgeFault on bad input. */
@@ -112,6 +114,8 @@ export class BridgeService {
         return this.hunt.removeEvidence(args[0] as DocumentId, args[1] as string);
       case 'setProjectFolder':
         return this.hunt.setProjectFolder(args[0] as DocumentId, args[1] as string);
+      case 'pickProjectFolder':
+        return this.hunt.pickProjectFolder(args[0] as DocumentId);
       case 'setIgnoreRules':
         return this.hunt.setIgnoreRules(args[0] as DocumentId, args[1] as HuntIgnoreRules);
       case 'exportReport':

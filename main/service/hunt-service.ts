@@ -37,6 +37,8 @@ export interface HuntServiceOptions {
   pickEvidence?: () => Promise<string[]>;
   /** Electron: native save dialog; resolves null when cancelled. */
   pickSavePath?: (defaultName: string, format: ExportRequest['format']) => Promise<string | null>;
+  /** Electron: native folder dialog; resolves null when cancelled. */
+  pickFolder?: () => Promise<string | null>;
 }
 
 export class HuntService {
@@ -116,6 +118,13 @@ export class HuntService {
     h.folder = folder;
     h.last = undefined;
     return this.state(id);
+  }
+
+  async pickProjectFolder(id: DocumentId): Promise<HuntState> {
+    if (!this.opts.pickFolder) throw new BridgeFault('bad-request', 'No folder dialog here: type the folder path instead');
+    this.hunt(id);
+    const folder = await this.opts.pickFolder();
+    return folder === null ? this.state(id) : this.setProjectFolder(id, folder);
   }
 
   /**

@@ -74,8 +74,8 @@ it('an evidence upload attaches to its document without opening a tab', async ()
 });
 
 it('refuses the native-dialog verbs in browser mode', async () => {
-  for (const verb of ['pickEvidence', 'saveReport']) {
-    const r = await wsCall(verb, verb === 'pickEvidence' ? ['doc-1'] : [{ documentId: 'doc-1', format: 'md' }]);
+  for (const verb of ['pickEvidence', 'saveReport', 'pickProjectFolder']) {
+    const r = await wsCall(verb, verb === 'saveReport' ? [{ documentId: 'doc-1', format: 'md' }] : ['doc-1']);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.code).toBe('bad-request');
   }
