@@ -25,7 +25,8 @@ Options:
   --format json|md     output format (default md)
   --match stack|function
                        how groups are matched (default stack)
-  --out FILE           write to FILE instead of stdout
+  --out FILE           write to FILE instead of stdout (whole or not at all; never
+                       one of the snapshots read)
   --fail-on-growth     exit 1 when some group grew in every interval
   -h, --help           show this help`;
 

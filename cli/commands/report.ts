@@ -25,7 +25,8 @@ deep; files no parser recognises are skipped there.
 
 Options:
   --format json|md|html|sarif  report format (default md)
-  --out FILE                   write the report to FILE instead of stdout
+  --out FILE                   write the report to FILE instead of stdout (whole or not
+                               at all; never one of the files read)
   --fail-on LEVEL              exit 1 when a verdict at LEVEL or above exists:
                                proven|high|medium|low (default medium, or .leakline.json "failOn")
   --ignore-top FUNC            ignore goroutines whose top function is FUNC (repeatable)

@@ -10,6 +10,7 @@ import { runCli } from '../../../cli/main';
 import { launchToken, NO_TOKEN_WARNING, startServe } from '../../../cli/commands/serve';
 import { COMMANDS } from '../../../cli/commands';
 import { checkToken, newToken, readCookie, sameToken, tokenCookieName } from '../../../main/serve/token';
+import { addressWithoutToken } from '../../../renderer/src/bridge/address-token';
 import { realworldTraces } from '../../support/corpus';
 import { bridgeCall, httpRequest, rpc, startLive, TEST_PAGE, tokenCookieHeader, tryUpgrade, type LiveServer } from '../../support/live-serve';
 
@@ -195,5 +196,11 @@ describe('token helpers', () => {
     // A wrong URL token is not rescued by a right cookie: the URL is what the user opened.
     expect(checkToken(new URL('http://127.0.0.1:80/?token=x'), `leakline-token-80=${t}`, 80, t).ok).toBe(false);
     expect(checkToken(new URL('http://127.0.0.1:80/'), undefined, 80, null)).toEqual({ ok: true, fromQuery: false });
+  });
+
+  it('the page drops only the token from its address', () => {
+    expect(addressWithoutToken('http://127.0.0.1:8080/?token=abc')).toBe('http://127.0.0.1:8080/');
+    expect(addressWithoutToken('http://127.0.0.1:8080/?a=1&token=abc#x')).toBe('http://127.0.0.1:8080/?a=1#x');
+    expect(addressWithoutToken('http://127.0.0.1:80/?a=1')).toBeNull();
   });
 });
