@@ -29,7 +29,9 @@ function isAlive(pid: number): boolean {
 
 /**
  * Removes upload folders of servers that are gone (crashed, killed -9): ours by owner and name,
- * real folders (not links), and their pid no longer running. Returns what was removed.
+ * real folders (not links), and their pid no longer running. Returns what was removed. A server
+ * in another PID namespace sharing this /tmp (a container) would look gone: such setups should
+ * give each side its own TMPDIR.
  */
 export async function removeStaleUploadDirs(parent: string = tmpdir()): Promise<{ dirs: string[]; bytes: number }> {
   const removed = { dirs: [] as string[], bytes: 0 };
