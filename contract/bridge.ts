@@ -55,6 +55,7 @@ export type BridgeErrorCode =
   | 'not-found' // no such file or document
   | 'not-a-file' // a directory, device or socket
   | 'too-large' // over a safety bound
+  | 'limit' // a limit of this server reached (open documents, upload quota)
   | 'io' // the OS refused (permissions, EIO…)
   | 'disconnected' // browser mode: the local server went away
   | 'unsupported' // readable, but not a profile / trace this build understands
@@ -148,6 +149,8 @@ export interface LeaklineBridge {
   pickEvidence(id: DocumentId): Promise<HuntState>;
   removeEvidence(id: DocumentId, path: string): Promise<HuntState>;
   setProjectFolder(id: DocumentId, folder: string): Promise<HuntState>;
+  /** Electron: the native folder dialog (the only way to name a folder there). Browser: not available (type the path). */
+  pickProjectFolder(id: DocumentId): Promise<HuntState>;
   setIgnoreRules(id: DocumentId, rules: HuntIgnoreRules): Promise<HuntState>;
   exportReport(request: ExportRequest): Promise<string>;
   /** Electron: save dialog + write, resolves the path (null when cancelled). Browser: not available (download instead). */

@@ -30,6 +30,8 @@ export interface BridgeRequests {
   pickEvidence: { args: [id: DocumentId]; result: HuntState };
   removeEvidence: { args: [id: DocumentId, path: string]; result: HuntState };
   setProjectFolder: { args: [id: DocumentId, folder: string]; result: HuntState };
+  /** Electron only: native folder dialog for the project folder (browser mode types the path). */
+  pickProjectFolder: { args: [id: DocumentId]; result: HuntState };
   /** Writes `<projectFolder>/.leakline.json` (keeping its other keys). */
   setIgnoreRules: { args: [id: DocumentId, rules: HuntIgnoreRules]; result: HuntState };
   /** The report text, written by the same writers as `leakline report`. */
@@ -51,6 +53,11 @@ export type BridgeEventName = keyof BridgeEvents;
 
 /** Electron IPC channel of a verb or event: one namespaced channel each, never a generic one. */
 export const IPC_PREFIX = 'leakline:';
+/**
+ * Electron: the preload tells main the path of a file the user dropped or picked in the page
+ * (webUtils.getPathForFile), which may then be opened (main/app/path-grants.ts).
+ */
+export const DROPPED_PATH_CHANNEL = 'leakline:droppedPath';
 export type IpcChannel<K extends string> = `leakline:${K}`;
 
 // ---- browser mode (WebSocket at /bridge) ----

@@ -11,7 +11,7 @@ import type {
   PreloadApi,
   StreamPortMessage,
 } from '../contract';
-import { IPC_PREFIX } from '../contract';
+import { DROPPED_PATH_CHANNEL, IPC_PREFIX } from '../contract';
 
 async function call<V extends BridgeVerb>(verb: V, ...args: BridgeRequests[V]['args']): Promise<BridgeRequests[V]['result']> {
   const env = (await ipcRenderer.invoke(IPC_PREFIX + verb, ...args)) as IpcEnvelope<BridgeRequests[V]['result']>;
@@ -29,6 +29,19 @@ function listen<E extends BridgeEventName>(event: E, cb: (data: BridgeEvents[E])
   };
 }
 
+/**
+ * The path of a File the user dropped or picked, after telling main it may be opened
+ * (main/app/path-grants.ts). getPathForFile gives '' for a File the page made up itself.
+ */
+async function droppedPath(file: FileLike): Promise<string> {
+  // FileLike is the DOM File the renderer dropped; the contract names no DOM type.
+  const path = webUtils.getPathForFile(file as File);
+  if (!path) throw new Error('not-a-file: Dropped item is not a file on disk');
+  const env = (await ipcRenderer.invoke(DROPPED_PATH_CHANNEL, path)) as IpcEnvelope<null>;
+  if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`);
+  return path;
+}
+
 // The page's window, typed structurally: this file is also compiled without the DOM lib (tests).
 const page = globalThis as unknown as { postMessage(message: unknown, targetOrigin: string, transfer: unknown[]): void };
 
@@ -38,7 +51,7 @@ ipcRenderer.on(IPC_PREFIX + 'stream', (e: IpcRendererEvent, data: unknown) => {
   const id = (data as Partial<StreamPortMessage> | null)?.leaklineStream;
   if (typeof id !== 'string' || e.ports.length !== 1) return;
   const msg: StreamPortMessage = { leaklineStream: id };
-  // '*': the target is this very window; file:// pages have an opaque origin no string matches.
+  // '*': the target is this very window (app://leakline, or the dev server in development).
   page.postMessage(msg, '*', [...e.ports]);
 });
 
@@ -46,11 +59,7 @@ const bridge: PreloadApi = {
   getVersion: () => call('getVersion'),
   openFile: () => call('openFile'),
   openPath: (path) => call('openPath', path),
-  openDropped: (file: FileLike) => {
-    // FileLike is the DOM File the renderer dropped; the contract names no DOM type.
-    const path = webUtils.getPathForFile(file as File);
-    return path ? call('openPath', path) : Promise.reject(new Error('not-a-file: Dropped item is not a file on disk'));
-  },
+  openDropped: async (file: FileLike) => call('openPath', await droppedPath(file)),
   closeDocument: (id) => call('closeDocument', id),
   listDocuments: () => call('listDocuments'),
   listRecent: () => call('listRecent'),
@@ -67,16 +76,13 @@ const bridge: PreloadApi = {
   analyzeDocument: (id) => call('analyzeDocument', id),
   addEvidenceFiles: async (id, files: FileLike[]) => {
     let state = await call('huntState', id);
-    for (const f of files) {
-      const path = webUtils.getPathForFile(f as File);
-      if (!path) throw new Error('not-a-file: Dropped item is not a file on disk');
-      state = await call('addEvidence', id, path);
-    }
+    for (const f of files) state = await call('addEvidence', id, await droppedPath(f));
     return state;
   },
   pickEvidence: (id) => call('pickEvidence', id),
   removeEvidence: (id, path) => call('removeEvidence', id, path),
   setProjectFolder: (id, folder) => call('setProjectFolder', id, folder),
+  pickProjectFolder: (id) => call('pickProjectFolder', id),
   setIgnoreRules: (id, rules) => call('setIgnoreRules', id, rules),
   exportReport: (req) => call('exportReport', req),
   saveReport: (req) => call('saveReport', req),

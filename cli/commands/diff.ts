@@ -1,7 +1,6 @@
 // `leakline diff <base> <target…>`: goroutine snapshots of one process aligned by stack, with
 // counts per snapshot, delta and status, as JSON or a Markdown table. Exit codes: 0 done, 1 with
 // --fail-on-growth when some group grew in every interval, 2 unusable input or usage.
-import { writeFile } from 'node:fs/promises';
 import type { MatchMode } from '../../analysis/align';
 import { compareSnapshots, naturalCompare, orderSnapshots, toDiffJson, type Snapshot } from '../../analysis/compare';
 import { toDiffMarkdown } from '../../analysis/compare-markdown';
@@ -10,6 +9,7 @@ import { parseArgs } from '../args';
 import { EXIT, UsageError, type Command } from '../command';
 import { DEFAULT_LOADERS } from '../input-loaders';
 import { processIo, type CliIo } from '../io';
+import { refuseInputAsOutput, writeOutput } from '../output';
 import { expandPaths, InputError, loadInput, type InputLoader } from '../report-inputs';
 
 const usage = `Usage: leakline diff <base> <target…> [options]
@@ -25,7 +25,8 @@ Options:
   --format json|md     output format (default md)
   --match stack|function
                        how groups are matched (default stack)
-  --out FILE           write to FILE instead of stdout
+  --out FILE           write to FILE instead of stdout (whole or not at all; never
+                       one of the snapshots read)
   --fail-on-growth     exit 1 when some group grew in every interval
   -h, --help           show this help`;
 
@@ -34,10 +35,12 @@ const SPEC = { '--format': 'string', '--match': 'string', '--out': 'string', '--
 interface Loaded extends Snapshot {
   readonly explicit: boolean;
   readonly folder?: string;
+  /** The file read (for the --out check). */
+  readonly path: string;
 }
 
-async function loadSnapshots(paths: readonly string[], loaders: readonly InputLoader[]): Promise<Snapshot[]> {
-  const out: Snapshot[] = [];
+async function loadSnapshots(paths: readonly string[], loaders: readonly InputLoader[]): Promise<Loaded[]> {
+  const out: Loaded[] = [];
   for (const p of paths) {
     const files = await expandPaths([p]);
     const loaded: Loaded[] = [];
@@ -49,14 +52,14 @@ async function loadSnapshots(paths: readonly string[], loaders: readonly InputLo
         continue;
       }
       if ('trace' in input) {
-        if (explicit) loaded.push({ name, profile: traceEndState(input.trace), explicit });
+        if (explicit) loaded.push({ name, profile: traceEndState(input.trace), explicit, path });
         continue;
       }
       if (input.profile.kind !== 'goroutines') {
         if (explicit) throw new InputError(`${path}: a ${input.profile.profileType} profile has no goroutines to compare`);
         continue;
       }
-      loaded.push({ name, profile: input.profile, explicit });
+      loaded.push({ name, profile: input.profile, explicit, path });
     }
     if (files.length === 1 && files[0].explicit) {
       out.push(...loaded);
@@ -86,10 +89,12 @@ export async function runDiff(argv: string[], io: CliIo = processIo, loaders: re
   const match = (flags['--match'] as string | undefined) ?? 'stack';
   if (match !== 'stack' && match !== 'function') throw new UsageError('--match must be stack or function');
   if (positionals.length === 0) throw new UsageError('no input files');
-  let snaps: Snapshot[];
+  const out = flags['--out'] as string | undefined;
+  let snaps: Loaded[];
   try {
     snaps = await loadSnapshots(positionals, loaders);
     if (snaps.length < 2) throw new InputError(`need at least two snapshots to compare, got ${snaps.length}`);
+    if (out) await refuseInputAsOutput(out, snaps.map((s) => s.path));
   } catch (e) {
     if (e instanceof InputError) {
       io.err(`leakline diff: ${e.message}\n`);
@@ -99,8 +104,7 @@ export async function runDiff(argv: string[], io: CliIo = processIo, loaders: re
   }
   const c = compareSnapshots(snaps, match as MatchMode);
   const text = format === 'json' ? JSON.stringify(toDiffJson(c), null, 2) + '\n' : toDiffMarkdown(c);
-  const out = flags['--out'] as string | undefined;
-  if (out) await writeFile(out, text);
+  if (out) await writeOutput(out, text);
   else io.out(text);
   for (const s of snaps) if (s.profile.partial) io.err(`leakline diff: warning: ${s.name} is partial (${s.profile.partial.message})\n`);
   return flags['--fail-on-growth'] && c.suspects.length > 0 ? 1 : EXIT.ok;

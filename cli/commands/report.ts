@@ -1,9 +1,9 @@
 // `leakline report <files…>`: traces and goroutine profiles of one process → leak verdicts in
 // JSON, Markdown, HTML or SARIF. Exit codes: 1 when a verdict at or above --fail-on exists (so CI
 // can gate on it), 2 when an input is unusable or the usage is wrong, 0 otherwise.
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { analyze, type AnalysisInput } from '../../analysis/analyze';
 import { ConfigError, mergeRules, parseConfig, type FailOn, type IgnoreRules } from '../../analysis/ignore';
 import { REPORT_FORMATS, writeReport, type ReportFormat } from '../../analysis/report';
@@ -12,6 +12,8 @@ import { atLeast } from '../../analysis/verdict';
 import { version } from '../../package.json';
 import type { Command } from '../command';
 import { DEFAULT_LOADERS } from '../input-loaders';
+import { refuseInputAsOutput, writeOutput } from '../output';
+import { CONFIG_FILE, readConfigText } from '../../main/service/project-config';
 import { expandPaths, InputError, loadInput, type InputLoader } from '../report-inputs';
 
 const usage = `Usage: leakline report <files or folders…> [options]
@@ -23,7 +25,8 @@ deep; files no parser recognises are skipped there.
 
 Options:
   --format json|md|html|sarif  report format (default md)
-  --out FILE                   write the report to FILE instead of stdout
+  --out FILE                   write the report to FILE instead of stdout (whole or not
+                               at all; never one of the files read)
   --fail-on LEVEL              exit 1 when a verdict at LEVEL or above exists:
                                proven|high|medium|low (default medium, or .leakline.json "failOn")
   --ignore-top FUNC            ignore goroutines whose top function is FUNC (repeatable)
@@ -119,18 +122,25 @@ export function parseReportArgs(argv: readonly string[]): ReportOptions {
 }
 
 /**
- * The app saves ignore rules in the opened file's folder (main/service/hunt-service.ts); the CLI
- * finds them there too when the working directory has none, so the two agree on one folder.
+ * The rules file: `--config FILE` as named; else `.leakline.json` in the working directory, else
+ * the one beside the first input — where the app saves ignore rules (main/service/hunt-service.ts),
+ * so the two agree on one folder. Found files are read as the app reads them: never through a
+ * symbolic link (project-config.ts).
  */
-function projectConfig(first: string): string | undefined {
-  let dir: string;
+async function findConfig(explicit: string | undefined, first: string): Promise<{ path: string; text: string } | undefined> {
+  if (explicit) return { path: explicit, text: await readFile(explicit, 'utf8').catch((e: Error) => Promise.reject(new InputError(`${explicit}: ${e.message}`))) };
+  let beside: string | undefined;
   try {
-    dir = statSync(first).isDirectory() ? first : dirname(first);
+    beside = statSync(first).isDirectory() ? first : dirname(first);
   } catch {
-    return undefined; // reported as a missing input below
+    beside = undefined; // reported as a missing input below
   }
-  const p = join(dir, '.leakline.json');
-  return existsSync(p) ? p : undefined;
+  for (const dir of ['.', ...(beside ? [beside] : [])]) {
+    const read = await readConfigText(dir);
+    if ('error' in read) throw new InputError(dir === '.' ? read.error : `${dir}/${read.error}`);
+    if (read.text !== null) return { path: join(dir, CONFIG_FILE), text: read.text };
+  }
+  return undefined;
 }
 
 export interface ReportIo {
@@ -152,9 +162,10 @@ export async function runReport(argv: readonly string[], io: ReportIo = stdio, l
   try {
     let rules = opts.ignore;
     let failOn = opts.failOn;
-    const configPath = opts.config ?? (existsSync('.leakline.json') ? '.leakline.json' : projectConfig(opts.files[0]));
-    if (configPath) {
-      const cfg = parseConfig(await readFile(configPath, 'utf8').catch((e: Error) => Promise.reject(new InputError(`${configPath}: ${e.message}`))));
+    const found = await findConfig(opts.config, opts.files[0]);
+    const configPath = found?.path;
+    if (found) {
+      const cfg = parseConfig(found.text);
       rules = mergeRules(cfg.ignore, rules);
       failOn ??= cfg.failOn;
     }
@@ -165,9 +176,10 @@ export async function runReport(argv: readonly string[], io: ReportIo = stdio, l
       else if (explicit) throw new InputError(`${path}: not a Go execution trace or goroutine profile this build can read`);
     }
     if (inputs.length === 0) throw new InputError('no readable trace or goroutine profile among the inputs');
+    if (opts.out) await refuseInputAsOutput(opts.out, [...inputs.map((i) => i.file), ...(configPath ? [configPath] : [])]);
     const result = mapResultPaths(analyze(inputs, { rules }), opts.pathMap);
     const text = writeReport(opts.format, result, { name: 'Leakline', version });
-    if (opts.out) await writeFile(opts.out, text);
+    if (opts.out) await writeOutput(opts.out, text);
     else io.out(text);
     for (const w of result.warnings) io.err(`leakline report: warning: ${w}\n`);
     const threshold = failOn ?? 'medium';

@@ -5,19 +5,54 @@ import { createEngineRegistry, findEngineWorker } from '../../main/engine/hostin
 import { BridgeService } from '../../main/service/bridge-service';
 import { memoryRecentStore } from '../../main/service/recent-store';
 import { startServer, type RunningServer } from '../../main/serve/server';
+import { checkGivenToken, newToken, TOKEN_ENV } from '../../main/serve/token';
+import { DEFAULT_UPLOAD_QUOTA_BYTES, formatBytes, parseByteSize } from '../../main/serve/upload-area';
 import { version } from '../../package.json';
 import { parseArgs } from '../args';
 import { EXIT, UsageError, type Command } from '../command';
 
+/**
+ * Each open document keeps a worker thread with its parser's memory (measured: 100 documents,
+ * 100 idle workers, 2.4 GB). 16 is more tabs than a hunt uses and bounds that to ~400 MB.
+ */
+export const DEFAULT_MAX_DOCUMENTS = 16;
+
 const usage = `Usage: leakline serve [files…] [--port N]
 
 Serves the Leakline app to a browser on this machine (http://127.0.0.1 only) and prints its URL.
-Files given are opened at once; more can be opened from the page (they are uploaded to the
-local server, never further). Stop with Ctrl+C.
+The URL carries a random token made for this launch; the server answers nothing without it, so
+other programs and users on this machine cannot use it. Files given are opened at once; more
+can be opened from the page (they are uploaded to the local server, never further). Stop with
+Ctrl+C.
 
 Options:
-  --port N   listen on port N (default: a free port)
-  -h, --help show this help`;
+  --port N              listen on port N (default: a free port)
+  --max-documents N     most documents open at once, each with its parsing worker
+                        (default ${DEFAULT_MAX_DOCUMENTS}); more are refused until one is closed
+  --upload-quota SIZE   most bytes of uploaded copies held at once, e.g. 2GiB, 500M
+                        (default ${formatBytes(DEFAULT_UPLOAD_QUOTA_BYTES)})
+  --no-token            accept requests without the token (any local program can then read
+                        files you can read through this server); prints a warning
+  -h, --help            show this help
+
+Environment:
+  ${TOKEN_ENV}  use this token instead of a random one (22+ characters of A-Z a-z 0-9 _ -)`;
+
+/** Printed (stderr) whenever the server runs without a token. */
+export const NO_TOKEN_WARNING =
+  'WARNING: --no-token: any program on this machine, run by any user, can use this server: open files you can read, read their stacks back, write .leakline.json files and start your editor.';
+
+/** The token this launch requires: random, or LEAKLINE_TOKEN, or none with --no-token. */
+export function launchToken(noToken: boolean, env: Record<string, string | undefined>): string | null {
+  if (noToken) return null;
+  const given = env[TOKEN_ENV];
+  if (given === undefined || given === '') return newToken();
+  try {
+    return checkGivenToken(given);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
 
 /** out/renderer next to the built CLI (out/cli), or out/renderer from the source tree (tests). */
 export function findRendererDir(): string | null {
@@ -27,6 +62,19 @@ export function findRendererDir(): string | null {
   return null;
 }
 
+export function parseMaxDocuments(value: string | true | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_DOCUMENTS;
+  if (value === true || !/^[0-9]{1,4}$/.test(value) || Number(value) < 1) throw new UsageError(`--max-documents needs a number 1–9999, got ${String(value)}`);
+  return Number(value);
+}
+
+export function parseUploadQuota(value: string | true | undefined): number {
+  if (value === undefined) return DEFAULT_UPLOAD_QUOTA_BYTES;
+  const n = value === true ? null : parseByteSize(value);
+  if (n === null || n < 1) throw new UsageError(`--upload-quota needs a size such as 2GiB or 500M, got ${String(value)}`);
+  return n;
+}
+
 export function parsePort(value: string | true | undefined): number {
   if (value === undefined) return 0;
   if (value === true || !/^[0-9]{1,5}$/.test(value) || Number(value) > 65535) throw new UsageError(`--port needs a number 0–65535, got ${String(value)}`);
@@ -34,9 +82,12 @@ export function parsePort(value: string | true | undefined): number {
 }
 
 /** Starts the server; exported for tests, which close it themselves. */
-export async function startServe(argv: string[], warn: (m: string) => void): Promise<RunningServer> {
-  const { flags, positionals } = parseArgs(argv, { '--port': 'string' });
+export async function startServe(argv: string[], warn: (m: string) => void, env: Record<string, string | undefined> = process.env): Promise<RunningServer> {
+  const { flags, positionals } = parseArgs(argv, { '--port': 'string', '--no-token': 'boolean', '--max-documents': 'string', '--upload-quota': 'string' });
   const port = parsePort(flags['--port']);
+  const maxDocuments = parseMaxDocuments(flags['--max-documents']);
+  const uploadQuotaBytes = parseUploadQuota(flags['--upload-quota']);
+  const token = launchToken(flags['--no-token'] === true, env);
   const files = positionals.map((p) => resolve(p));
   for (const f of files) {
     if (!existsSync(f)) throw new UsageError(`${f}: no such file`);
@@ -51,9 +102,12 @@ export async function startServe(argv: string[], warn: (m: string) => void): Pro
     appInfo: { name: 'Leakline', version, mode: 'browser', versions: { node: process.versions.node } },
     recent: memoryRecentStore(),
     engines,
+    maxDocuments,
   });
+  if (files.length > maxDocuments) throw new UsageError(`${files.length} files named, but --max-documents is ${maxDocuments}`);
   for (const f of files) await service.openPath(f);
-  return startServer({ service, rendererDir, port, warn, engines });
+  if (token === null) warn(NO_TOKEN_WARNING);
+  return startServer({ service, rendererDir, port, warn, engines, token, uploadQuotaBytes });
 }
 
 export const serve: Command = {

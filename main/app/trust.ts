@@ -1,13 +1,15 @@
 // Which URLs count as "our renderer". IPC senders and navigations are checked against this.
+import { APP_SCHEME } from './renderer-location';
 
 export interface RendererLocation {
-  /** Dev: the electron-vite dev server URL (http://localhost:5173/). Prod: file:// URL of index.html. */
+  /** Dev: the electron-vite dev server URL (http://localhost:5173/). Otherwise app://leakline/index.html. */
   url: string;
 }
 
 /**
- * True when `candidate` is the renderer page itself (any hash or query). For http(s) the origin
- * must match; for file: the exact path must match, since every file: URL shares one opaque origin.
+ * True when `candidate` belongs to the renderer (any path, hash or query of its origin): for
+ * http(s) the origin must match; for the app: scheme (a standard scheme, but one Node's URL gives
+ * an opaque origin) the scheme and host. Nothing else is ever trusted — file: pages included.
  */
 export function isTrustedRendererUrl(candidate: string | undefined | null, renderer: RendererLocation): boolean {
   if (!candidate) return false;
@@ -20,7 +22,7 @@ export function isTrustedRendererUrl(candidate: string | undefined | null, rende
     return false;
   }
   if (got.protocol !== want.protocol) return false;
-  if (want.protocol === 'file:') return got.host === want.host && got.pathname === want.pathname;
+  if (want.protocol === `${APP_SCHEME}:`) return got.host === want.host && got.username === '' && got.password === '' && got.port === '';
   if (want.protocol === 'http:' || want.protocol === 'https:') return got.origin === want.origin;
   return false;
 }

@@ -24,6 +24,8 @@ export function streamTarget(url: URL, service: BridgeService): { id: DocumentId
 }
 
 export function attachStreamSocket(ws: WebSocket, engines: EngineRegistry, target: { id: DocumentId; path: string; name: string }, warn: (m: string) => void): Engine {
+  // See attachBridge: a malformed frame must close this socket only, never the server.
+  ws.on('error', (err) => warn(`stream socket for ${target.id} closed: ${err.message}`));
   const engine = engines.open(target);
   engine.start((msg) => {
     if (ws.readyState !== ws.OPEN) return;

@@ -30,11 +30,15 @@ function parseRequest(msg: unknown): WsRequest {
   // openFile needs a native dialog; the browser client uploads instead, so it is not offered here.
   if (m.verb === 'openFile') throw new BridgeFault('bad-request', 'openFile is not available in browser mode');
   // Native dialogs again: the browser uploads evidence and downloads reports.
-  if (m.verb === 'pickEvidence' || m.verb === 'saveReport') throw new BridgeFault('bad-request', `${m.verb} is not available in browser mode`);
+  if (m.verb === 'pickEvidence' || m.verb === 'saveReport' || m.verb === 'pickProjectFolder') throw new BridgeFault('bad-request', `${m.verb} is not available in browser mode`);
   return m as WsRequest;
 }
 
-export function attachBridge(ws: WebSocket, service: BridgeService): void {
+export function attachBridge(ws: WebSocket, service: BridgeService, warn: (m: string) => void = () => {}): void {
+  // ws reports a malformed frame (bad UTF-8, reserved bits, a length over the limit, an invalid
+  // close code) as an 'error' event and then closes the connection with the matching status
+  // code. Without a listener that event is thrown and takes the whole server down.
+  ws.on('error', (err) => warn(`bridge socket closed: ${err.message}`));
   const send = (frame: WsServerFrame) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   };

@@ -1,4 +1,5 @@
 import type { BridgeError, BridgeErrorCode } from '../../contract';
+import type { ParseError } from '../../parsers/model';
 
 /** An error meant for the renderer: its code and message cross the bridge unchanged. */
 export class BridgeFault extends Error {
@@ -31,4 +32,9 @@ export function fsFault(err: unknown, path: string): BridgeFault {
   const mapped = FS_CODES[code] ?? 'io';
   const what = mapped === 'not-found' ? 'no such file' : mapped === 'not-a-file' ? 'not a regular file' : `cannot read (${code || 'I/O error'})`;
   return new BridgeFault(mapped, `${path}: ${what}`);
+}
+
+/** A parser's refusal as the bridge reports it: a bound it exceeds stays `too-large`. */
+export function parseFault(err: ParseError, name: string): BridgeFault {
+  return new BridgeFault(err.code === 'too-large' ? 'too-large' : 'unsupported', err.describe(name));
 }

@@ -45,6 +45,13 @@ export interface BridgeServiceOptions {
   pickEvidence?: () => Promise<string[]>;
   /** Electron: native save dialog for File › Export Leak Report… (browser mode downloads instead). */
   pickSavePath?: (defaultName: string, format: ExportRequest['format']) => Promise<string | null>;
+  /** Electron: native folder dialog for the project folder (browser mode types it). */
+  pickFolder?: () => Promise<string | null>;
+  /**
+   * Most documents open at once (each holds an engine worker and its memory); unbounded when
+   * absent. `leakline serve` sets it (--max-documents).
+   */
+  maxDocuments?: number;
 }
 
 export class BridgeService {
@@ -61,7 +68,7 @@ export class BridgeService {
   constructor(private readonly opts: BridgeServiceOptions) {
     this.now = opts.now ?? Date.now;
     this.editor = opts.editor ?? memoryEditorStore();
-    this.hunt = new HuntService({ getDocument: (id) => this.getDocument(id), pickEvidence: opts.pickEvidence, pickSavePath: opts.pickSavePath });
+    this.hunt = new HuntService({ getDocument: (id) => this.getDocument(id), pickEvidence: opts.pickEvidence, pickSavePath: opts.pickSavePath, pickFolder: opts.pickFolder });
   }
 
   /** Validates `args` for `verb`, then runs it. Throws BridgeFault on bad input. */
@@ -107,6 +114,8 @@ export class BridgeService {
         return this.hunt.removeEvidence(args[0] as DocumentId, args[1] as string);
       case 'setProjectFolder':
         return this.hunt.setProjectFolder(args[0] as DocumentId, args[1] as string);
+      case 'pickProjectFolder':
+        return this.hunt.pickProjectFolder(args[0] as DocumentId);
       case 'setIgnoreRules':
         return this.hunt.setIgnoreRules(args[0] as DocumentId, args[1] as HuntIgnoreRules);
       case 'exportReport':
@@ -131,8 +140,17 @@ export class BridgeService {
     return path === null ? null : this.openPath(path);
   }
 
+  /** Throws BridgeFault('limit') when no further document may open (checked before an upload too). */
+  assertRoomForDocument(): void {
+    const max = this.opts.maxDocuments;
+    if (max !== undefined && this.docs.size >= max) {
+      throw new BridgeFault('limit', `${this.docs.size} documents are open, the most this server allows (leakline serve --max-documents ${max}): close one to open another`);
+    }
+  }
+
   /** Opens a regular file by absolute path. `upload` names an uploaded copy (not remembered as recent). */
   async openPath(path: string, upload?: { displayName: string }): Promise<DocumentInfo> {
+    this.assertRoomForDocument();
     let st;
     try {
       st = await stat(path);
@@ -140,6 +158,7 @@ export class BridgeService {
       throw fsFault(err, path);
     }
     if (!st.isFile()) throw new BridgeFault('not-a-file', `${path}: not a regular file`);
+    this.assertRoomForDocument(); // again: another open may have finished while stat() ran
     const id: DocumentId = `doc-${this.nextDoc++}`;
     const doc: DocumentInfo = {
       id,
@@ -174,8 +193,8 @@ export class BridgeService {
     if (!doc) throw new BridgeFault('not-found', `no open document ${id}`);
     this.profiles.delete(id);
     this.docs.delete(id);
-    this.hunt.forget(id);
     void this.opts.engines?.close(id);
+    await this.hunt.forget(id);
     if (doc.uploaded) await rm(doc.path, { force: true });
     this.emit('documentClosed', id);
   }

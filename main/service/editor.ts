@@ -3,11 +3,13 @@
 // command and its arguments go to spawn() as an argv array, and the file must be absolute, so a
 // path can never start with '-' and be read as an option (`code -g`, `goland --line`).
 import { spawn as nodeSpawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { EditorKind, EditorSettings, EditorTarget, PathRemap } from '../../contract';
+import { writeFileAtomicSync } from './atomic-write';
 import { BridgeFault } from './bridge-error';
+import { readOwnJson } from './settings-file';
 import { MAX_PATH_CHARS } from './validate';
 
 const isAbsolute = (p: string) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
@@ -110,21 +112,19 @@ export function memoryEditorStore(initial: EditorSettings = DEFAULT_EDITOR_SETTI
   return { get: () => cur, set: (s) => void (cur = s) };
 }
 
-/** Persists to a small JSON file (Electron: userData/editor.json); a corrupt file means defaults. */
-export function jsonEditorStore(file: string): EditorStore {
-  let cur = DEFAULT_EDITOR_SETTINGS;
-  try {
-    cur = validateEditorSettings(JSON.parse(readFileSync(file, 'utf8')));
-  } catch {
-    cur = DEFAULT_EDITOR_SETTINGS;
-  }
+/**
+ * Persists to a small JSON file (Electron: userData/editor.json), written atomically. A damaged
+ * file means defaults, and is kept as editor.json.bak and reported through `warn`.
+ */
+export function jsonEditorStore(file: string, warn: (m: string) => void = () => {}): EditorStore {
+  let cur = readOwnJson(file, (v) => ({ value: validateEditorSettings(v) }), DEFAULT_EDITOR_SETTINGS, warn);
   return {
     get: () => cur,
     set: (s) => {
       cur = s;
       try {
         mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, JSON.stringify(s, null, 2));
+        writeFileAtomicSync(file, JSON.stringify(s, null, 2));
       } catch {
         // settings stay in memory for this session
       }

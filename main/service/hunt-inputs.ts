@@ -1,15 +1,15 @@
 // Files → analysis inputs for the leak hunt, cached per file: changing an ignore rule or adding a
 // profile re-runs the analysis (milliseconds) without re-parsing the trace (seconds for 100 MB).
 // Content sniffing picks the parser, exactly as `leakline report` does (cli/input-loaders.ts).
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { AnalysisInput } from '../../analysis/analyze';
-import { bytesSource, ParseError, type Profile, type TraceModel } from '../../parsers/model';
+import { ParseError, type Profile, type TraceModel } from '../../parsers/model';
 import { parseGoroutineText } from '../../parsers/goroutines/index';
 import { parsePprof } from '../../parsers/pprof/index';
 import { sniff } from '../../parsers/sniff';
 import { parseTrace } from '../../parsers/trace/index';
 import { openFileSource } from '../engine/file-source';
-import { BridgeFault, fsFault } from './bridge-error';
+import { BridgeFault, fsFault, parseFault } from './bridge-error';
 import { MAX_PROFILE_FILE_BYTES } from './profile-loader';
 
 type Model = { trace: TraceModel } | { profile: Profile };
@@ -53,24 +53,17 @@ export class HuntInputCache {
 
 async function parseFile(path: string, name: string, size: number): Promise<Model> {
   const fh = await openFileSource(path, name).catch((err: unknown) => Promise.reject(fsFault(err, name)));
-  let format;
   try {
-    format = sniff(await fh.read(0, Math.min(size, 1 << 20)));
+    const format = sniff(await fh.read(0, Math.min(size, 1 << 20)));
     if (format === 'go-trace') return { trace: await parseTrace(fh) };
+    if (format === 'unknown') throw new BridgeFault('unsupported', `${name}: not a Go execution trace, goroutine profile or goroutine dump`);
+    if (size > MAX_PROFILE_FILE_BYTES) throw new BridgeFault('too-large', `${name} is ${size} bytes, limit ${MAX_PROFILE_FILE_BYTES}`);
+    // Chunked reads: goroutine text streams through its parser, never held whole.
+    return { profile: format === 'pprof-proto' ? await parsePprof(fh) : await parseGoroutineText(fh) };
   } catch (err) {
-    if (err instanceof ParseError) throw new BridgeFault('unsupported', err.describe(name));
+    if (err instanceof ParseError) throw parseFault(err, name);
     throw err;
   } finally {
     await fh.close();
-  }
-  if (format === 'unknown') throw new BridgeFault('unsupported', `${name}: not a Go execution trace, goroutine profile or goroutine dump`);
-  if (size > MAX_PROFILE_FILE_BYTES) throw new BridgeFault('too-large', `${name} is ${size} bytes, limit ${MAX_PROFILE_FILE_BYTES}`);
-  const bytes = new Uint8Array(await readFile(path));
-  const src = bytesSource(name, bytes);
-  try {
-    return { profile: format === 'pprof-proto' ? await parsePprof(src) : await parseGoroutineText(src) };
-  } catch (err) {
-    if (err instanceof ParseError) throw new BridgeFault('unsupported', err.describe(name));
-    throw err;
   }
 }

@@ -3,26 +3,32 @@
 // `leakline report` reads, parsed by analysis/ignore.ts). Analysis and report text come from the
 // same analyze() and writers as the CLI, with inputs named by file name, so an export equals
 // `leakline report <names…>` run in the files' folder byte for byte.
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { rm, stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { analyze } from '../../analysis/analyze';
-import { ConfigError, NO_RULES, parseConfig, type LeaklineConfig } from '../../analysis/ignore';
+import { NO_RULES } from '../../analysis/ignore';
 import { writeReport } from '../../analysis/report';
 import type { AnalysisResult } from '../../analysis/verdict';
 import type { DocumentId, DocumentInfo, ExportRequest, EvidenceFile, HuntIgnoreRules, HuntState } from '../../contract';
 import { version } from '../../package.json';
+import { writeFileAtomic } from './atomic-write';
 import { BridgeFault, fsFault } from './bridge-error';
 import { HuntInputCache } from './hunt-inputs';
+import { readProjectConfig, writeIgnoreRules } from './project-config';
 
-export const CONFIG_FILE = '.leakline.json';
+export { CONFIG_FILE } from './project-config';
 /** Evidence files per document: a series of snapshots plus dumps; more is a mistake, not a hunt. */
 export const MAX_EVIDENCE = 64;
 
 interface Hunt {
   evidence: EvidenceFile[];
+  /** Evidence paths that are browser-mode uploads: copies only this hunt uses, deleted with it. */
+  uploads?: Set<string>;
   /** undefined: the default (the document's folder, none for uploads); null: none. */
   folder?: string | null;
   last?: { key: string; result: Promise<AnalysisResult> };
+  /** The rules last shown for `folder`: what the user's next edit is a change of. */
+  shown?: { folder: string; rules: HuntIgnoreRules };
 }
 
 export interface HuntServiceOptions {
@@ -31,6 +37,8 @@ export interface HuntServiceOptions {
   pickEvidence?: () => Promise<string[]>;
   /** Electron: native save dialog; resolves null when cancelled. */
   pickSavePath?: (defaultName: string, format: ExportRequest['format']) => Promise<string | null>;
+  /** Electron: native folder dialog; resolves null when cancelled. */
+  pickFolder?: () => Promise<string | null>;
 }
 
 export class HuntService {
@@ -52,28 +60,12 @@ export class HuntService {
     return doc.uploaded ? null : dirname(doc.path);
   }
 
-  private async readConfig(folder: string | null): Promise<{ config?: LeaklineConfig; error?: string }> {
-    if (!folder) return {};
-    let text: string;
-    try {
-      text = await readFile(join(folder, CONFIG_FILE), 'utf8');
-    } catch (err) {
-      if ((err as { code?: string }).code === 'ENOENT') return {};
-      return { error: `${CONFIG_FILE}: ${fsFault(err, CONFIG_FILE).message}` };
-    }
-    try {
-      return { config: parseConfig(text) };
-    } catch (err) {
-      if (err instanceof ConfigError) return { error: `${CONFIG_FILE}: ${err.message}` };
-      throw err;
-    }
-  }
-
   async state(id: DocumentId): Promise<HuntState> {
     const h = this.hunt(id);
     const projectFolder = this.folderOf(id, h);
-    const { config, error } = await this.readConfig(projectFolder);
+    const { config, error } = await readProjectConfig(projectFolder);
     const r = config?.ignore ?? NO_RULES;
+    if (projectFolder && !error) h.shown = { folder: projectFolder, rules: { topFunction: [...r.topFunction], anyFunction: [...r.anyFunction], createdBy: [...r.createdBy] } };
     return {
       documentId: id,
       evidence: h.evidence.map((e) => ({ ...e })),
@@ -83,7 +75,8 @@ export class HuntService {
     };
   }
 
-  async addEvidence(id: DocumentId, path: string, name = basename(path)): Promise<HuntState> {
+  /** `uploaded`: `path` is an uploaded copy, deleted when removed from the hunt or the document closes. */
+  async addEvidence(id: DocumentId, path: string, name = basename(path), uploaded = false): Promise<HuntState> {
     const h = this.hunt(id);
     const doc = this.opts.getDocument(id);
     if (path === doc.path) throw new BridgeFault('bad-request', `${name} is the document itself`);
@@ -92,6 +85,7 @@ export class HuntService {
     // Parsed now, so an unusable file is refused here with its reason instead of breaking every later analysis.
     await this.inputs.load(path, name);
     h.evidence.push({ path, name });
+    if (uploaded) (h.uploads ??= new Set()).add(path);
     h.last = undefined;
     return this.state(id);
   }
@@ -108,6 +102,7 @@ export class HuntService {
     h.evidence = h.evidence.filter((e) => e.path !== path);
     h.last = undefined;
     this.release();
+    if (h.uploads?.delete(path)) await rm(path, { force: true });
     return this.state(id);
   }
 
@@ -125,33 +120,24 @@ export class HuntService {
     return this.state(id);
   }
 
-  /** Writes the rules to `<projectFolder>/.leakline.json`, keeping `failOn` and `$schema`. */
+  async pickProjectFolder(id: DocumentId): Promise<HuntState> {
+    if (!this.opts.pickFolder) throw new BridgeFault('bad-request', 'No folder dialog here: type the folder path instead');
+    this.hunt(id);
+    const folder = await this.opts.pickFolder();
+    return folder === null ? this.state(id) : this.setProjectFolder(id, folder);
+  }
+
+  /**
+   * Writes the user's edit of the rules to `<projectFolder>/.leakline.json`, merged with the file
+   * as it is now (project-config.ts), keeping `failOn` and `$schema`.
+   */
   async setIgnoreRules(id: DocumentId, rules: HuntIgnoreRules): Promise<HuntState> {
     const h = this.hunt(id);
     const folder = this.folderOf(id, h);
     if (!folder) throw new BridgeFault('bad-request', 'Choose a project folder first: ignore rules are saved in its .leakline.json');
-    const path = join(folder, CONFIG_FILE);
-    let raw: Record<string, unknown> = {};
-    const existing = await readFile(path, 'utf8').catch((err: { code?: string }) => (err.code === 'ENOENT' ? null : Promise.reject(fsFault(err, path))));
-    if (existing !== null) {
-      try {
-        parseConfig(existing);
-      } catch (err) {
-        if (err instanceof ConfigError) throw new BridgeFault('bad-request', `${CONFIG_FILE} is not valid (${err.message}); fix or delete it first`);
-        throw err;
-      }
-      raw = JSON.parse(existing) as Record<string, unknown>;
-    }
-    const ignore: Record<string, string[]> = {};
-    if (rules.topFunction.length) ignore.topFunction = [...new Set(rules.topFunction)];
-    if (rules.anyFunction.length) ignore.anyFunction = [...new Set(rules.anyFunction)];
-    if (rules.createdBy.length) ignore.createdBy = [...new Set(rules.createdBy)];
-    const next = { ...('$schema' in raw ? { $schema: raw.$schema } : {}), ignore, ...('failOn' in raw ? { failOn: raw.failOn } : {}) };
-    try {
-      await writeFile(path, JSON.stringify(next, null, 2) + '\n');
-    } catch (err) {
-      throw fsFault(err, path);
-    }
+    const base = h.shown?.folder === folder ? h.shown.rules : undefined;
+    const written = await writeIgnoreRules(folder, base, rules);
+    h.shown = { folder, rules: written };
     h.last = undefined;
     return this.state(id);
   }
@@ -160,7 +146,7 @@ export class HuntService {
   async analyze(id: DocumentId): Promise<AnalysisResult> {
     const h = this.hunt(id);
     const doc = this.opts.getDocument(id);
-    const { config, error } = await this.readConfig(this.folderOf(id, h));
+    const { config, error } = await readProjectConfig(this.folderOf(id, h));
     if (error) throw new BridgeFault('bad-request', error);
     const files = [{ path: doc.path, name: doc.name }, ...h.evidence];
     const rules = config?.ignore ?? NO_RULES;
@@ -186,17 +172,19 @@ export class HuntService {
     const path = await this.opts.pickSavePath(reportFileName(doc.name, req.format), req.format);
     if (path === null) return null;
     try {
-      await writeFile(path, text);
+      await writeFileAtomic(path, text);
     } catch (err) {
       throw fsFault(err, path);
     }
     return path;
   }
 
-  /** The document closed: forget its hunt and the parsed files only it used. */
-  forget(id: DocumentId): void {
+  /** The document closed: forget its hunt and the parsed files only it used; delete its uploaded evidence. */
+  async forget(id: DocumentId): Promise<void> {
+    const uploads = this.hunts.get(id)?.uploads ?? new Set<string>();
     this.hunts.delete(id);
     this.release();
+    await Promise.all([...uploads].map((p) => rm(p, { force: true })));
   }
 
   private release(): void {

@@ -1,6 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { RecentFile } from '../../contract';
+import { writeFileAtomicSync } from './atomic-write';
+import { readOwnJson } from './settings-file';
 
 /** Matches what File › Open Recent shows on macOS by default (10 items). */
 export const MAX_RECENT = 10;
@@ -34,19 +36,23 @@ function isRecentFile(v: unknown): v is RecentFile {
   return !!r && typeof r.path === 'string' && typeof r.name === 'string' && typeof r.lastOpenedAtMs === 'number';
 }
 
-/** Persists to a small JSON file (Electron: userData/recent.json). A corrupt file starts empty. */
-export function jsonRecentStore(file: string): RecentStore {
-  let items: RecentFile[] = [];
-  try {
-    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    if (Array.isArray(parsed)) items = parsed.filter(isRecentFile).slice(0, MAX_RECENT);
-  } catch {
-    items = [];
-  }
+function acceptRecent(v: unknown): { value: RecentFile[]; problem?: string } {
+  if (!Array.isArray(v)) return { value: [], problem: 'not a list' };
+  const good = v.filter(isRecentFile).slice(0, MAX_RECENT);
+  const bad = v.length - v.filter(isRecentFile).length;
+  return bad ? { value: good, problem: `${bad} of ${v.length} entries unreadable` } : { value: good };
+}
+
+/**
+ * Persists to a small JSON file (Electron: userData/recent.json), written atomically. A damaged
+ * file is kept as recent.json.bak and reported through `warn`; its readable entries are kept.
+ */
+export function jsonRecentStore(file: string, warn: (m: string) => void = () => {}): RecentStore {
+  let items = readOwnJson(file, acceptRecent, [] as RecentFile[], warn);
   const save = () => {
     try {
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, JSON.stringify(items, null, 2));
+      writeFileAtomicSync(file, JSON.stringify(items, null, 2));
     } catch {
       // A read-only profile directory must not break opening files; the list stays in memory.
     }

@@ -74,6 +74,7 @@ const VALIDATORS: Validators = {
   addEvidence: (a) => docAndPath(a, 'addEvidence'),
   removeEvidence: (a) => docAndPath(a, 'removeEvidence'),
   setProjectFolder: (a) => docAndPath(a, 'setProjectFolder'),
+  pickProjectFolder: (a) => oneDoc(a, 'pickProjectFolder'),
   setIgnoreRules: (a) => {
     if (a.length !== 2) throw bad('setIgnoreRules takes two arguments');
     return [validateDocumentId(a[0]), validateIgnoreRules(a[1])];

@@ -31,19 +31,36 @@ interface Acc {
   durable: boolean;
 }
 
+/** Goroutines → groups and per-goroutine records, all at once (see GoroutineGrouper). */
 export function groupGoroutines(raw: readonly RawGoroutine[]): { groups: GoroutineGroup[]; records: GoroutineRecord[] } {
-  const accs: Acc[] = [];
-  const records: GoroutineRecord[] = [];
-  // The parser interns Frame objects, so a trie over frame identities names each distinct stack
-  // without building a per-goroutine string of it; the full text signature is built once per
-  // group, not once per goroutine (100k goroutines → ~20 groups).
-  interface Node {
-    children?: Map<object, Node>;
-    byRest?: Map<string, number>;
+  const g = new GoroutineGrouper();
+  for (const r of raw) g.add(r);
+  return g.finish();
+}
+
+interface TrieNode {
+  children?: Map<object, TrieNode>;
+  byRest?: Map<string, number>;
+}
+
+/**
+ * Groups goroutines one at a time, so a streaming parse keeps only the records (not every
+ * goroutine's parsed header and frame list). The parser interns Frame objects, so a trie over
+ * frame identities names each distinct stack without building a per-goroutine string of it; the
+ * full text signature is built once per group, not once per goroutine (100k goroutines → ~20
+ * groups).
+ */
+export class GoroutineGrouper {
+  private readonly accs: Acc[] = [];
+  private readonly records: GoroutineRecord[] = [];
+  private readonly root: TrieNode = {};
+
+  get count(): number {
+    return this.records.length;
   }
-  const root: Node = {};
-  for (const g of raw) {
-    let node = root;
+
+  add(g: RawGoroutine): void {
+    let node = this.root;
     for (const f of g.frames) {
       let c = node.children?.get(f);
       if (!c) (node.children ??= new Map()).set(f, (c = {}));
@@ -56,9 +73,9 @@ export function groupGoroutines(raw: readonly RawGoroutine[]): { groups: Gorouti
     let idx = byKey.get(key);
     if (idx === undefined) {
       const sig = debug2Signature(g);
-      idx = accs.length;
+      idx = this.accs.length;
       byKey.set(key, idx);
-      accs.push({
+      this.accs.push({
         group: {
           signature: sig,
           stack: g.frames,
@@ -74,7 +91,7 @@ export function groupGoroutines(raw: readonly RawGoroutine[]): { groups: Gorouti
         durable: false,
       });
     }
-    const a = accs[idx];
+    const a = this.accs[idx];
     a.ids.push(g.id);
     a.durable ||= g.durable;
     // Goroutines blocked less than a minute (or never seen by a GC) print no minutes: count 0.
@@ -95,16 +112,19 @@ export function groupGoroutines(raw: readonly RawGoroutine[]): { groups: Gorouti
     if (g.createdBy) r.createdBy = g.createdBy;
     if (g.labels) r.labels = g.labels;
     if (g.ancestors) r.ancestors = g.ancestors.map((a) => ({ id: a.id, stack: a.frames, ...(a.createdBy ? { createdBy: a.createdBy } : {}) }));
-    records.push(r);
+    this.records.push(r);
   }
-  const groups: GoroutineGroup[] = accs.map((a) => ({
-    ...a.group,
-    count: a.ids.length,
-    ids: a.ids,
-    ...(a.max ? { waitMinutes: { min: a.min ?? 0, max: a.max } } : {}),
-    ...(a.durable ? { durable: true } : {}),
-  }));
-  return { groups, records };
+
+  finish(): { groups: GoroutineGroup[]; records: GoroutineRecord[] } {
+    const groups: GoroutineGroup[] = this.accs.map((a) => ({
+      ...a.group,
+      count: a.ids.length,
+      ids: a.ids,
+      ...(a.max ? { waitMinutes: { min: a.min ?? 0, max: a.max } } : {}),
+      ...(a.durable ? { durable: true } : {}),
+    }));
+    return { groups, records: this.records };
+  }
 }
 
 /** The creator of a group: same `go` statement, whichever parent ran it. */

@@ -4,14 +4,46 @@ import $protobuf from 'protobufjs/minimal.js';
 import { ParseError } from '../model/errors';
 import type { ParseWarning } from '../model/errors';
 import { perftools } from './generated/profile.js';
-import { installFastSampleDecoder } from './fast-sample';
+import { currentBudget, withDecodeBudget } from './decode-budget';
+import { installFastSampleDecoder, type FastSample } from './fast-sample';
 import { gunzip, hasGzipMagic } from './gunzip';
 import { idKey, isSafe, toDecimal, toHex, toNum } from './int64';
 import type { Int64 } from './int64';
+import { MAX_FRAMES_PER_SAMPLE, MAX_LINES_PER_LOCATION, MAX_TOTAL_FRAMES } from './limits';
 
 type PbProfile = perftools.profiles.Profile;
 
 installFastSampleDecoder();
+
+/** Where each decoded Location message started, for errors about it (see installLocationOffsets). */
+const locationOffsets = new WeakMap<object, number>();
+let offsetsInstalled = false;
+
+type Decoder = { decode: (r: $protobuf.Reader, ...rest: unknown[]) => object };
+
+/**
+ * Wraps two generated decoders (idempotent): Location notes each message's byte offset, for
+ * errors about it; Line counts inlined lines against the decode's budget before decoding one.
+ */
+function installLocationHooks(): void {
+  if (offsetsInstalled) return;
+  offsetsInstalled = true;
+  const Location = perftools.profiles.Location as unknown as Decoder;
+  const location = Location.decode;
+  Location.decode = (r, ...rest) => {
+    const at = r.pos;
+    const m = location(r, ...rest);
+    locationOffsets.set(m, at);
+    return m;
+  };
+  const Line = perftools.profiles.Line as unknown as Decoder;
+  const line = Line.decode;
+  Line.decode = (r, ...rest) => {
+    currentBudget()?.take('line', r.pos);
+    return line(r, ...rest);
+  };
+}
+installLocationHooks();
 
 export interface DecodedValueType {
   type: string;
@@ -69,8 +101,9 @@ export async function decodeProfileBytes(input: Uint8Array, maxBytes = MAX_PROTO
   const reader = $protobuf.Reader.create(bytes);
   let pb: PbProfile;
   try {
-    pb = perftools.profiles.Profile.decode(reader);
+    pb = withDecodeBudget(bytes, () => perftools.profiles.Profile.decode(reader));
   } catch (err) {
+    if (err instanceof ParseError) throw err; // a limit of limits.ts, at its offset
     const msg = err instanceof Error ? err.message : String(err);
     // protobufjs throws RangeError("index out of range: …") when a length runs past the end.
     const code = /index out of range/.test(msg) ? 'truncated' : 'corrupt';
@@ -101,6 +134,10 @@ function resolve(pb: PbProfile): DecodedProfile {
   let missingFunc = 0;
   const locations = new Map<number | string, DecodedLocation>();
   for (const loc of pb.location ?? []) {
+    const n = loc.line?.length ?? 0;
+    if (n > MAX_LINES_PER_LOCATION) {
+      throw new ParseError('too-large', `location ${idKey(loc.id)} has ${n} inlined lines, limit ${MAX_LINES_PER_LOCATION}`, locationOffsets.get(loc) ?? 0);
+    }
     const lines: DecodedLine[] = [];
     for (const ln of loc.line ?? []) {
       const fn = functions.get(idKey(ln.functionId));
@@ -127,8 +164,11 @@ function resolve(pb: PbProfile): DecodedProfile {
   let unsafeValues = 0;
   let wrongLength = 0;
   const samples: DecodedSample[] = [];
+  let totalFrames = 0;
   for (const s of pb.sample ?? []) {
     const locs: DecodedLocation[] = [];
+    // Frames once inlined lines expand (a location without lines is one frame: its address).
+    let frames = 0;
     for (const id of s.locationId ?? []) {
       const loc = locations.get(idKey(id));
       if (loc) locs.push(loc);
@@ -136,6 +176,15 @@ function resolve(pb: PbProfile): DecodedProfile {
         missingLoc++;
         locs.push({ index: -1, address: '0x0', mappingId: 0, lines: [], isFolded: false });
       }
+      frames += Math.max(1, loc?.lines.length ?? 1);
+    }
+    const at = (s as unknown as FastSample).offset;
+    if (frames > MAX_FRAMES_PER_SAMPLE) {
+      throw new ParseError('too-large', `a sample expands to ${frames} stack frames (inlined lines included), limit ${MAX_FRAMES_PER_SAMPLE}`, at);
+    }
+    totalFrames += frames;
+    if (totalFrames > MAX_TOTAL_FRAMES) {
+      throw new ParseError('too-large', `the samples expand to more than ${MAX_TOTAL_FRAMES} stack frames in all (inlined lines included)`, at);
     }
     const raw = s.value ?? [];
     if (raw.length !== sampleTypes.length) wrongLength++;

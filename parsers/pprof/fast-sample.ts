@@ -7,6 +7,7 @@
 // fields skipped, RangeError("index out of range") past the end.
 import type $protobuf from 'protobufjs/minimal.js';
 import { perftools } from './generated/profile.js';
+import { currentBudget } from './decode-budget';
 import type { Int64 } from './int64';
 
 type Reader = $protobuf.Reader;
@@ -36,14 +37,20 @@ function readId(r: Reader, signed: boolean): number | Int64 {
   return (signed ? r.int64() : r.uint64()) as unknown as Int64;
 }
 
-function readRepeated(r: Reader, wireType: number, signed: boolean, into: (number | Int64)[]): void {
+/** `countIds`: location ids, counted against the decode's budget (limits.ts) as they are read. */
+function readRepeated(r: Reader, wireType: number, signed: boolean, into: (number | Int64)[], countIds = false): void {
+  const budget = countIds ? currentBudget() : null;
   if (wireType === 2) {
     const len = r.uint32();
     const end = r.pos + len;
     if (end > r.len) throw outOfRange(r, len);
-    while (r.pos < end) into.push(readId(r, signed));
+    while (r.pos < end) {
+      budget?.takeId(r.pos);
+      into.push(readId(r, signed));
+    }
     if (r.pos !== end) throw new Error(`packed field overruns its length at offset ${r.pos}`);
   } else if (wireType === 0) {
+    budget?.takeId(r.pos);
     into.push(readId(r, signed));
   } else {
     r.skipType(wireType);
@@ -54,6 +61,8 @@ export interface FastSample {
   locationId: (number | Int64)[];
   value: (number | Int64)[];
   label: perftools.profiles.Label[];
+  /** Byte offset of the message in the (inflated) protobuf, for errors about this sample. */
+  offset: number;
 }
 
 export function decodeSample(reader: Reader | Uint8Array, length?: number): FastSample {
@@ -61,20 +70,22 @@ export function decodeSample(reader: Reader | Uint8Array, length?: number): Fast
   const r = reader;
   const end = length === undefined ? r.len : r.pos + length;
   if (end > r.len) throw outOfRange(r, length ?? 0);
-  const msg: FastSample = { locationId: [], value: [], label: [] };
+  const msg: FastSample = { locationId: [], value: [], label: [], offset: r.pos };
   while (r.pos < end) {
     const tag = r.uint32();
     const wireType = tag & 7;
     switch (tag >>> 3) {
       case 1:
-        readRepeated(r, wireType, false, msg.locationId);
+        readRepeated(r, wireType, false, msg.locationId, true);
         break;
       case 2:
         readRepeated(r, wireType, true, msg.value);
         break;
       case 3:
-        if (wireType === 2) msg.label.push(perftools.profiles.Label.decode(r, r.uint32()));
-        else r.skipType(wireType);
+        if (wireType === 2) {
+          currentBudget()?.take('label', r.pos);
+          msg.label.push(perftools.profiles.Label.decode(r, r.uint32()));
+        } else r.skipType(wireType);
         break;
       default:
         r.skipType(wireType);

@@ -21,11 +21,19 @@ function locationFrames(loc: DecodedLocation): { frames: Frame[]; sig: string } 
   return v;
 }
 
-/** Expands inlined lines: Location.line[0] is the innermost function (profile.proto). */
+/**
+ * Expands inlined lines: Location.line[0] is the innermost function (profile.proto). A loop, not
+ * `push(...frames)`: spreading passes every line as an argument (decode.ts bounds them anyway).
+ */
 export function sampleFrames(s: DecodedSample): Frame[] {
   const frames: Frame[] = [];
-  for (const loc of s.locations) frames.push(...locationFrames(loc).frames);
+  for (const loc of s.locations) for (const f of locationFrames(loc).frames) frames.push(f);
   return frames;
+}
+
+/** The innermost frame only, without expanding the rest of the stack. */
+function leafFrame(s: DecodedSample): Frame | undefined {
+  return s.locations.length ? locationFrames(s.locations[0]).frames[0] : undefined;
 }
 
 /**
@@ -79,7 +87,7 @@ export function detectProfileType(p: DecodedProfile, name = ''): ProfileType {
       // profiling) or runtime._LostContendedRuntimeLock; the block profile the blocking call.
       if (/mutex/i.test(name)) return 'mutex';
       if (/block/i.test(name)) return 'block';
-      const leafUnlock = p.samples.some((s) => /unlock$|_LostContendedRuntimeLock$/i.test(sampleFrames(s)[0]?.func ?? ''));
+      const leafUnlock = p.samples.some((s) => /unlock$|_LostContendedRuntimeLock$/i.test(leafFrame(s)?.func ?? ''));
       return leafUnlock ? 'mutex' : 'block';
     }
     default:

@@ -116,7 +116,7 @@ async function browserRun(file) {
     let out = '';
     child.stdout.on('data', (c) => {
       out += c;
-      const m = /serving on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      const m = /serving on (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
       if (m) ok(m[1]);
     });
     child.on('exit', (code) => fail(new Error(`serve exited ${code}: ${out}`)));

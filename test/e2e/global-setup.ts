@@ -31,7 +31,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const timer = setTimeout(() => fail(new Error(`leakline serve printed no URL in ${START_TIMEOUT_MS} ms:\n${out}${stderr}`)), START_TIMEOUT_MS);
     child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
-      const m = /serving on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      const m = /serving on (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
       if (m) {
         clearTimeout(timer);
         ok(m[1]);

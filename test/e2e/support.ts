@@ -9,10 +9,16 @@ export const root = repoRoot;
 export const artifacts = resolve(root, 'test/artifacts');
 export const pkgVersion = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
 
+/** The address the shared `leakline serve` printed, with its token (`?token=…`). */
 export function serveUrl(): string {
   const url = process.env['LEAKLINE_URL'];
   if (!url) throw new Error('LEAKLINE_URL unset: test/e2e/global-setup.ts did not run');
   return url;
+}
+
+/** http://127.0.0.1:<port>: the page drops the token from its address once the cookie is set. */
+export function serveOrigin(): string {
+  return new URL(serveUrl()).origin;
 }
 
 /** Console errors and uncaught exceptions of a page, collected from the first navigation on. */
@@ -25,14 +31,14 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
-/** Starts another `leakline serve` with arguments; resolves its URL and a stopper. */
+/** Starts another `leakline serve` with arguments; resolves its URL (with the token) and a stopper. */
 export async function startServe(args: string[]): Promise<{ url: string; stop: () => Promise<void>; child: ChildProcess }> {
   const child = spawn(process.execPath, [resolve(root, 'bin/leakline.js'), 'serve', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((ok, fail) => {
     let out = '';
     child.stdout?.on('data', (c: Buffer) => {
       out += c.toString();
-      const m = /serving on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      const m = /serving on (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
       if (m) ok(m[1]);
     });
     child.stderr?.on('data', (c: Buffer) => (out += c.toString()));

@@ -1,21 +1,23 @@
 // main/index.ts wired against a fake `electron` module (no Electron binary here): the window gets
-// the secure options, IPC handlers are registered and check senders, the session denies
-// permissions and adds the CSP, navigation and window.open are locked down, events reach the page.
-import { mkdtempSync } from 'node:fs';
+// the secure options and loads app://leakline/ (served by the privileged protocol with the CSP),
+// IPC handlers are registered and check senders and paths, the session denies permissions and
+// adds the CSP, navigation and window.open are locked down, https links open only after the user
+// agreed, a second launch's relative paths resolve against its own directory, damaged settings
+// are reported, events reach the page.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IpcEnvelope } from '../../contract';
 import { BRIDGE_VERBS } from '../../main/service/validate';
-import { realworldTraces, repoRoot } from '../support/corpus';
+import { realworldTraces } from '../support/corpus';
 
 type Listener = (...args: unknown[]) => unknown;
 
 const fake = vi.hoisted(() => {
   const appListeners = new Map<string, Listener>();
   const handlers = new Map<string, Listener>();
-  const windows: { options: Record<string, unknown>; url?: string; sent: [string, unknown][] }[] = [];
+  const windows: { options: Record<string, unknown>; url?: string; sent: [string, unknown][]; once: Map<string, Listener> }[] = [];
   const state = {
     appListeners,
     handlers,
@@ -27,6 +29,11 @@ const fake = vi.hoisted(() => {
     userData: '',
     ready: null as Promise<void> | null,
     sandboxAll: false,
+    privileged: [] as unknown[],
+    protocolHandlers: new Map<string, (r: Request) => Promise<Response>>(),
+    messageBoxes: [] as Record<string, unknown>[],
+    /** The button the fake message box answers with. */
+    answer: 1,
   };
   return state;
 });
@@ -35,15 +42,17 @@ vi.mock('electron', () => {
   class BrowserWindow {
     static all: BrowserWindow[] = [];
     static getAllWindows = () => BrowserWindow.all;
-    record: { options: Record<string, unknown>; url?: string; sent: [string, unknown][] };
+    record: { options: Record<string, unknown>; url?: string; sent: [string, unknown][]; once: Map<string, Listener> };
     webContents: { send: (c: string, d: unknown) => void };
     constructor(options: Record<string, unknown>) {
-      this.record = { options, sent: [] };
+      this.record = { options, sent: [], once: new Map() };
       fake.windows.push(this.record);
       BrowserWindow.all.push(this);
       this.webContents = { send: (c, d) => void this.record.sent.push([c, d]) };
     }
-    once() {}
+    once(event: string, l: Listener) {
+      this.record.once.set(event, l);
+    }
     on() {}
     show() {}
     focus() {}
@@ -68,7 +77,18 @@ vi.mock('electron', () => {
       quit: () => {},
     },
     BrowserWindow,
-    dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showErrorBox: () => {}, showMessageBox: async () => ({}) },
+    dialog: {
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showErrorBox: () => {},
+      showMessageBox: async (...args: Record<string, unknown>[]) => {
+        fake.messageBoxes.push(args[args.length - 1]);
+        return { response: fake.answer };
+      },
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (s: unknown[]) => void fake.privileged.push(...s),
+      handle: (scheme: string, h: (r: Request) => Promise<Response>) => void fake.protocolHandlers.set(scheme, h),
+    },
     ipcMain: { handle: (c: string, l: Listener) => void fake.handlers.set(c, l), removeHandler: (c: string) => void fake.handlers.delete(c) },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => void (fake.menu = m) },
     nativeTheme: { shouldUseDarkColors: true },
@@ -83,10 +103,12 @@ vi.mock('electron', () => {
   };
 });
 
-const rendererUrl = pathToFileURL(join(repoRoot, 'renderer/index.html')).href;
+const rendererUrl = 'app://leakline/index.html';
 
 beforeAll(async () => {
   fake.userData = mkdtempSync(join(tmpdir(), 'leakline-userdata-'));
+  // A damaged recent-files list from an earlier run: kept aside and reported, not reset silently.
+  writeFileSync(join(fake.userData, 'recent.json'), '[{"path": ');
   process.argv = [process.argv[0], 'electron-main'];
   delete process.env['ELECTRON_RENDERER_URL'];
   await import('../../main/index');
@@ -96,6 +118,7 @@ beforeAll(async () => {
 
 const invoke = (channel: string, url: string, ...args: unknown[]) =>
   fake.handlers.get(channel)?.({ senderFrame: { url } }, ...args) as Promise<IpcEnvelope<unknown>>;
+const settle = () => new Promise((r) => setTimeout(r, 20));
 
 describe('main/index.ts', () => {
   it('creates one window with the secure options and loads the renderer page', () => {
@@ -108,6 +131,27 @@ describe('main/index.ts', () => {
     expect(fake.sandboxAll).toBe(true);
   });
 
+  it('serves the renderer from the privileged app: scheme, with the CSP header, and nothing outside it', async () => {
+    expect(fake.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    const handler = fake.protocolHandlers.get('app')!;
+    const page = await handler(new Request(rendererUrl));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await page.text()).toContain('<div id="root">');
+    for (const url of ['app://leakline/../package.json', 'app://leakline/%2e%2e/package.json', 'app://other/index.html']) {
+      const res = await handler(new Request(url));
+      expect(res.status, url).toBe(404);
+    }
+    expect((await handler(new Request(rendererUrl, { method: 'POST', body: 'x' }))).status).toBe(405);
+  });
+
+  it('reports the damaged recent-files list once the window shows, keeping it as .bak', async () => {
+    expect(existsSync(join(fake.userData, 'recent.json.bak'))).toBe(true);
+    fake.windows[0].once.get('ready-to-show')?.();
+    expect(fake.messageBoxes[0]).toMatchObject({ type: 'warning', message: 'Some settings could not be read and were set aside' });
+    expect(String(fake.messageBoxes[0]['detail'])).toContain('recent.json was damaged');
+  });
+
   it('registers the bridge verbs, answering the renderer page and refusing others', async () => {
     expect([...fake.handlers.keys()]).toEqual(expect.arrayContaining(BRIDGE_VERBS.map((v) => `leakline:${v}`)));
     expect([...fake.handlers.keys()].every((c) => c.startsWith('leakline:'))).toBe(true);
@@ -117,6 +161,9 @@ describe('main/index.ts', () => {
 
   it('forwards documentOpened to the window and remembers the file in Open Recent', async () => {
     const [t] = realworldTraces();
+    // Not chosen by the user yet: refused. Dropped (the preload reports its path): opened.
+    expect(await invoke('leakline:openPath', rendererUrl, t.path)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await invoke('leakline:droppedPath', rendererUrl, t.path)).toEqual({ ok: true, result: null });
     const env = await invoke('leakline:openPath', rendererUrl, t.path);
     expect(env).toMatchObject({ ok: true, result: { sizeBytes: t.size } });
     expect(fake.windows[0].sent.map(([c]) => c)).toContain('leakline:documentOpened');
@@ -159,7 +206,7 @@ describe('main/index.ts', () => {
     expect(headers['Content-Security-Policy'][0]).toContain("script-src 'self'");
   });
 
-  it('locks navigation and window.open of every web contents', () => {
+  it('locks navigation and window.open of every web contents; https links open only when the user agrees', async () => {
     const on = new Map<string, Listener>();
     let openHandler: Listener = () => undefined;
     const contents = { on: (e: string, l: Listener) => void on.set(e, l), setWindowOpenHandler: (h: Listener) => void (openHandler = h) };
@@ -171,12 +218,34 @@ describe('main/index.ts', () => {
     };
     expect(nav(rendererUrl + '#x')).toBe(false);
     expect(nav('file:///etc/passwd')).toBe(true);
+    // An https link asks first: "Cancel" keeps it in, "Open in Browser" opens it.
+    const asked = fake.messageBoxes.length;
+    fake.answer = 1;
     expect(nav('https://go.dev/')).toBe(true);
-    expect(fake.external).toEqual(['https://go.dev/']);
+    await settle();
+    expect(fake.external).toEqual([]);
+    fake.answer = 0;
+    expect(nav('https://go.dev/doc/')).toBe(true);
+    await settle();
+    expect(fake.external).toEqual(['https://go.dev/doc/']);
+    expect(fake.messageBoxes.slice(asked).map((m) => m['detail'])).toEqual(['https://go.dev/', 'https://go.dev/doc/']);
+    fake.answer = 1;
     expect(openHandler({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
     expect(openHandler({ url: rendererUrl })).toEqual({ action: 'deny' });
     let webviewPrevented = false;
     on.get('will-attach-webview')?.({ preventDefault: () => (webviewPrevented = true) });
     expect(webviewPrevented).toBe(true);
+  });
+
+  it('a second launch opens its files, relative paths resolved against its own directory', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'leakline-second-'));
+    mkdirSync(join(cwd, 'traces'));
+    const [t] = realworldTraces();
+    copyFileSync(t.path, join(cwd, 'traces', 'x.trace'));
+    const before = fake.windows[0].sent.length;
+    fake.appListeners.get('second-instance')?.({}, ['electron', 'app', '--some-switch', 'traces/x.trace'], cwd);
+    await settle();
+    const opened = fake.windows[0].sent.slice(before).filter(([c]) => c === 'leakline:documentOpened');
+    expect(opened.map(([, d]) => (d as { path: string }).path)).toEqual([join(cwd, 'traces', 'x.trace')]);
   });
 });

@@ -23,6 +23,23 @@ describe('electron-builder.yml', () => {
     expect(exts.sort()).toEqual(['out', 'pb.gz', 'pprof', 'trace']);
   });
 
+  it('flips the Electron fuses: no run-as-Node, NODE_OPTIONS or inspector; encrypted cookies; ASAR only, integrity-checked', async () => {
+    const config = await configLib.getConfig(repoRoot, null, null);
+    expect(config['electronFuses']).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    // onlyLoadAppFromAsar needs the app packed into app.asar (electron-builder's default).
+    expect(config['asar']).not.toBe(false);
+    // A misspelt fuse is refused by the schema, so the test above cannot pass on a typo.
+    await expect(configLib.validateConfiguration({ ...config, electronFuses: { runAsNod: false } }, { isEnabled: false, add: () => {} })).rejects.toThrow(/electronFuses/);
+  });
+
   it('rejects an invalid option (the validator is live)', async () => {
     const config = await configLib.getConfig(repoRoot, null, null);
     await expect(configLib.validateConfiguration({ ...config, linux: { target: ['AppImage'], notAnOption: 1 } }, { isEnabled: false, add: () => {} })).rejects.toThrow(/configuration.linux/);

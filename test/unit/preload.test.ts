@@ -54,12 +54,31 @@ describe('preload', () => {
     await expect(api.openPath('/x')).rejects.toThrow('not-found: /x: no such file');
   });
 
-  it('opens a dropped file by its path, and refuses one with no path', async () => {
+  it('opens a dropped file by its path, telling main it was dropped first; refuses one with no path', async () => {
     fake.replies.delete('leakline:openPath');
     fake.invokes.length = 0;
     await api.openDropped({ name: 'trace.out', size: 10 });
-    expect(fake.invokes).toEqual([['leakline:openPath', '/home/u/trace.out']]);
+    expect(fake.invokes).toEqual([
+      ['leakline:droppedPath', '/home/u/trace.out'],
+      ['leakline:openPath', '/home/u/trace.out'],
+    ]);
+    fake.invokes.length = 0;
     await expect(api.openDropped({ name: 'virtual', size: 1 })).rejects.toThrow(/^not-a-file:/);
+    expect(fake.invokes).toEqual([]);
+    // Main refusing the grant stops the open.
+    fake.replies.set('leakline:droppedPath', { ok: false, error: { code: 'forbidden', message: 'untrusted' } });
+    await expect(api.openDropped({ name: 'trace.out', size: 10 })).rejects.toThrow('forbidden: untrusted');
+    fake.replies.delete('leakline:droppedPath');
+  });
+
+  it('evidence files are granted one by one, then attached', async () => {
+    fake.invokes.length = 0;
+    await api.addEvidenceFiles('doc-1', [{ name: 'a.pb.gz', size: 1 }]);
+    expect(fake.invokes).toEqual([
+      ['leakline:huntState', 'doc-1'],
+      ['leakline:droppedPath', '/home/u/a.pb.gz'],
+      ['leakline:addEvidence', 'doc-1', '/home/u/a.pb.gz'],
+    ]);
   });
 
   it('delivers events and unsubscribes', () => {

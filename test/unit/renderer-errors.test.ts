@@ -19,7 +19,7 @@ describe('asBridgeError', () => {
   });
 
   it('round-trips every error the Node side produces into a user sentence', () => {
-    for (const code of ['bad-request', 'forbidden', 'not-found', 'not-a-file', 'too-large', 'io', 'internal'] as const) {
+    for (const code of ['bad-request', 'forbidden', 'not-found', 'not-a-file', 'too-large', 'limit', 'io', 'internal'] as const) {
       const wire = toBridgeError(new BridgeFault(code, 'detail'));
       const seen = asBridgeError(new Error(`${wire.code}: ${wire.message}`));
       expect(seen).toEqual({ code, message: 'detail' });

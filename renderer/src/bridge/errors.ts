@@ -1,6 +1,6 @@
 import type { BridgeError, BridgeErrorCode } from '../../../contract';
 
-const CODES: readonly BridgeErrorCode[] = ['bad-request', 'forbidden', 'not-found', 'not-a-file', 'too-large', 'io', 'disconnected', 'unsupported', 'internal'];
+const CODES: readonly BridgeErrorCode[] = ['bad-request', 'forbidden', 'not-found', 'not-a-file', 'too-large', 'limit', 'io', 'disconnected', 'unsupported', 'internal'];
 const CODE_PREFIX = new RegExp(`(?:^|\\s)(${CODES.join('|')}): (.*)$`, 's');
 
 /** Error thrown by both bridge clients; Electron's arrives as "code: message" and is split here. */
@@ -32,6 +32,8 @@ export function describeError(e: BridgeError): string {
       return 'That is not a file Leakline can open.';
     case 'too-large':
       return 'That file is too large.';
+    case 'limit':
+      return 'Leakline has reached a limit: close a document and try again.';
     case 'io':
       return 'The file could not be read.';
     case 'forbidden':

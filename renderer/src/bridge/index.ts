@@ -1,4 +1,5 @@
 import type { LeaklineBridge } from '../../../contract';
+import { addressWithoutToken } from './address-token';
 import { BridgeRequestError, asBridgeError } from './errors';
 import { openElectronStream } from './stream-ports';
 import { createWsBridge } from './ws-bridge-client';
@@ -9,6 +10,10 @@ let instance: LeaklineBridge | null = null;
 export function bridge(): LeaklineBridge {
   if (!instance) {
     const api = window.leakline;
+    if (!api) {
+      const clean = addressWithoutToken(window.location.href);
+      if (clean) window.history.replaceState(window.history.state, '', clean);
+    }
     instance = api ? { ...api, openStream: (id) => openElectronStream(api, id) } : createWsBridge(window.location);
   }
   return instance;

@@ -122,6 +122,7 @@ export function createWsBridge(origin: { host: string; protocol: string }): Leak
     },
     removeEvidence: (id, path) => call('removeEvidence', id, path),
     setProjectFolder: (id, folder) => call('setProjectFolder', id, folder),
+    pickProjectFolder: () => Promise.reject(new BridgeRequestError('bad-request', 'No folder dialog in browser mode: type the folder path instead')),
     setIgnoreRules: (id, rules) => call('setIgnoreRules', id, rules),
     exportReport: (req) => call('exportReport', req),
     saveReport: () => Promise.reject(new BridgeRequestError('bad-request', 'No save dialog in browser mode: the report downloads instead')),

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { Verdict } from '../../../analysis/verdict';
 import type { DocumentId, HuntIgnoreRules, HuntState } from '../../../contract';
-import { setIgnoreRules, setProjectFolder } from './hunt-store';
+import { useApp } from '../state/app-store';
+import { pickProjectFolder, setIgnoreRules, setProjectFolder } from './hunt-store';
 
 type Kind = keyof HuntIgnoreRules;
 const KINDS: readonly (readonly [Kind, string])[] = [
@@ -27,6 +28,8 @@ export function suggestions(v: Verdict): [Kind, string][] {
 
 export function IgnoreRules({ id, state, selected, busy }: { id: DocumentId; state: HuntState | null; selected: Verdict | undefined; busy: boolean }) {
   const [kind, setKind] = useState<Kind>('topFunction');
+  // Electron accepts only folders chosen in its dialog; the browser (served from this machine) takes a typed path.
+  const electron = useApp((s) => s.info?.mode) === 'electron';
   const [value, setValue] = useState('');
   const [folder, setFolder] = useState('');
   if (!state) return null;
@@ -55,25 +58,33 @@ export function IgnoreRules({ id, state, selected, busy }: { id: DocumentId; sta
           <span className="muted">no project folder (an uploaded copy): name one to save rules</span>
         )}
       </div>
-      <form
-        className="hs-row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (folder.trim()) void setProjectFolder(id, folder.trim());
-        }}
-      >
-        <input
-          className="hs-input"
-          placeholder="/path/to/project"
-          value={folder}
-          onChange={(e) => setFolder(e.target.value)}
-          aria-label="Project folder"
-          data-testid="project-folder-input"
-        />
-        <button type="submit" className="hs-btn" disabled={busy || !folder.trim()}>
-          Use folder
-        </button>
-      </form>
+      {electron ? (
+        <div className="hs-row">
+          <button type="button" className="hs-btn" disabled={busy} onClick={() => void pickProjectFolder(id)} data-testid="pick-project-folder">
+            Choose folder…
+          </button>
+        </div>
+      ) : (
+        <form
+          className="hs-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (folder.trim()) void setProjectFolder(id, folder.trim());
+          }}
+        >
+          <input
+            className="hs-input"
+            placeholder="/path/to/project"
+            value={folder}
+            onChange={(e) => setFolder(e.target.value)}
+            aria-label="Project folder"
+            data-testid="project-folder-input"
+          />
+          <button type="submit" className="hs-btn" disabled={busy || !folder.trim()}>
+            Use folder
+          </button>
+        </form>
+      )}
       {state.configError && <p className="hs-error">{state.configError}</p>}
       <ul className="hs-rule-list">
         {KINDS.flatMap(([k, label]) =>

@@ -73,6 +73,8 @@ export const addEvidenceFiles = (id: DocumentId, files: FileLike[]) => run(id, (
 export const pickEvidence = (id: DocumentId) => run(id, () => bridge().pickEvidence(id));
 export const removeEvidence = (id: DocumentId, path: string) => run(id, () => bridge().removeEvidence(id, path));
 export const setProjectFolder = (id: DocumentId, folder: string) => run(id, () => bridge().setProjectFolder(id, folder));
+/** Electron: the native folder dialog (a typed path would be refused there: main/app/path-grants.ts). */
+export const pickProjectFolder = (id: DocumentId) => run(id, () => bridge().pickProjectFolder(id));
 export const setIgnoreRules = (id: DocumentId, rules: HuntIgnoreRules) => run(id, () => bridge().setIgnoreRules(id, rules));
 
 export function selectSuspect(id: DocumentId, fingerprint: string | null): void {

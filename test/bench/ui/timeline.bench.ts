@@ -84,7 +84,7 @@ async function drive(page: Page, phase: Phase, frames: number): Promise<{ frame:
 }
 
 async function open(page: Page, file: string, name: string): Promise<number> {
-  await page.goto('/');
+  await page.goto(`/?token=${process.env.LEAKLINE_TOKEN ?? ''}`);
   await expect(page.getByText('browser mode')).toBeVisible();
   const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Control+o');

@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { artifacts, closeAllDocuments, collectErrors, root, serveUrl } from '../support';
+import { artifacts, closeAllDocuments, collectErrors, root, serveOrigin, serveUrl } from '../support';
 
 const fixtures = resolve(root, 'test/fixtures');
 const version = readdirSync(fixtures)
@@ -41,7 +41,7 @@ test.describe('compare view', () => {
   });
   // The server is shared with the other specs: leave no snapshot tabs behind.
   test.afterEach(async ({ page }) => {
-    if (page.url().startsWith(serveUrl())) await closeAllDocuments(page);
+    if (page.url().startsWith(serveOrigin())) await closeAllDocuments(page);
   });
 
   test('two snapshots: table, differential flame graph, stacks side by side; then a series of three', async ({ page }) => {

@@ -7,10 +7,10 @@ import WebSocket from 'ws';
 import { ensureBigTrace } from '../big-trace';
 import { artifacts, collectErrors, startServe } from '../support';
 
-/** Asks the server how many engines are alive, over the same WebSocket bridge the page uses. */
+/** Asks the server how many engines are alive, over the same WebSocket bridge the page uses (the printed URL's token authorises it). */
 async function engineStatus(url: string): Promise<{ liveEngines: number; openDocuments: number }> {
   const u = new URL(url);
-  const ws = new WebSocket(`ws://${u.host}/bridge`, { origin: `http://${u.host}` });
+  const ws = new WebSocket(`ws://${u.host}/bridge${u.search}`, { origin: `http://${u.host}` });
   try {
     await new Promise((ok, fail) => {
       ws.once('open', ok);

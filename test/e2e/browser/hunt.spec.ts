@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { artifacts, chooseFiles, closeAllDocuments, collectErrors, root, serveUrl, startServe } from '../support';
+import { artifacts, chooseFiles, closeAllDocuments, collectErrors, root, serveOrigin, serveUrl, startServe } from '../support';
 
 const FIX = resolve(root, 'test/fixtures/go1.26');
 
@@ -29,7 +29,7 @@ test.use({ viewport: { width: 1440, height: 900 } });
 
 // The shared server keeps documents: leave it as found for the specs that expect the empty state.
 test.afterEach(async ({ page }) => {
-  if (page.url().startsWith(serveUrl())) await closeAllDocuments(page);
+  if (page.url().startsWith(serveOrigin())) await closeAllDocuments(page);
 });
 
 async function upload(page: Page, file: string): Promise<void> {

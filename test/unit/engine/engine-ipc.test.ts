@@ -14,6 +14,9 @@ import { InProcessEngine, validateControl } from '../../../main/engine/engine';
 import { EngineRegistry } from '../../../main/engine/engine-registry';
 import { openFileSource } from '../../../main/engine/file-source';
 import { startServer, type RunningServer } from '../../../main/serve/server';
+import { newToken } from '../../../main/serve/token';
+import { tokenCookieHeader } from '../../support/live-serve';
+import { PathGrants } from '../../../main/app/path-grants';
 import { encodeFrame } from '../../../main/serve/stream-frames';
 import { BridgeService } from '../../../main/service/bridge-service';
 import { memoryRecentStore } from '../../../main/service/recent-store';
@@ -23,7 +26,7 @@ import { DocumentStore } from '../../../renderer/src/document/document-store';
 import { decodeFrame } from '../../../renderer/src/document/frame-decode';
 import { engineTraceFixtures } from '../../support/engine-fixtures';
 
-const RENDERER = { url: 'file:///app/out/renderer/index.html' };
+const RENDERER = { url: 'app://leakline/index.html' };
 const fx = engineTraceFixtures().find((f) => f.label === '012.trace') ?? engineTraceFixtures()[0];
 
 function makeService(engines: EngineRegistry, mode: 'electron' | 'browser' = 'electron') {
@@ -159,7 +162,7 @@ describe('engineStatus (bridge verb)', () => {
     const handlers = new Map<string, (e: InvokeEventLike, ...a: unknown[]) => Promise<unknown>>();
     const engines = inProcess();
     const service = makeService(engines);
-    registerIpcHandlers({ ipcMain: { handle: (c, l) => void handlers.set(c, l), removeHandler: () => {} }, service, renderer: RENDERER });
+    registerIpcHandlers({ ipcMain: { handle: (c, l) => void handlers.set(c, l), removeHandler: () => {} }, service, renderer: RENDERER, grants: new PathGrants() });
     const call = (url: string, ...args: unknown[]) => handlers.get(channelOf('engineStatus'))!({ senderFrame: { url } }, ...args) as Promise<IpcEnvelope<unknown>>;
     await service.openPath(fx.path);
     expect(await call(RENDERER.url)).toEqual({ ok: true, result: { liveEngines: 0, openDocuments: 1 } });
@@ -173,20 +176,21 @@ describe('serve stream WebSocket', () => {
   let service: BridgeService;
   let engines: EngineRegistry;
   let host: string;
+  const token = newToken();
   const dir = mkdtempSync(join(tmpdir(), 'leakline-stream-'));
 
   beforeAll(async () => {
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>t</title>');
     engines = inProcess();
     service = makeService(engines, 'browser');
-    server = await startServer({ service, rendererDir: dir, port: 0, engines });
+    server = await startServer({ service, rendererDir: dir, port: 0, engines, token });
     host = `127.0.0.1:${server.port}`;
   });
   afterAll(() => server.close());
 
   const connect = (path: string, origin = `http://${host}`) =>
     new Promise<{ ws?: WebSocket; status?: number }>((resolve) => {
-      const ws = new WebSocket(`ws://${host}${path}`, { origin });
+      const ws = new WebSocket(`ws://${host}${path}`, { origin, headers: tokenCookieHeader(server.port, token) });
       ws.on('open', () => resolve({ ws }));
       ws.on('unexpected-response', (_req, res) => resolve({ status: res.statusCode }));
       ws.on('error', () => {});

@@ -1,14 +1,15 @@
 // Mutation fuzzing of the goroutine text parsers on real dumps (test/corpus/realworld/dumps and,
 // once present, the corpus' debug=1/debug=2 files): every mutant yields a model or a typed
 // ParseError, never another exception; the model stays proportional to the input (bounded
-// memory). Time is bounded by the test timeout, not asserted.
+// memory). Time is bounded by the test timeout, not asserted. Real dumps made hostile (a
+// 9 M-character line, a million 25-byte goroutines) give typed too-large errors at their line.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../parsers/model/byte-source';
 import { ParseError } from '../../../parsers/model/errors';
-import { parseGoroutineText } from '../../../parsers/goroutines/index';
-import { corpus, repoRoot } from '../../support/corpus';
+import { MAX_GOROUTINES, MAX_LINE_CHARS, parseGoroutineText } from '../../../parsers/goroutines/index';
+import { corpus, fixtures, repoRoot } from '../../support/corpus';
 import { editLines, flipBits, overwrite, rng, truncate } from './mutate';
 
 const MUTANTS_PER_SEED = Number(process.env.FUZZ_MUTANTS ?? 60);
@@ -81,4 +82,66 @@ describe('goroutine text: hostile lines (targeted)', () => {
       expect(await check(name, enc.encode(text))).toMatch(/model|error/);
     });
   }
+});
+
+describe('goroutine text: long lines and amplification (real dumps made hostile)', () => {
+  const enc = new TextEncoder();
+  const dec = new TextDecoder();
+  const real = (rel: string) => dec.decode(readFileSync(fixtures(rel)));
+  const D2 = 'go1.26/http-handler-leak/goroutine.debug2.txt';
+  const D1 = 'go1.26/http-handler-leak/goroutine.debug1.txt';
+  const parse = (name: string, text: string | Uint8Array) => parseGoroutineText(bytesSource(name, typeof text === 'string' ? enc.encode(text) : text));
+
+  /** The real dump with `line` inserted after line `at` (1-based). */
+  const insert = (text: string, at: number, line: string) => {
+    const lines = text.split('\n');
+    lines.splice(at, 0, line);
+    return lines.join('\n');
+  };
+
+  it('a 9 M-character line inside a goroutine: partial, too-large at that line; what came before is kept', async () => {
+    const text = real(D2);
+    const full = await parse('d2', text);
+    // Line 3 is inside the first goroutine (header on line 1): the regex once overflowed here.
+    const p = await parse('d2', insert(text, 2, 'x'.repeat(9_000_000)));
+    expect(p.partial).toBeInstanceOf(ParseError);
+    expect(p.partial).toMatchObject({ code: 'too-large', offset: 3, offsetKind: 'line', message: `line 3 is 9000000 characters long, limit ${MAX_LINE_CHARS}` });
+    expect(p.total).toBeLessThan(full.total);
+    // The same line at the very end, after the dump: every goroutine is read first.
+    const atEnd = await parse('d2', text + '\n' + 'x'.repeat(9_000_000) + '\n');
+    expect(atEnd.total).toBe(full.total);
+  });
+
+  it('the same line in the log before the dump is skipped noise; the dump is read whole', async () => {
+    const text = real(D2);
+    const full = await parse('d2', text);
+    const p = await parse('d2', `${'x'.repeat(9_000_000)}\n${text}`);
+    expect(p.partial).toBeUndefined();
+    expect(p.total).toBe(full.total);
+    expect(p.warnings).toContainEqual(expect.objectContaining({ code: 'skipped-lines', offset: 1 }));
+  });
+
+  it('a line of exactly MAX_LINE_CHARS inside a goroutine is read (an unreadable line, no RangeError)', async () => {
+    const p = await parse('d2', insert(real(D2), 2, 'x'.repeat(MAX_LINE_CHARS)));
+    expect(p.partial).toBeUndefined();
+    expect(p.warnings).toContainEqual(expect.objectContaining({ code: 'unreadable-lines', offset: 3 }));
+  });
+
+  it('debug=1: a long line ends the profile, partial too-large; no line break at all is no format', async () => {
+    const p = await parse('d1', insert(real(D1), 3, '#'.repeat(9_000_000)));
+    expect(p.partial).toMatchObject({ code: 'too-large', offset: 4, offsetKind: 'line' });
+    expect(p.groups.length).toBeGreaterThan(0);
+    await expect(parse('flat', new Uint8Array(20 << 20).fill(0x78))).rejects.toMatchObject({ code: 'unknown-format' });
+  });
+
+  it(`more than ${MAX_GOROUTINES} goroutines (25 bytes each): the first ${MAX_GOROUTINES} are read, partial too-large`, async () => {
+    // A real header line of the dump, repeated with fresh ids, a blank line after each.
+    const header = real(D2).split('\n').find((l) => /^goroutine \d+ .*\[/.test(l))!;
+    const parts: string[] = [];
+    for (let id = 1; id <= MAX_GOROUTINES + 10; id++) parts.push(header.replace(/^goroutine \d+/, `goroutine ${id}`), '');
+    const p = await parse('many', parts.join('\n'));
+    expect(p.total).toBe(MAX_GOROUTINES);
+    expect(p.partial).toMatchObject({ code: 'too-large', offsetKind: 'line', offset: 2 * MAX_GOROUTINES + 1 });
+    expect(p.groups.reduce((n, g) => n + g.count, 0)).toBe(MAX_GOROUTINES);
+  });
 });

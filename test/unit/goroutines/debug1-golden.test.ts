@@ -43,4 +43,16 @@ describe('debug=1 golden', () => {
     expect(readGoQuoted('"open', 0)).toBeNull();
     expect(readGoQuoted('"ok" tail', 0)).toEqual(['ok', 4]);
   });
+
+  it('a count of 2^64 is never read as a number: the record is skipped with a count-overflow warning', async () => {
+    const two64 = '18446744073709551616';
+    const p = await parse(`goroutine profile: total ${two64}\n${two64} @ 0x1 0x2\n#\t0x1\tmain.f+0x1\t/src/m.go:1\n#\t0x2\tmain.g+0x1\t/src/m.go:2\n\n3 @ 0x3\n#\t0x3\tmain.h+0x1\t/src/m.go:3\n`);
+    expect(p.total).toBe(3);
+    expect(p.groups.map((g) => g.count)).toEqual([3]);
+    expect(p.warnings).toEqual([
+      { code: 'count-overflow', message: '1 records with a goroutine count beyond 2^53 skipped, not counted (first at line 2)', offset: 2 },
+      // The header's own digits, not 18446744073709552000.
+      { code: 'total-mismatch', message: `header says total ${two64}, records sum to 3`, offset: 1 },
+    ]);
+  });
 });

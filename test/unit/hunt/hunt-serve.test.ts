@@ -9,6 +9,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { HuntState, WsServerFrame } from '../../../contract';
 import { startServer, type RunningServer } from '../../../main/serve/server';
+import { newToken } from '../../../main/serve/token';
+import { tokenCookieHeader } from '../../support/live-serve';
 import { BridgeService } from '../../../main/service/bridge-service';
 import { memoryRecentStore } from '../../../main/service/recent-store';
 import { FIXTURES } from '../analysis/corpus';
@@ -17,12 +19,13 @@ const DIR = join(FIXTURES, 'go1.26/chan-recv-no-sender');
 let server: RunningServer;
 let service: BridgeService;
 let host: string;
+const token = newToken();
 
 beforeAll(async () => {
   const rendererDir = mkdtempSync(join(tmpdir(), 'leakline-renderer-'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
   service = new BridgeService({ appInfo: { name: 'Leakline', version: '0', mode: 'browser', versions: {} }, recent: memoryRecentStore() });
-  server = await startServer({ service, rendererDir, port: 0 });
+  server = await startServer({ service, rendererDir, port: 0, token });
   host = `127.0.0.1:${server.port}`;
 });
 afterAll(() => server.close());
@@ -30,7 +33,7 @@ afterAll(() => server.close());
 function upload(name: string, body: Buffer, extra = ''): Promise<{ status: number; json: { ok: boolean; result?: unknown; error?: { code: string } } }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: server.port, method: 'POST', path: `/upload?name=${encodeURIComponent(name)}${extra}`, headers: { host, origin: `http://${host}`, 'x-leakline-upload': '1', 'content-length': body.length } },
+      { host: '127.0.0.1', port: server.port, method: 'POST', path: `/upload?name=${encodeURIComponent(name)}${extra}`, headers: { host, origin: `http://${host}`, ...tokenCookieHeader(server.port, token), 'x-leakline-upload': '1', 'content-length': body.length } },
       (res) => {
         let text = '';
         res.on('data', (c: Buffer) => (text += c.toString()));
@@ -43,7 +46,7 @@ function upload(name: string, body: Buffer, extra = ''): Promise<{ status: numbe
 }
 
 async function wsCall(verb: string, args: unknown[]): Promise<Extract<WsServerFrame, { kind: 'response' }>> {
-  const ws = new WebSocket(`ws://${host}/bridge`, { origin: `http://${host}` });
+  const ws = new WebSocket(`ws://${host}/bridge`, { origin: `http://${host}`, headers: tokenCookieHeader(server.port, token) });
   await new Promise((ok, fail) => (ws.once('open', ok), ws.once('error', fail)));
   try {
     const reply = new Promise<string>((ok) => ws.on('message', (d) => ok(String(d))));
@@ -71,8 +74,8 @@ it('an evidence upload attaches to its document without opening a tab', async ()
 });
 
 it('refuses the native-dialog verbs in browser mode', async () => {
-  for (const verb of ['pickEvidence', 'saveReport']) {
-    const r = await wsCall(verb, verb === 'pickEvidence' ? ['doc-1'] : [{ documentId: 'doc-1', format: 'md' }]);
+  for (const verb of ['pickEvidence', 'saveReport', 'pickProjectFolder']) {
+    const r = await wsCall(verb, verb === 'saveReport' ? [{ documentId: 'doc-1', format: 'md' }] : ['doc-1']);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.code).toBe('bad-request');
   }

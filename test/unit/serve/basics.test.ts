@@ -1,86 +1,34 @@
 // `leakline serve` over real sockets: loopback only, foreign origins and hosts refused, the
 // bridge answering over the WebSocket, uploads of real traces.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import type { WsServerFrame } from '../../contract';
-import { checkOrigin } from '../../main/serve/origin';
-import { startServer, type RunningServer } from '../../main/serve/server';
-import { resolveInside } from '../../main/serve/static-files';
-import { safeFileName } from '../../main/serve/upload';
-import { BridgeService } from '../../main/service/bridge-service';
-import { memoryRecentStore } from '../../main/service/recent-store';
-import { realworldTraces } from '../support/corpus';
+import type WebSocket from 'ws';
+import { checkOrigin } from '../../../main/serve/origin';
+import { resolveInside } from '../../../main/serve/static-files';
+import { safeFileName } from '../../../main/serve/upload';
+import { realworldTraces } from '../../support/corpus';
+import { httpRequest, rpc, startLive, TEST_PAGE as PAGE, tryUpgrade as upgrade, type LiveServer } from '../../support/live-serve';
 
-let server: RunningServer;
-let service: BridgeService;
+let live: LiveServer;
 let host: string;
-const rendererDir = mkdtempSync(join(tmpdir(), 'leakline-renderer-'));
-const PAGE = '<!doctype html><title>Leakline test page</title>';
+/** The token cookie every request of the page carries (token.test.ts covers requests without it). */
+let cookie: Record<string, string>;
 
 beforeAll(async () => {
-  writeFileSync(join(rendererDir, 'index.html'), PAGE);
-  service = new BridgeService({ appInfo: { name: 'Leakline', version: '1.2.3', mode: 'browser', versions: {} }, recent: memoryRecentStore() });
-  server = await startServer({ service, rendererDir, port: 0 });
-  host = `127.0.0.1:${server.port}`;
+  live = await startLive();
+  host = live.host;
+  cookie = { cookie: live.own.cookie };
 });
-afterAll(() => server.close());
+afterAll(() => live.server.close());
 
-function httpGet(path: string, headers: Record<string, string>): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, method: 'GET', headers, setHost: false }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-function post(path: string, headers: Record<string, string>, body: Buffer): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, method: 'POST', headers: { ...headers, 'content-length': String(body.length) }, setHost: false }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-/** Resolves 'open' or the HTTP status the upgrade was refused with. */
-function tryUpgrade(headers: Record<string, string>, path = '/bridge'): Promise<{ ws?: WebSocket; status?: number }> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}`, { headers, setHost: false } as WebSocket.ClientOptions);
-    ws.on('open', () => resolve({ ws }));
-    ws.on('unexpected-response', (_req, res) => resolve({ status: res.statusCode }));
-    ws.on('error', () => resolve({ status: -1 }));
-  });
-}
-
-function rpc(ws: WebSocket, seq: number, verb: string, args: unknown): Promise<WsServerFrame> {
-  return new Promise((resolve) => {
-    const onMsg = (data: WebSocket.RawData) => {
-      const frame = JSON.parse(data.toString()) as WsServerFrame;
-      if (frame.kind === 'response' && frame.seq === seq) {
-        ws.off('message', onMsg);
-        resolve(frame);
-      }
-    };
-    ws.on('message', onMsg);
-    ws.send(JSON.stringify({ kind: 'request', seq, verb, args }));
-  });
-}
+const httpGet = (path: string, headers: Record<string, string>) => httpRequest(live.server.port, 'GET', path, { ...cookie, ...headers });
+const post = (path: string, headers: Record<string, string>, body: Buffer) => httpRequest(live.server.port, 'POST', path, { ...cookie, ...headers }, body);
+const tryUpgrade = (headers: Record<string, string>, path = '/bridge') => upgrade(live.server.port, { ...cookie, ...headers }, path);
 
 describe('leakline serve', () => {
-  it('listens on 127.0.0.1 and prints that URL', () => {
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
-    expect(server.port).toBeGreaterThan(0);
+  it('listens on 127.0.0.1 and prints that URL with its token', () => {
+    expect(live.server.url).toBe(`http://127.0.0.1:${live.server.port}/?token=${live.token}`);
+    expect(live.server.port).toBeGreaterThan(0);
   });
 
   it('serves the page with the CSP header to its own host', async () => {
@@ -89,11 +37,11 @@ describe('leakline serve', () => {
     expect(res.body).toBe(PAGE);
     expect(String(res.headers['content-security-policy'])).toContain("default-src 'none'");
     expect(String(res.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
-    expect((await httpGet('/', { host: `localhost:${server.port}` })).status).toBe(200);
+    expect((await httpGet('/', { host: `localhost:${live.server.port}` })).status).toBe(200);
   });
 
   it('refuses a foreign Host header (DNS rebinding) and foreign Origins', async () => {
-    expect((await httpGet('/', { host: `evil.example:${server.port}` })).status).toBe(403);
+    expect((await httpGet('/', { host: `evil.example:${live.server.port}` })).status).toBe(403);
     expect((await httpGet('/', { host: '127.0.0.1:1' })).status).toBe(403);
     expect((await httpGet('/', { host, origin: 'http://evil.example' })).status).toBe(403);
   });
@@ -109,8 +57,8 @@ describe('leakline serve', () => {
   it('rejects WebSocket upgrades from other origins, hosts, or without an Origin', async () => {
     expect(await tryUpgrade({ host, origin: 'http://evil.example' })).toEqual({ status: 403 });
     expect(await tryUpgrade({ host, origin: 'null' })).toEqual({ status: 403 });
-    expect(await tryUpgrade({ host, origin: `http://127.0.0.1:${server.port + 1}` })).toEqual({ status: 403 });
-    expect(await tryUpgrade({ host: `evil.example:${server.port}`, origin: `http://evil.example:${server.port}` })).toEqual({ status: 403 });
+    expect(await tryUpgrade({ host, origin: `http://127.0.0.1:${live.server.port + 1}` })).toEqual({ status: 403 });
+    expect(await tryUpgrade({ host: `evil.example:${live.server.port}`, origin: `http://evil.example:${live.server.port}` })).toEqual({ status: 403 });
     expect(await tryUpgrade({ host })).toEqual({ status: 403 });
     expect(await tryUpgrade({ host, origin: `http://${host}` }, '/elsewhere')).toEqual({ status: 403 });
   });
@@ -143,8 +91,8 @@ describe('leakline serve', () => {
     expect(doc).toMatchObject({ name: t.file, sizeBytes: t.size });
     expect(readFileSync(doc.path).equals(bytes)).toBe(true);
     // Uploaded copies are not "recent files", and closing the document deletes the copy.
-    expect(service.listRecent().map((r) => r.path)).not.toContain(doc.path);
-    await service.handle('closeDocument', [(JSON.parse(ok.body) as { result: { id: string } }).result.id]);
+    expect(live.service.listRecent().map((r) => r.path)).not.toContain(doc.path);
+    await live.service.handle('closeDocument', [(JSON.parse(ok.body) as { result: { id: string } }).result.id]);
     expect(existsSync(doc.path)).toBe(false);
     expect(existsSync(t.path)).toBe(true);
   });
