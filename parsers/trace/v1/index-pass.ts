@@ -64,8 +64,8 @@ function corrupt(msg: string, offset: number): ParseError {
   return new ParseError('corrupt', msg, offset);
 }
 
-/** Scratch for the arguments of one event. */
-const args: number[] = [];
+/** Arguments of the one event whose arguments pass 1 keeps (footer tables, CPU samples, syscall exits). */
+let args: number[] = [];
 let argsLo: number[] = [];
 let argsHi: number[] = [];
 
@@ -189,8 +189,8 @@ function event(ix: V1Index, buf: Uint8Array, p: number, limit: number, fileAt: n
   if (cur < 0) throw corrupt(`read event ${typ} with current P of 0, but P has no batches yet`, off);
   // Arguments: inline (up to 3 including the tick delta) or length-prefixed.
   const keep = typ === V1.Stack || typ === V1.CPUSample || typ === V1.GoSysExit || typ === V1.Frequency || typ === V1.TimerGoroutine;
-  args.length = 0;
   if (keep) {
+    args = [];
     argsLo = [];
     argsHi = [];
   }

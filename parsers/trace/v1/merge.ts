@@ -185,20 +185,38 @@ export class Merger {
     this.available = this.sources.slice();
   }
 
+  // Direct-mapped cache in front of gRow: an event is looked up when it is offered and again when
+  // it is merged, and the goroutines of a stretch of the trace are few.
+  private readonly cacheKey = new Float64Array(1024).fill(NaN);
+  private readonly cacheRow = new Int32Array(1024);
+
+  /** Row of goroutine g in the merge state, −1 when it has none yet. */
+  private rowOf(g: number): number {
+    const slot = g & 1023;
+    if (this.cacheKey[slot] === g) return this.cacheRow[slot];
+    // Absent goroutines are cached too (−1): creating a row always rewrites its slot.
+    const r = this.gRow.get(g);
+    this.cacheKey[slot] = g;
+    this.cacheRow[slot] = r;
+    return r;
+  }
+
   private seqOf(g: number): number {
     if (g === GARBAGE) return this.gcSeq;
-    const r = this.gRow.get(g);
+    const r = this.rowOf(g);
     return r < 0 ? 0 : this.gSeq.data[r];
   }
 
-  private statusOf(g: number): number {
-    if (g === GARBAGE) return DEAD;
-    const r = this.gRow.get(g);
-    return r < 0 ? DEAD : this.gStatus.data[r];
-  }
-
   private ready(): boolean {
-    return tG === UNORDERED || ((initSeq === NOSEQ || initSeq === this.seqOf(tG)) && initStatus === this.statusOf(tG));
+    if (tG === UNORDERED) return true;
+    let seq = this.gcSeq;
+    let status = DEAD;
+    if (tG !== GARBAGE) {
+      const r = this.rowOf(tG);
+      seq = r < 0 ? 0 : this.gSeq.data[r];
+      status = r < 0 ? DEAD : this.gStatus.data[r];
+    }
+    return (initSeq === NOSEQ || initSeq === seq) && initStatus === status;
   }
 
   /** The next event in merge order (ownership passes to the caller), NEED or DONE. */
@@ -262,11 +280,13 @@ export class Merger {
       const seq = nextSeq === NOSEQ ? cur : nextSeq === SEQINC ? cur + 1 : nextSeq;
       if (tG === GARBAGE) this.gcSeq = seq;
       else {
-        let r = this.gRow.get(tG);
+        let r = this.rowOf(tG);
         if (r < 0) {
           r = this.gSeq.push(0);
           this.gStatus.push(DEAD);
           this.gRow.set(tG, r);
+          this.cacheKey[tG & 1023] = tG;
+          this.cacheRow[tG & 1023] = r;
         }
         this.gSeq.data[r] = seq;
         this.gStatus.data[r] = nextStatus;

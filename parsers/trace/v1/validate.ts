@@ -47,19 +47,35 @@ export class Validator {
     this.set(0, RUNNING);
   }
 
+  // Direct-mapped cache in front of gRow (rows are never removed).
+  private readonly cacheKey = new Float64Array(1024).fill(NaN);
+  private readonly cacheRow = new Int32Array(1024);
+
+  private find(g: number): number {
+    const slot = g & 1023;
+    if (this.cacheKey[slot] === g) return this.cacheRow[slot];
+    // Absent goroutines are cached too (−1): creating a row always rewrites its slot.
+    const r = this.gRow.get(g);
+    this.cacheKey[slot] = g;
+    this.cacheRow[slot] = r;
+    return r;
+  }
+
   private row(g: number): number {
-    let r = this.gRow.get(g);
+    let r = this.find(g);
     if (r < 0) {
       r = this.gState.push(DEAD);
       this.gLastEv.push(0);
       this.gAssist.push(0);
       this.gRow.set(g, r);
+      this.cacheKey[g & 1023] = g;
+      this.cacheRow[g & 1023] = r;
     }
     return r;
   }
 
   private state(g: number): number {
-    const r = this.gRow.get(g);
+    const r = this.find(g);
     return r < 0 ? DEAD : this.gState.data[r];
   }
 
@@ -69,9 +85,15 @@ export class Validator {
     if (lastEv >= 0) this.gLastEv.data[r] = lastEv;
   }
 
+  private lastPid = NaN;
+  private lastP: PDesc | null = null;
+
   private p(id: number): PDesc {
+    if (id === this.lastPid) return this.lastP!;
     let p = this.ps.get(id);
     if (!p) this.ps.set(id, (p = { running: false, g: 0, sweeping: false }));
+    this.lastPid = id;
+    this.lastP = p;
     return p;
   }
 
@@ -152,7 +174,7 @@ export class Validator {
         break;
       case V1.GoCreate: {
         this.checkRunning(this.p(ev.p), ev, true);
-        if (this.gRow.get(ev.a0) >= 0) this.fail(`g ${ev.a0} already exists (time ${ev.ts})`, ev);
+        if (this.find(ev.a0) >= 0) this.fail(`g ${ev.a0} already exists (time ${ev.ts})`, ev);
         this.set(ev.a0, RUNNABLE, ev.typ);
         break;
       }
