@@ -22,6 +22,11 @@ export interface ParseTraceOptions {
    * Costs one object per transition, so the normal model build leaves it unset.
    */
   onTransition?(t: GoroutineTransitionRecord): void;
+  /**
+   * v1 traces (Go 1.11–1.21) have no generations to cut chunks at: a chunk goes out whenever this
+   * many new spans exist (default CHUNK_SPANS, 131,072), and one at the end.
+   */
+  chunkSpans?: number;
 }
 
 function asParseError(e: unknown, offset: number): ParseError {

@@ -37,12 +37,8 @@ export class BatchCursor {
     return this.pos >= this.data.length && this.nextBatch < this.batches.length;
   }
 
-  /** File offset of the next batch to load (for progress). */
-  get loadOffset(): number {
-    return this.dataOffset + this.pos;
-  }
-
-  async load(source: ByteSource, ix: V1Index): Promise<void> {
+  /** Reads the next batch; returns the file offset where it ends. */
+  async load(source: ByteSource, ix: V1Index): Promise<number> {
     const b = this.batches[this.nextBatch++];
     const start = ix.batchStart.data[b];
     const end = ix.batchEnd.data[b];
@@ -59,6 +55,7 @@ export class BatchCursor {
     this.pos = p;
     this.dataOffset = start;
     this.lastTs = ix.batchTs.data[b];
+    return end;
   }
 
   /**

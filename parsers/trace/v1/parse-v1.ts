@@ -1,7 +1,7 @@
 // parseTrace for the v1 format (Go 1.11–1.21): the same ModelBuilder and TraceModel as the 1.22+
 // reader, fed by V1Stream. There are no generations (the model reports one, as Go's reader treats
 // a v1 trace as one generation), so streaming chunks are cut by size instead: one each time
-// CHUNK_SPANS new spans exist when the merge reads its next batch, and always one at the end.
+// CHUNK_SPANS new spans exist, and always one at the end.
 import type { ByteSource } from '../../model/byte-source';
 import { ParseError } from '../../model/errors';
 import type { TraceModel } from '../../model/trace-model';
@@ -31,10 +31,11 @@ export async function parseTraceV1(source: ByteSource, version: number, options:
   b.aux.statusAtEventTime = true;
   let partial: ParseError | undefined;
   let chunkSpan = 0;
+  const every = options.chunkSpans ?? CHUNK_SPANS;
   const emitChunk = (final: boolean): void | Promise<void> => {
     if (!options.onChunk) return;
     const from = chunkSpan;
-    if (!final && b.spans.length - from < CHUNK_SPANS) return;
+    if (!final && b.spans.length - from < every) return;
     chunkSpan = b.spans.length;
     return options.onChunk(takeChunk(b, from, 1, final ? source.size : stream.mergedBytes, source.size));
   };
@@ -43,10 +44,10 @@ export async function parseTraceV1(source: ByteSource, version: number, options:
       const st = stream.step();
       if (st === Step.Event) {
         b.event(stream.event);
+        if (b.spans.length - chunkSpan >= every && options.onChunk) await emitChunk(false);
         continue;
       }
       if (st === Step.Done) break;
-      await emitChunk(false);
       if (options.signal?.aborted) throw new ParseError('cancelled', 'parsing was cancelled', stream.mergedBytes);
       await stream.loadNext();
     }

@@ -95,7 +95,7 @@ export class V1Stream {
     if (!c) return;
     this.merger.pending = null;
     try {
-      await c.load(this.source, this.ix);
+      this.pass2Read = Math.max(this.pass2Read, await c.load(this.source, this.ix));
     } catch (e) {
       if (!(e instanceof ParseError) || e.code === 'cancelled') throw e;
       // The merge cannot go on without this batch: what was merged is still handed out.
@@ -103,7 +103,6 @@ export class V1Stream {
       this.reorder.upstreamDone = true;
     }
     this.batchesLoaded++;
-    this.pass2Read = Math.max(this.pass2Read, c.loadOffset);
   }
 
   private readonly fromMerge: MergedEvents = {
@@ -215,19 +214,32 @@ export class V1Stream {
       }
       if (this.finished) return Step.Done;
       this.finished = true;
-      const err = this.ix.error ?? this.error ?? this.mergeError ?? this.missingFrequency();
+      const err = this.finalError();
       if (err) throw err;
       // …and a Sync 1 ns after the last one.
       this.queueSync(this.converter.lastTs + 1);
     }
   }
 
-  private missingFrequency(): ParseError | null {
-    if (this.ix.ticksPerSec > 0) return null;
-    return new ParseError(
-      'truncated',
-      `the trace has no tick frequency (its footer is missing: tracing did not stop cleanly); times assume ${ASSUMED_TICKS_PER_SEC / 1e6} M ticks/s`,
-      this.ix.dataEnd,
-    );
+  /**
+   * Why the stream ended early, if it did. Damage to the file (pass 1 stopped, or the footer with
+   * the tick frequency is missing) is the cause and names its offset; when the merge or the checks
+   * also stopped, which they do when a cut removed batches that other Ps' events wait for, the
+   * message adds where (in a v1 trace, events before the cut can depend on batches after it).
+   */
+  private finalError(): ParseError | null {
+    const ix = this.ix;
+    const cause =
+      ix.error ??
+      (ix.ticksPerSec > 0
+        ? null
+        : new ParseError(
+            'truncated',
+            `the trace ends before its footer (no tick frequency: the file is cut, or tracing did not stop cleanly); times assume ${ASSUMED_TICKS_PER_SEC / 1e6} M ticks/s`,
+            ix.dataEnd,
+          ));
+    const stop = this.error ?? this.mergeError;
+    if (!cause || !stop) return cause ?? stop;
+    return new ParseError(cause.code, `${cause.message}; ordering stopped at the event at byte ${stop.offset}: ${stop.message}`, cause.offset);
   }
 }
