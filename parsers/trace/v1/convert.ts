@@ -24,6 +24,11 @@ export class Converter {
   private preInit = true;
   /** Goroutines created before tracing started whose state is still unknown (insertion order). */
   private createdPreInit = new Map<number, true>();
+  /**
+   * Start-PC stacks of the goroutines that existed when tracing started (the dropped GoCreates):
+   * Go's reader loses their entry function; the model keeps it.
+   */
+  readonly preTraceStarts = new Map<number, number>();
   private burst: number[] = [];
   private burstI = 0;
   private burstTime = 0;
@@ -174,6 +179,7 @@ export class Converter {
       case V1.GoCreate: {
         if (this.preInit) {
           this.createdPreInit.set(ev.a0, true);
+          if (ev.a1 !== 0) this.preTraceStarts.set(ev.a0, ev.a1);
           return;
         }
         const e = this.emit(ev, Ev.GoCreate);

@@ -57,6 +57,10 @@ export async function parseTraceV1(source: ByteSource, version: number, options:
     partial = err;
   }
   if (b.origin !== b.origin) throw partial ?? new ParseError('truncated', 'the trace contains no events', stream.ix.dataEnd);
+  // v1 names the entry function of every goroutine alive when tracing started (a GoCreate with its
+  // start PC); Go's reader drops those events, the model keeps the name (creation stays unknown).
+  const gen = stream.tablesGen;
+  for (const [g, stk] of stream.preTraceStarts) b.setStartFrom(g, b.interner.stack(gen, stk));
   await emitChunk(true);
   return finishModel(b, { goVersion: `1.${version}`, bytes: source.size, generations: 1, warnings: [], partial });
 }

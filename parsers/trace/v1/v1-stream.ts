@@ -88,6 +88,11 @@ export class V1Stream {
     return this.tables.gen;
   }
 
+  /** Goroutine → start-PC stack id, for the goroutines that existed when tracing started. */
+  get preTraceStarts(): ReadonlyMap<number, number> {
+    return this.converter.preTraceStarts;
+  }
+
   /** Reads the batch the merge waits for. */
   async loadNext(): Promise<void> {
     if (this.signal?.aborted) throw new ParseError('cancelled', 'parsing was cancelled', this.pass2Read);

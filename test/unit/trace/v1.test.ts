@@ -195,3 +195,27 @@ describe('syscall exits at their real time (streamed) = Go\'s stable sort by tim
     });
   }
 });
+
+describe('v1 reader: goroutines alive when tracing started', () => {
+  it('002.trace (Go 1.11): each has its entry function (from the start PC v1 lists), none a creation', async () => {
+    const file = rw('002.trace');
+    const m = await parseTrace(bytesSource(file, readFileSync(file)));
+    const g = m.goroutines;
+    const names = m.strings.strings;
+    let pre = 0;
+    const funcs = new Map<string, number>();
+    for (let r = 0; r < g.count; r++) {
+      if (!Number.isNaN(g.createdNs[r])) continue;
+      pre++;
+      expect(g.parentId[r]).toBe(-1);
+      expect(g.creationStack[r]).toBe(0);
+      expect(g.startFunc[r], `goroutine ${g.id[r]}`).not.toBe(0);
+      const f = names[g.startFunc[r]];
+      funcs.set(f, (funcs.get(f) ?? 0) + 1);
+    }
+    expect(pre).toBeGreaterThan(600);
+    expect(funcs.get('runtime.main')).toBe(1);
+    // The bulk: a game-of-life test's workers from earlier runs, parked since before the trace.
+    expect(funcs.get('uk.ac.bris.cs/gameoflife/gol.tick.func1')).toBe(290);
+  });
+});
