@@ -6,9 +6,9 @@
 // needs its next batch, next() returns NEED and the caller reads it (async) before calling again.
 import { ParseError } from '../../model/errors';
 import { GrowableColumn } from '../columns';
-import { NumIndex } from '../num-map';
 import { BatchCursor } from './batch-cursor';
 import { type EventPool, type V1Event } from './event';
+import { LiveRows } from './live-rows';
 import type { V1Index } from './index-pass';
 import { PROFILE_P, V1, V1_NAMES } from './spec';
 import type { V1Tables } from './tables';
@@ -168,7 +168,7 @@ export class Merger {
   private scanI = 0;
   /** The cursor whose next batch must be read before next() can go on. */
   pending: BatchCursor | null = null;
-  private readonly gRow = new NumIndex();
+  private readonly rows = new LiveRows();
   private readonly gSeq = new GrowableColumn(Float64Array);
   private readonly gStatus = new GrowableColumn(Uint8Array);
   private gcSeq = 0;
@@ -185,25 +185,9 @@ export class Merger {
     this.available = this.sources.slice();
   }
 
-  // Direct-mapped cache in front of gRow: an event is looked up when it is offered and again when
-  // it is merged, and the goroutines of a stretch of the trace are few.
-  private readonly cacheKey = new Float64Array(1024).fill(NaN);
-  private readonly cacheRow = new Int32Array(1024);
-
-  /** Row of goroutine g in the merge state, −1 when it has none yet. */
-  private rowOf(g: number): number {
-    const slot = g & 1023;
-    if (this.cacheKey[slot] === g) return this.cacheRow[slot];
-    // Absent goroutines are cached too (−1): creating a row always rewrites its slot.
-    const r = this.gRow.get(g);
-    this.cacheKey[slot] = g;
-    this.cacheRow[slot] = r;
-    return r;
-  }
-
   private seqOf(g: number): number {
     if (g === GARBAGE) return this.gcSeq;
-    const r = this.rowOf(g);
+    const r = this.rows.find(g);
     return r < 0 ? 0 : this.gSeq.data[r];
   }
 
@@ -212,7 +196,7 @@ export class Merger {
     let seq = this.gcSeq;
     let status = DEAD;
     if (tG !== GARBAGE) {
-      const r = this.rowOf(tG);
+      const r = this.rows.find(tG);
       seq = r < 0 ? 0 : this.gSeq.data[r];
       status = r < 0 ? DEAD : this.gStatus.data[r];
     }
@@ -280,13 +264,13 @@ export class Merger {
       const seq = nextSeq === NOSEQ ? cur : nextSeq === SEQINC ? cur + 1 : nextSeq;
       if (tG === GARBAGE) this.gcSeq = seq;
       else {
-        let r = this.rowOf(tG);
+        let r = this.rows.find(tG);
         if (r < 0) {
-          r = this.gSeq.push(0);
-          this.gStatus.push(DEAD);
-          this.gRow.set(tG, r);
-          this.cacheKey[tG & 1023] = tG;
-          this.cacheRow[tG & 1023] = r;
+          r = this.rows.add(tG);
+          if (r === this.gSeq.length) {
+            this.gSeq.push(0);
+            this.gStatus.push(DEAD);
+          }
         }
         this.gSeq.data[r] = seq;
         this.gStatus.data[r] = nextStatus;
@@ -295,6 +279,8 @@ export class Merger {
     // Go checks the merged stream is sorted by time after merging it all; the first event out of
     // order is where that check fails.
     if (f.ts < this.lastTs) throw new ParseError('corrupt', 'time stamps out of order', f.offset);
+    // Nothing refers to a goroutine after it ends (the runtime never reuses ids): its state goes.
+    if (f.typ === V1.GoEnd) this.rows.remove(f.g);
     this.lastTs = f.ts;
     f.pos = this.pos++;
     av.push(this.sources[f.proc]);

@@ -6,7 +6,7 @@
 // goroutine spent runnable after its syscall (microseconds to a few milliseconds of events).
 import { ParseError } from '../../model/errors';
 import { GrowableColumn } from '../columns';
-import { NumIndex } from '../num-map';
+import { LiveRows } from './live-rows';
 import type { V1Event } from './event';
 import { DONE, NEED } from './merge';
 import { V1 } from './spec';
@@ -51,7 +51,7 @@ export class SysExitOrder {
   /** Every real exit time, sorted; the ones below `idx` or counted in `taken` have been merged. */
   private idx = 0;
   private readonly taken = new Map<number, number>();
-  private readonly blockRow = new NumIndex();
+  private readonly blockRow = new LiveRows();
   private readonly blockTs = new GrowableColumn(Float64Array);
   /** No more events will come from the merge (it finished, or failed). */
   upstreamDone = false;
@@ -101,21 +101,22 @@ export class SysExitOrder {
 
   private take(e: V1Event): void {
     if (e.typ === V1.GoSysBlock || e.typ === V1.GoInSyscall) {
-      let row = this.blockRow.get(e.g);
+      let row = this.blockRow.find(e.g);
       if (row < 0) {
-        row = this.blockTs.push(0);
-        this.blockRow.set(e.g, row);
+        row = this.blockRow.add(e.g);
+        if (row === this.blockTs.length) this.blockTs.push(0);
       }
       this.blockTs.data[row] = e.ts;
     } else if (e.typ === V1.GoSysExit && e.hasRealTs) {
       this.taken.set(e.realTs, (this.taken.get(e.realTs) ?? 0) + 1);
-      const row = this.blockRow.get(e.g);
+      const row = this.blockRow.find(e.g);
       if (row < 0) throw new ParseError('corrupt', 'stray syscall exit', e.offset);
       if (e.realTs < this.blockTs.data[row]) throw new ParseError('corrupt', 'time stamps out of order (syscall exit before its block)', e.offset);
       e.ts = e.realTs;
       pushMoved(this.moved, e);
       return;
     }
+    if (e.typ === V1.GoEnd) this.blockRow.remove(e.g);
     this.regular.push(e);
   }
 }

@@ -6,8 +6,8 @@
 // to stacks the trace does not define.
 import { ParseError } from '../../model/errors';
 import { GrowableColumn } from '../columns';
-import { NumIndex } from '../num-map';
 import type { V1Event } from './event';
+import { LiveRows } from './live-rows';
 import { GC_P, NETPOLL_P, SYSCALL_P, TIMER_P, V1, V1_NAMES } from './spec';
 import type { V1Tables } from './tables';
 
@@ -24,7 +24,7 @@ interface PDesc {
 
 export class Validator {
   private minTs = NaN;
-  private readonly gRow = new NumIndex();
+  private readonly rows = new LiveRows();
   private readonly gState = new GrowableColumn(Uint8Array);
   /** Type of the goroutine's last event that Go's reader remembers (0 = none): GoBlockNet matters. */
   private readonly gLastEv = new GrowableColumn(Uint8Array);
@@ -47,29 +47,23 @@ export class Validator {
     this.set(0, RUNNING);
   }
 
-  // Direct-mapped cache in front of gRow (rows are never removed).
-  private readonly cacheKey = new Float64Array(1024).fill(NaN);
-  private readonly cacheRow = new Int32Array(1024);
-
   private find(g: number): number {
-    const slot = g & 1023;
-    if (this.cacheKey[slot] === g) return this.cacheRow[slot];
-    // Absent goroutines are cached too (−1): creating a row always rewrites its slot.
-    const r = this.gRow.get(g);
-    this.cacheKey[slot] = g;
-    this.cacheRow[slot] = r;
-    return r;
+    return this.rows.find(g);
   }
 
   private row(g: number): number {
-    let r = this.find(g);
+    let r = this.rows.find(g);
     if (r < 0) {
-      r = this.gState.push(DEAD);
-      this.gLastEv.push(0);
-      this.gAssist.push(0);
-      this.gRow.set(g, r);
-      this.cacheKey[g & 1023] = g;
-      this.cacheRow[g & 1023] = r;
+      r = this.rows.add(g);
+      if (r === this.gState.length) {
+        this.gState.push(DEAD);
+        this.gLastEv.push(0);
+        this.gAssist.push(0);
+      } else {
+        this.gState.data[r] = DEAD;
+        this.gLastEv.data[r] = 0;
+        this.gAssist.data[r] = 0;
+      }
     }
     return r;
   }
@@ -193,7 +187,12 @@ export class Validator {
         this.checkRunning(p, ev, false);
         this.set(ev.g, DEAD);
         p.g = 0;
-        if (ev.typ === V1.GoEnd) this.regions.delete(ev.g);
+        if (ev.typ === V1.GoEnd) {
+          this.regions.delete(ev.g);
+          // Dead for good (ids are never reused): its row goes. Go's reader keeps it, which only
+          // matters to a later GoCreate of the same id ("already exists"), a broken trace anyway.
+          this.rows.remove(ev.g);
+        }
         break;
       }
       case V1.GoSched:
