@@ -102,7 +102,8 @@ export async function indexV1(source: ByteSource, version: number, signal?: Abor
           if (fileAt + limit >= source.size) {
             throw new ParseError('truncated', `the trace ends inside an event (type ${buf[p] & 0x3f}) at byte ${fileAt + p}`, fileAt + p);
           }
-          want = res.bytes;
+          // Always ask for more than is there, so a refill makes progress.
+          want = Math.max(res.bytes, limit - p + SMALL);
           break;
         }
         if (res < 0) cur = ix.batches - 1;

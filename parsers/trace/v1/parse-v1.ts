@@ -44,7 +44,10 @@ export async function parseTraceV1(source: ByteSource, version: number, options:
       const st = stream.step();
       if (st === Step.Event) {
         b.event(stream.event);
-        if (b.spans.length - chunkSpan >= every && options.onChunk) await emitChunk(false);
+        if (b.spans.length - chunkSpan >= every && options.onChunk) {
+          await emitChunk(false);
+          if (options.signal?.aborted) throw new ParseError('cancelled', 'parsing was cancelled', stream.mergedBytes);
+        }
         continue;
       }
       if (st === Step.Done) break;

@@ -219,3 +219,27 @@ describe('v1 reader: goroutines alive when tracing started', () => {
     expect(funcs.get('uk.ac.bris.cs/gameoflife/gol.tick.func1')).toBe(290);
   });
 });
+
+describe('v1 reader: cancellation', () => {
+  it('an aborted signal stops parsing with a cancelled ParseError', async () => {
+    const file = rw('005.trace');
+    const ac = new AbortController();
+    ac.abort();
+    await expect(parseTrace(bytesSource(file, readFileSync(file)), { signal: ac.signal })).rejects.toMatchObject({ code: 'cancelled' });
+  });
+
+  it('aborting between chunks stops there', async () => {
+    const file = rw('005.trace');
+    const ac = new AbortController();
+    let chunks = 0;
+    const run = parseTrace(bytesSource(file, readFileSync(file)), {
+      signal: ac.signal,
+      chunkSpans: 2000,
+      onChunk: () => {
+        if (++chunks === 2) ac.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ code: 'cancelled' });
+    expect(chunks).toBe(2);
+  });
+});
