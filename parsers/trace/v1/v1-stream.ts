@@ -46,8 +46,7 @@ export class V1Stream {
   private pendingSync = false;
   private started = false;
   private finished = false;
-  /** Bytes of the file read so far (pass 1 reads it all; then the end of the last batch loaded). */
-  bytesRead = 0;
+  /** End of the furthest batch pass 2 has read (pass 1 has read the whole file by then). */
   private pass2Read = 0;
   /** Batches loaded in pass 2. */
   batchesLoaded = 0;
@@ -67,7 +66,6 @@ export class V1Stream {
     if (ix.batches === 0) {
       throw ix.error ?? new ParseError('truncated', 'the trace contains no event batch', ix.dataEnd);
     }
-    this.bytesRead = ix.dataEnd;
     this.tables = new V1Tables(ix);
     this.merger = new Merger(ix, this.tables, this.pool);
     this.reorder = new SysExitOrder(ix.sysExitTs);

@@ -46,7 +46,7 @@ describe('loadProfile', () => {
       const leak = p.groups.find((g) => g.stack.some((f) => f.func === 'main.subscribe.func1'))!;
       expect(leak.count).toBe(t.leaks[0].count);
       const sorted = (ids: readonly number[]) => [...ids].sort((a, b) => a - b);
-      expect(sorted(leak.ids)).toEqual(sorted(t.leaks[0].ids));
+      expect(sorted(leak.ids ?? [])).toEqual(sorted(t.leaks[0].ids));
       expect(leak.state).toBe(t.leaks[0].traceReason);
     });
   }
