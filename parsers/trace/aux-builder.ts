@@ -46,6 +46,11 @@ export class AuxBuilder {
   /** Absolute time of the first event, and the current generation's Sync time (relative). */
   origin = 0;
   syncTime = 0;
+  /**
+   * A P's first ProcStatus starts its running interval at the event rather than at the
+   * generation's start: v1 traces (converted) say a P's first state when it first starts.
+   */
+  statusAtEventTime = false;
 
   constructor(private readonly it: Interner) {}
 
@@ -62,7 +67,7 @@ export class AuxBuilder {
     const open = this.procOpen[row];
     if (running && open < 0) {
       this.procOpen[row] = this.psProc.push(row);
-      this.psStart.push(pt.from === 0 ? syncTime : t);
+      this.psStart.push(pt.from === 0 && !this.statusAtEventTime ? syncTime : t);
       this.psEnd.push(NaN);
       // ProcStatus for a P in a syscall is emitted by another M; the thread is then unknown.
       this.psThread.push(e.typ === Ev.ProcStart || e.typ === Ev.ProcStatus ? e.m : NONE);

@@ -7,7 +7,7 @@ import { ParseError } from '../model/errors';
 import { ByteReader } from './byte-reader';
 import { TraceEvent } from './event';
 import { type Batch, type Generation, readGeneration126, readGenerationWithSpill } from './generation';
-import { HEADER_SIZE, readHeader } from './header';
+import { HEADER_SIZE, isV1Version, readHeader } from './header';
 import { type MState, Ordering } from './order';
 import { Ev, NUM_SPECS, STACK_ARG_MASK, STRING_ARG_MASK, TIMED_ARGC, EVENT_NAMES, WIRE_NONE, NONE } from './spec';
 import { uvarint, vr } from './varint';
@@ -137,6 +137,9 @@ export class EventStream {
   async open(): Promise<void> {
     const head = await this.source.read(0, HEADER_SIZE);
     this.version = readHeader(head.slice());
+    if (isV1Version(this.version)) {
+      throw new ParseError('unsupported-version', `go 1.${this.version} trace: EventStream reads the Go 1.22+ format; parseTrace reads this one (v1/)`, 0);
+    }
     this.reader = new ByteReader(this.source, HEADER_SIZE, this.signal);
     this.attemptBudget = 64 * this.source.size + 10_000_000;
   }

@@ -1,9 +1,18 @@
 // Trace header: "go 1.NN trace\0\0\0" (16 bytes for every version since 1.11; 1.5–1.10 used a
 // different NUL padding). Which versions we read and what we say about the others.
 import { ParseError } from '../model/errors';
+import { V1_VERSIONS } from './v1/spec';
 
 export const HEADER_SIZE = 16;
-export const SUPPORTED_VERSIONS: readonly number[] = [22, 23, 25, 26];
+/** The 1.22+ format (generations), read by EventStream. */
+export const V2_VERSIONS: readonly number[] = [22, 23, 25, 26];
+/** Every header version read: the v1 format of Go 1.11–1.21 (v1/) and the v2 format. */
+export const SUPPORTED_VERSIONS: readonly number[] = [...V1_VERSIONS, ...V2_VERSIONS];
+
+/** True for the headers of the v1 format (Go 1.11–1.21). */
+export function isV1Version(minor: number): boolean {
+  return V1_VERSIONS.includes(minor);
+}
 
 const PREFIX = 'go 1.';
 
@@ -27,7 +36,7 @@ export function isGoTrace(bytes: Uint8Array): boolean {
   return headerMinor(bytes).minor >= 0;
 }
 
-/** Validates the header; returns the minor version (22, 23, 25, 26) or throws a ParseError. */
+/** Validates the header; returns the minor version (11, 19, 21, 22, 23, 25, 26) or throws a ParseError. */
 export function readHeader(bytes: Uint8Array): number {
   const { minor, length } = headerMinor(bytes);
   if (minor < 0) {
@@ -36,8 +45,9 @@ export function readHeader(bytes: Uint8Array): number {
     }
     throw new ParseError('unknown-format', 'not a Go execution trace (no "go 1.NN trace" header)', 0);
   }
-  if (minor >= 11 && minor <= 21) {
-    throw new ParseError('unsupported-version', `go 1.${minor} trace: old trace format (Go 1.11–1.21), not supported yet`, 0);
+  if (minor > 11 && minor < 21 && minor !== 19) {
+    // Go 1.12–1.18 wrote "go 1.11", Go 1.20 "go 1.19": no runtime wrote this header.
+    throw new ParseError('unknown-format', `go 1.${minor} trace: unknown trace version (Go 1.11–1.21 wrote only go 1.11, go 1.19 and go 1.21 headers)`, 0);
   }
   if (minor <= 10) {
     throw new ParseError(

@@ -168,6 +168,18 @@ export class ModelBuilder {
     }
   }
 
+  /**
+   * Sets the entry function of goroutine `id` from a stack whose innermost frame is its start PC
+   * (v1 traces list every goroutine alive when tracing started with such a stack). Goroutines with
+   * no row (never in a transition) are left out.
+   */
+  setStartFrom(id: number, stack: number): void {
+    const r = this.rowOf.get(id);
+    const frames = this.interner.stacks[stack];
+    if (r < 0 || !frames || frames.length === 0) return;
+    this.gStartFunc.data[r] = this.interner.intern(frames[0].func);
+  }
+
   /** Goroutine ids and end times for rows [from, count). */
   get endColumn(): Float64Array {
     return this.gEnd.data;

@@ -60,6 +60,32 @@ export class NumIndex {
     }
   }
 
+  /** Removes key (linear probing: later entries of its probe run move back, no tombstones). */
+  delete(k: number): void {
+    const mask = this.mask;
+    let i = NumIndex.hash(k) & mask;
+    for (;;) {
+      if (this.vals[i] === EMPTY) return;
+      if (this.keys[i] === k) break;
+      i = (i + 1) & mask;
+    }
+    this.vals[i] = EMPTY;
+    this.size--;
+    let j = i;
+    for (;;) {
+      j = (j + 1) & mask;
+      if (this.vals[j] === EMPTY) return;
+      const h = NumIndex.hash(this.keys[j]) & mask;
+      // Entry j may fill the hole at i unless its home slot h lies cyclically in (i, j].
+      const stays = i <= j ? i < h && h <= j : i < h || h <= j;
+      if (stays) continue;
+      this.keys[i] = this.keys[j];
+      this.vals[i] = this.vals[j];
+      this.vals[j] = EMPTY;
+      i = j;
+    }
+  }
+
   private grow(): void {
     const oldK = this.keys;
     const oldV = this.vals;

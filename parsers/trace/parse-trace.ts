@@ -1,12 +1,14 @@
-// parseTrace: ByteSource → TraceModel, generation by generation. Errors after the header become
+// parseTrace: ByteSource → TraceModel, generation by generation (v1 traces: v1/parse-v1.ts). Errors after the header become
 // a partial model (`partial` set, everything read before the error kept); only a file with no
 // usable generation throws.
 import type { ByteSource } from '../model/byte-source';
 import { ParseError } from '../model/errors';
 import type { TraceChunk, TraceModel } from '../model/trace-model';
 import { EventStream, Step } from './event-stream';
-import { slicePages } from './columns';
+import { HEADER_SIZE, isV1Version, readHeader } from './header';
+import { finishModel, takeChunk } from './model-output';
 import { type GoroutineTransitionRecord, ModelBuilder } from './model-builder';
+import { parseTraceV1 } from './v1/parse-v1';
 
 export interface ParseTraceOptions {
   /**
@@ -20,6 +22,11 @@ export interface ParseTraceOptions {
    * Costs one object per transition, so the normal model build leaves it unset.
    */
   onTransition?(t: GoroutineTransitionRecord): void;
+  /**
+   * v1 traces (Go 1.11–1.21) have no generations to cut chunks at: a chunk goes out whenever this
+   * many new spans exist (default CHUNK_SPANS, 131,072), and one at the end.
+   */
+  chunkSpans?: number;
 }
 
 function asParseError(e: unknown, offset: number): ParseError {
@@ -30,6 +37,9 @@ function asParseError(e: unknown, offset: number): ParseError {
 }
 
 export async function parseTrace(source: ByteSource, options: ParseTraceOptions = {}): Promise<TraceModel> {
+  // Go 1.11–1.21 traces (one merged stream, no generations) have their own reader in v1/.
+  const version = readHeader((await source.read(0, HEADER_SIZE)).slice());
+  if (isV1Version(version)) return parseTraceV1(source, version, options);
   const stream = new EventStream(source, options.signal);
   await stream.open();
   if (source.size <= 16) throw new ParseError('truncated', 'the trace ends right after its header', source.size);
@@ -43,37 +53,11 @@ export async function parseTrace(source: ByteSource, options: ParseTraceOptions 
   const emitChunk = (): void | Promise<void> => {
     if (!options.onChunk || stream.generations === 0) return;
     const from = chunkSpan;
-    const to = b.spans.length;
     // After the last generation the loop and the final flush both get here: one chunk per generation.
-    if (chunkGen === stream.generations && to === from && b.endedIds.length === 0) return;
+    if (chunkGen === stream.generations && b.spans.length === from && b.endedIds.length === 0) return;
     chunkGen = stream.generations;
-    chunkSpan = to;
-    const sp = b.spans;
-    const rows = slicePages(Uint32Array, sp.row, from, to);
-    const goroutineId = new Float64Array(rows.length);
-    for (let i = 0; i < rows.length; i++) goroutineId[i] = b.gId.data[rows[i]];
-    const waited = options.onChunk({
-      generation: stream.generations,
-      bytesRead: stream.bytesRead,
-      bytesTotal: source.size,
-      events: b.events,
-      goroutinesSoFar: b.goroutineCount,
-      strings: { strings: b.interner.strings },
-      stacks: { stacks: b.interner.stacks },
-      spans: {
-        count: rows.length,
-        goroutineId,
-        startNs: slicePages(Float64Array, sp.start, from, to),
-        state: slicePages(Uint8Array, sp.state, from, to),
-        reason: slicePages(Uint32Array, sp.reason, from, to),
-        stack: slicePages(Uint32Array, sp.stack, from, to),
-        wakerId: slicePages(Float64Array, sp.waker, from, to),
-      },
-      ended: { goroutineId: Float64Array.from(b.endedIds), endNs: Float64Array.from(b.endedNs) },
-    });
-    b.endedIds = [];
-    b.endedNs = [];
-    return waited;
+    chunkSpan = b.spans.length;
+    return options.onChunk(takeChunk(b, from, stream.generations, stream.bytesRead, source.size));
   };
   try {
     for (;;) {
@@ -99,37 +83,14 @@ export async function parseTrace(source: ByteSource, options: ParseTraceOptions 
     throw partial ?? new ParseError('truncated', 'the trace contains no complete generation', stream.bytesRead);
   }
   await emitChunk();
-  const durationNs = b.lastTime - b.origin;
-  const { goroutines, spans } = b.finish(durationNs);
-  const aux = b.aux.finish(durationNs);
-  const m = b.aux;
-  return {
-    format: 'go-trace',
+  return finishModel(b, {
     goVersion: `1.${stream.version}`,
     bytes: source.size,
-    events: b.events,
     generations: stream.generations,
-    originNs: b.origin,
-    durationNs,
-    strings: { strings: b.interner.strings },
-    stacks: { stacks: b.interner.stacks },
-    goroutines,
-    spans,
-    gc: m.gc,
-    stw: m.stw,
-    heap: { timeNs: m.heapT.trimmed(), bytes: m.heapV.trimmed() },
-    heapGoal: { timeNs: m.goalT.trimmed(), bytes: m.goalV.trimmed() },
-    gomaxprocs: { timeNs: m.procsT.trimmed(), value: m.procsV.trimmed() },
-    procs: aux.procs,
-    tasks: aux.tasks,
-    regions: aux.regions,
-    logs: m.logs,
-    cpuSamples: aux.cpuSamples,
-    wallClock: m.wallClock,
     warnings:
       experimental > 0
         ? [{ code: 'experimental-skipped', message: `${experimental} experimental batches (GODEBUG=traceallocfree) skipped; their events are not modelled` }]
         : [],
     partial,
-  };
+  });
 }

@@ -1,5 +1,6 @@
-// Traces the engine tests stream: the real-world Go 1.22+ traces (test/corpus/realworld), plus the fixture
-// corpus (test/fixtures/go1.*/<scenario>/trace.out) once it has landed.
+// Traces the engine tests stream: the real-world traces (test/corpus/realworld), plus the fixture
+// corpus (test/fixtures/go1.*/<scenario>/trace.out). 'v2': Go 1.22+; 'v1': the real-world Go
+// 1.11–1.21 traces and one fixture each of Go 1.19 and 1.21; 'all': every file (Go 1.10 included).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bytesSource } from '../../parsers/model/byte-source';
@@ -12,7 +13,7 @@ export interface TraceFixture {
   header: string;
 }
 
-export function engineTraceFixtures(which: 'v2' | 'all' = 'v2'): TraceFixture[] {
+export function engineTraceFixtures(which: 'v2' | 'v1' | 'all' = 'v2'): TraceFixture[] {
   const out: TraceFixture[] = [];
   const rw = corpus('realworld', 'traces');
   const index = JSON.parse(readFileSync(join(rw, 'index.json'), 'utf8')) as { file: string; header: string }[];
@@ -25,6 +26,9 @@ export function engineTraceFixtures(which: 'v2' | 'all' = 'v2'): TraceFixture[] 
         if (existsSync(p)) out.push({ label: `${ver}/${sc}`, path: p, header: `go ${ver.slice(2)} trace` });
       }
     }
+  }
+  if (which === 'v1') {
+    return out.filter((f) => /^go 1\.(1[1-9]|2[01]) /.test(f.header) && (!f.label.includes('/') || f.label.endsWith('/http-handler-leak')));
   }
   return out.filter((f) => which === 'all' || /^go 1\.(2[2-9])/.test(f.header));
 }

@@ -59,7 +59,7 @@ export function filesFor(kind: CorpusKind, dir: string): string[] {
 
 export interface Loaded {
   inputs: AnalysisInput[];
-  /** Files a parser refused with a reason (v1 traces of Go ≤1.21). */
+  /** Files a parser refused with a reason (none in the corpus: every trace version is read). */
   refused: string[];
 }
 

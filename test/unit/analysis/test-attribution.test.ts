@@ -16,8 +16,8 @@ interface TestTruth {
   ended: { startFunc: string; test: string }[];
 }
 
-// v2 traces only (Go ≥ 1.22); 1.19/1.21 traces are v1, which the parser refuses.
-const VERSIONS = ['go1.22', 'go1.23', 'go1.25', 'go1.26'].filter((v) => existsSync(join(FIXTURES, v, 'testleak/trace.out')));
+// Every corpus version: v1 traces (Go 1.19, 1.21) and v2 ones (Go 1.22+).
+const VERSIONS = ['go1.19', 'go1.21', 'go1.22', 'go1.23', 'go1.25', 'go1.26'].filter((v) => existsSync(join(FIXTURES, v, 'testleak/trace.out')));
 
 async function load(v: string) {
   const dir = join(FIXTURES, v, 'testleak');

@@ -114,17 +114,19 @@ describe('leakline diff: the same moment in two formats compares as identical', 
 });
 
 describe('leakline diff: inputs and usage', () => {
-  it('a trace end state against the last snapshot: the leaked group has the same count in both', async () => {
-    const v = versionsWith('growing-leak', 'trace.out').filter((x) => GROWING.includes(x)).pop()!;
-    const { code, out } = await diff([fixture(v, 'growing-leak', 'goroutine.debug2.txt'), fixture(v, 'growing-leak', 'trace.out'), '--format', 'json']);
-    expect(code).toBe(0);
-    const j = JSON.parse(out) as DiffJson;
-    const leak = j.groups.find((g) => g.function === 'main.subscribe.func1')!;
-    const t = truth(v, 'growing-leak').leaks[0];
-    expect(leak.counts).toEqual([t.count, t.count]);
-    expect(leak.status).toBe('same');
-    expect(leak.states[1]).toEqual(['chan receive']);
-  });
+  // Every version with a trace: the v1 format (Go 1.19, 1.21) as well as 1.22+.
+  for (const v of versionsWith('growing-leak', 'trace.out').filter((x) => GROWING.includes(x))) {
+    it(`${v}: a trace end state against the last snapshot: the leaked group has the same count in both`, async () => {
+      const { code, out } = await diff([fixture(v, 'growing-leak', 'goroutine.debug2.txt'), fixture(v, 'growing-leak', 'trace.out'), '--format', 'json']);
+      expect(code).toBe(0);
+      const j = JSON.parse(out) as DiffJson;
+      const leak = j.groups.find((g) => g.function === 'main.subscribe.func1')!;
+      const t = truth(v, 'growing-leak').leaks[0];
+      expect(leak.counts).toEqual([t.count, t.count]);
+      expect(leak.status).toBe('same');
+      expect(leak.states[1]).toEqual(['chan receive']);
+    });
+  }
 
   it('refuses a single snapshot, a non-goroutine profile and bad options with exit 2', async () => {
     const v = GROWING[0];

@@ -13,6 +13,7 @@ import { WorkerEngine } from '../../../main/engine/worker-engine';
 import { bytesSource } from '../../../parsers/model/byte-source';
 import type { TraceModel } from '../../../parsers/model/trace-model';
 import { parseTrace } from '../../../parsers/trace/parse-trace';
+import { CHUNK_SPANS } from '../../../parsers/trace/v1/parse-v1';
 import { DocumentStore, type DocumentSnapshot } from '../../../renderer/src/document/document-store';
 import { attachStream } from '../../../renderer/src/document/stream-client';
 import { engineWorkerFile } from '../../support/engine-worker';
@@ -196,11 +197,29 @@ describe('engine protocol (in-process host)', () => {
     expect(snap.error).toMatchObject({ code: 'unknown-format', file: 'notes.txt' });
   });
 
-  it('a Go 1.21 (v1) trace is refused as unsupported-version', async () => {
-    const v1 = engineTraceFixtures('all').find((f) => f.header.startsWith('go 1.21'))!;
-    const engine = new InProcessEngine(() => openFileSource(v1.path, v1.label), v1.label);
-    const { snap } = await load(connectLocal(engine), v1.label);
-    expect(snap.error?.code).toBe('unsupported-version');
+  for (const v1 of engineTraceFixtures('v1')) {
+    it(`streams the v1 trace ${v1.label} (${v1.header.replace(/\0/g, '')}) and the accumulated model equals parseTrace's`, async () => {
+      const bytes = new Uint8Array(readFileSync(v1.path));
+      const direct = await parseTrace(bytesSource(v1.label, bytes));
+      expect(direct.partial).toBeUndefined();
+      const engine = new InProcessEngine(() => openFileSource(v1.path, v1.label), v1.label);
+      const { snap, messages } = await load(connectLocal(engine, { structuredClone: true }), v1.label);
+      expect(snap.error).toBeNull();
+      expect(snap.status).toBe('done');
+      // No generations: chunks every CHUNK_SPANS spans (these traces have fewer) and one at the end.
+      expect(messages.filter((t) => t === 'trace-chunk').length).toBe(1 + Math.floor(direct.spans.count / CHUNK_SPANS));
+      expectTablesEqual(snap.model!, direct);
+      expect(snap.model!.goVersion).toBe(direct.goVersion);
+      expect(snap.analysis?.inputs[0]?.format).toBe('go-trace');
+      expect(snap.progress?.bytesRead).toBe(bytes.length);
+    });
+  }
+
+  it('a Go 1.10 trace is refused as unsupported-version', async () => {
+    const old = engineTraceFixtures('all').find((f) => f.header.startsWith('go 1.10'))!;
+    const engine = new InProcessEngine(() => openFileSource(old.path, old.label), old.label);
+    const { snap } = await load(connectLocal(engine), old.label);
+    expect(snap.error).toMatchObject({ code: 'unsupported-version', file: old.label });
   });
 });
 

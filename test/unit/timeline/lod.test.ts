@@ -1,5 +1,5 @@
 // Level-of-detail layout and hit-testing on real traces (Go 1.23–1.26 programs from GitHub in
-// test/corpus/realworld). Every expectation is checked against a brute-force scan of the SpanTable,
+// test/corpus/realworld, and two in the old v1 format: Go 1.11 and 1.19). Every expectation is checked against a brute-force scan of the SpanTable,
 // which is the independent oracle: the LOD may merge, but it must not lose, invent or reorder.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { spanKinds } from '../../../renderer/src/timeline/span-kind';
 import { fitViewport, nsToX, xToNs, zoomAt, type Viewport } from '../../../renderer/src/timeline/viewport';
 import { corpus } from '../../support/corpus';
 
-const FILES = ['009.trace', '011.trace', '012.trace'];
+const FILES = ['009.trace', '011.trace', '012.trace', '002.trace', '005.trace'];
 const models = new Map<string, TraceModel>();
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
-// The inspect command end to end on real files: one JSON object for a trace, a refused v1 trace
-// and a file in no Go format (a README) as typed errors with exit code 2.
+// The inspect command end to end on real files: one JSON object for a trace (v2 and v1), a
+// refused Go 1.10 trace and a file in no Go format (a README) as typed errors with exit code 2.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inspectCommand } from '../../../cli/commands/inspect';
@@ -36,12 +36,24 @@ describe('leakline inspect', () => {
     expect(c.out()).toMatch(/93 seen, 49 ended during the trace, 44 alive at the end/);
   });
 
-  it('refuses a Go 1.19 trace with the documented reason', async () => {
+  it('reads a Go 1.19 (v1 format) trace', async () => {
     const c = capture();
-    expect(await inspect.run([path.join(real, 'traces/005.trace'), '--json'])).toBe(2);
+    expect(await inspect.run([path.join(real, 'traces/005.trace'), '--json'])).toBe(0);
+    const j = JSON.parse(c.out()) as { goVersion: string; events: number; generations: number; partial: unknown; goroutines: { total: number; endedInTrace: number } };
+    expect(j.goVersion).toBe('1.19');
+    expect(j.events).toBe(63378); // Go's reader on the same file
+    expect(j.generations).toBe(1);
+    expect(j.partial).toBe(false);
+    expect(j.goroutines.total).toBe(655);
+    expect(j.goroutines.endedInTrace).toBe(53);
+  });
+
+  it('refuses a Go 1.10 trace with the documented reason', async () => {
+    const c = capture();
+    expect(await inspect.run([path.join(real, 'traces/001.trace'), '--json'])).toBe(2);
     const j = JSON.parse(c.out()) as { error: { code: string; message: string } };
     expect(j.error.code).toBe('unsupported-version');
-    expect(j.error.message).toMatch(/old trace format \(Go 1\.11–1\.21\), not supported yet/);
+    expect(j.error.message).toMatch(/Go 1\.10 and older/);
   });
 
   it('reports unknown-format for a file in no Go format', async () => {

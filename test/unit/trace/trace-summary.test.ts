@@ -12,6 +12,25 @@ import { corpus } from '../../support/corpus';
 const dir = corpus('realworld', 'traces');
 
 const golden = {
+  // v1 traces (Go 1.11 / 1.19 / 1.21): goroutines blocked when tracing started carry no reason.
+  '002.trace': {
+    total: 653,
+    ended: 42,
+    atEnd: { running: 0, runnable: 2, waiting: 609, syscall: 0 },
+    byReason: { 'chan receive': 1, unknown: 608 },
+  },
+  '005.trace': {
+    total: 655,
+    ended: 53,
+    atEnd: { running: 0, runnable: 1, waiting: 601, syscall: 0 },
+    byReason: { 'chan receive': 1, forever: 1, unknown: 599 },
+  },
+  '006.trace': {
+    total: 22,
+    ended: 0,
+    atEnd: { running: 0, runnable: 2, waiting: 19, syscall: 1 },
+    byReason: { network: 1, unknown: 18 },
+  },
   '011.trace': {
     total: 93,
     ended: 49,
