@@ -9,15 +9,18 @@ import (
 	"leakcorpus/internal/corpus"
 )
 
+// stackBuf is reused by every poll: a fresh 1 MB buffer per poll made the GC run during the
+// trace, and its background sweeper then yields tens of thousands of times (300 KB of trace).
+var stackBuf = make([]byte, 256<<10)
+
 // Goroutines returns the parsed runtime.Stack(all) of the process.
 func Goroutines() []corpus.Goroutine {
-	buf := make([]byte, 1<<20)
 	for {
-		n := runtime.Stack(buf, true)
-		if n < len(buf) {
-			return corpus.ParseDump(string(buf[:n]))
+		n := runtime.Stack(stackBuf, true)
+		if n < len(stackBuf) {
+			return corpus.ParseDump(string(stackBuf[:n]))
 		}
-		buf = make([]byte, 2*len(buf))
+		stackBuf = make([]byte, 2*len(stackBuf))
 	}
 }
 
@@ -48,15 +51,30 @@ func matchStart(g corpus.Goroutine, startFunc string) bool {
 	return corpus.CountKey(g.StartFunc(), "") == corpus.CountKey(startFunc, "")
 }
 
-// WaitParked blocks until exactly n goroutines started at startFunc are parked (any wait
-// reason) and none of them is running (30 s limit).
+// WaitParked blocks until exactly n goroutines started at startFunc exist and all of them are
+// parked, with any wait reason (30 s limit).
 func (l *L) WaitParked(startFunc string, n int) {
-	l.WaitParkedIn(startFunc, "", n)
+	poll(fmt.Sprintf("%d × %s parked", n, startFunc), 30*time.Second, func() string {
+		parked, total := 0, 0
+		for _, g := range Goroutines() {
+			if matchStart(g, startFunc) {
+				total++
+				if g.Parked() {
+					parked++
+				}
+			}
+		}
+		if parked == n && total == n {
+			return ""
+		}
+		return fmt.Sprintf("%d parked of %d", parked, total)
+	}, true)
 }
 
-// WaitParkedIn is WaitParked for goroutines parked with a wait reason that starts with one of
+// WaitParkedIn is like WaitParked for goroutines parked with a wait reason that starts with one of
 // the |-separated prefixes in reason ("chan send", "sync.WaitGroup.Wait|semacquire" — Go before
-// 1.25 says semacquire; "" = any): use it when one start function parks in stages.
+// 1.25 says semacquire; "" = any), whatever the others of that function do: use it when one
+// start function parks in stages.
 func (l *L) WaitParkedIn(startFunc, reason string, n int) {
 	poll(fmt.Sprintf("%d × %s parked [%s]", n, startFunc, reason), 30*time.Second, func() string {
 		got, total := 0, 0
