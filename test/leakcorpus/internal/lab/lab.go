@@ -154,9 +154,15 @@ func capture(out string) []corpus.Goroutine {
 	writeFile(filepath.Join(out, "goroutine.pb.gz"), profileBytes("goroutine", 0))
 	var parked []corpus.Goroutine
 	for _, g := range corpus.ParseDump(string(d2)) {
-		if !corpus.NotTheProgram(g) && g.Parked() {
-			parked = append(parked, g)
+		if corpus.NotTheProgram(g) {
+			continue
 		}
+		if !g.Parked() {
+			// Woken between the last poll and the capture (a poller's sleep ended): this run
+			// would label one goroutine fewer than the next. The generator runs it again.
+			Fail("g%d (%s) was %s when the profiles were captured; run again", g.ID, g.StartFunc(), g.WaitReason)
+		}
+		parked = append(parked, g)
 	}
 	return parked
 }
