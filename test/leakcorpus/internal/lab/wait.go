@@ -47,6 +47,18 @@ func poll(what string, limit time.Duration, cond func() string, mustHold bool) {
 	}
 }
 
+// unstarted: a goroutine created by `go f(x)` or `go s.m()` that has not run yet shows only its
+// compiler wrapper above runtime.goexit ("main.main.gowrap1"), not the function it will run, so
+// the waits below hold until there are none.
+func unstarted(gs []corpus.Goroutine) string {
+	for _, g := range gs {
+		if g.StartFunc() == "runtime.goexit" {
+			return fmt.Sprintf("g%d (created by %s) has not started", g.ID, g.CreatedBy)
+		}
+	}
+	return ""
+}
+
 func matchStart(g corpus.Goroutine, startFunc string) bool {
 	return corpus.CountKey(g.StartFunc(), "") == corpus.CountKey(startFunc, "")
 }
@@ -56,7 +68,11 @@ func matchStart(g corpus.Goroutine, startFunc string) bool {
 func (l *L) WaitParked(startFunc string, n int) {
 	poll(fmt.Sprintf("%d × %s parked", n, startFunc), 30*time.Second, func() string {
 		parked, total := 0, 0
-		for _, g := range Goroutines() {
+		gs := Goroutines()
+		if msg := unstarted(gs); msg != "" {
+			return msg
+		}
+		for _, g := range gs {
 			if matchStart(g, startFunc) {
 				total++
 				if g.Parked() {
@@ -78,7 +94,11 @@ func (l *L) WaitParked(startFunc string, n int) {
 func (l *L) WaitParkedIn(startFunc, reason string, n int) {
 	poll(fmt.Sprintf("%d × %s parked [%s]", n, startFunc, reason), 30*time.Second, func() string {
 		got, total := 0, 0
-		for _, g := range Goroutines() {
+		gs := Goroutines()
+		if msg := unstarted(gs); msg != "" {
+			return msg
+		}
+		for _, g := range gs {
 			if !matchStart(g, startFunc) {
 				continue
 			}
@@ -97,7 +117,11 @@ func (l *L) WaitParkedIn(startFunc, reason string, n int) {
 // WaitGone blocks until no goroutine started at startFunc exists (30 s limit).
 func (l *L) WaitGone(startFunc string) {
 	poll("exit of "+startFunc, 30*time.Second, func() string {
-		for _, g := range Goroutines() {
+		gs := Goroutines()
+		if msg := unstarted(gs); msg != "" {
+			return msg
+		}
+		for _, g := range gs {
 			if matchStart(g, startFunc) {
 				return fmt.Sprintf("g%d still [%s]", g.ID, g.WaitReason)
 			}
