@@ -59,6 +59,6 @@ func main() {
 			l.WaitParked("main.(*account).receive", 3)
 		},
 		Release: func() { b.Stop() },
-		Expect: []lab.Expect{{StartFunc: "main.(*account).receive", Healthy: 3}},
+		Expect:  []lab.Expect{{StartFunc: "main.(*account).receive", Healthy: 3}},
 	})
 }

@@ -52,6 +52,6 @@ func main() {
 			l.WaitParked("main.(*limiter).run", 1)
 		},
 		Release: func() { cancel() },
-		Expect: []lab.Expect{{StartFunc: "main.(*limiter).run", Healthy: 1}},
+		Expect:  []lab.Expect{{StartFunc: "main.(*limiter).run", Healthy: 1}},
 	})
 }

@@ -49,6 +49,6 @@ func main() {
 			l.WaitParked("main.(*dnsCache).refresh", 3)
 		},
 		Release: func() { close(c.stop) },
-		Expect: []lab.Expect{{StartFunc: "main.(*dnsCache).refresh", Healthy: 3}},
+		Expect:  []lab.Expect{{StartFunc: "main.(*dnsCache).refresh", Healthy: 3}},
 	})
 }

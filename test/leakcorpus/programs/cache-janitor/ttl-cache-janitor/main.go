@@ -70,6 +70,6 @@ func main() {
 			l.WaitParked("main.(*ttlCache).janitor", 1)
 		},
 		Release: func() { c.Close() },
-		Expect: []lab.Expect{{StartFunc: "main.(*ttlCache).janitor", Healthy: 1}},
+		Expect:  []lab.Expect{{StartFunc: "main.(*ttlCache).janitor", Healthy: 1}},
 	})
 }

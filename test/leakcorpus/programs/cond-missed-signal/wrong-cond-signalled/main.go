@@ -11,10 +11,10 @@ import (
 )
 
 type ring struct {
-	mu                 sync.Mutex
-	notFull, notEmpty  *sync.Cond
-	buf                []int
-	cap                int
+	mu                sync.Mutex
+	notFull, notEmpty *sync.Cond
+	buf               []int
+	cap               int
 }
 
 func newRing(n int) *ring {

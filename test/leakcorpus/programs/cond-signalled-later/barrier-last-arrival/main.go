@@ -57,6 +57,6 @@ func main() {
 			l.WaitParkedIn("main.simulate", "chan receive", 1)
 		},
 		Release: func() { input <- 1 },
-		Expect: []lab.Expect{{StartFunc: "main.simulate", Healthy: 4}},
+		Expect:  []lab.Expect{{StartFunc: "main.simulate", Healthy: 4}},
 	})
 }

@@ -55,6 +55,6 @@ func main() {
 			l.WaitParkedIn("main.query", "chan receive", 2)
 		},
 		Release: func() { close(results) },
-		Expect: []lab.Expect{{StartFunc: "main.query", Healthy: 4}},
+		Expect:  []lab.Expect{{StartFunc: "main.query", Healthy: 4}},
 	})
 }

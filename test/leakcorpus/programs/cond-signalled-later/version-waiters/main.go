@@ -52,6 +52,6 @@ func main() {
 			l.WaitParked("main.(*configStore).watch", 2)
 		},
 		Release: func() { s.publish("replicas", "5") },
-		Expect: []lab.Expect{{StartFunc: "main.(*configStore).watch", Healthy: 2}},
+		Expect:  []lab.Expect{{StartFunc: "main.(*configStore).watch", Healthy: 2}},
 	})
 }

@@ -68,6 +68,6 @@ func main() {
 			l.WaitParked("main.(*broker).Subscribe.func1", 4)
 		},
 		Release: func() { b.Close() },
-		Expect: []lab.Expect{{StartFunc: "main.(*broker).Subscribe.func1", Leaked: 2, Healthy: 2}},
+		Expect:  []lab.Expect{{StartFunc: "main.(*broker).Subscribe.func1", Leaked: 2, Healthy: 2}},
 	})
 }

@@ -47,7 +47,7 @@ func lookupAll(ids []int) ([]string, error) {
 				return errors.New("negative id")
 			}
 			started <- struct{}{} // holds a connection now
-			names <- "user"        // the bug: no select on ctx.Done()
+			names <- "user"       // the bug: no select on ctx.Done()
 			return nil
 		})
 		if id < 0 {

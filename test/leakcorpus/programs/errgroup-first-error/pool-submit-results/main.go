@@ -72,6 +72,6 @@ func main() {
 			l.WaitParkedIn("main.(*pool).worker", "chan receive", 3)
 		},
 		Release: func() { p.Close() },
-		Expect: []lab.Expect{{StartFunc: "main.(*pool).worker", Leaked: 3, Healthy: 3}},
+		Expect:  []lab.Expect{{StartFunc: "main.(*pool).worker", Leaked: 3, Healthy: 3}},
 	})
 }

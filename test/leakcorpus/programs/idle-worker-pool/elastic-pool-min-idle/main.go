@@ -59,6 +59,6 @@ func main() {
 			l.WaitParked("main.(*elastic).core", 2)
 		},
 		Release: func() { close(e.quit) },
-		Expect: []lab.Expect{{StartFunc: "main.(*elastic).core", Healthy: 2}},
+		Expect:  []lab.Expect{{StartFunc: "main.(*elastic).core", Healthy: 2}},
 	})
 }

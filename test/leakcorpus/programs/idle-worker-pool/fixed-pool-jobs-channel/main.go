@@ -52,6 +52,6 @@ func main() {
 			l.WaitParked("main.(*pool).worker", 4)
 		},
 		Release: func() { go p.Shutdown() },
-		Expect: []lab.Expect{{StartFunc: "main.(*pool).worker", Healthy: 4}},
+		Expect:  []lab.Expect{{StartFunc: "main.(*pool).worker", Healthy: 4}},
 	})
 }

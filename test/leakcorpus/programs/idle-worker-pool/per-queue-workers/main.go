@@ -52,6 +52,6 @@ func main() {
 			l.WaitParked("main.(*consumer).work", 3)
 		},
 		Release: func() { c.Close() },
-		Expect: []lab.Expect{{StartFunc: "main.(*consumer).work", Healthy: 3}},
+		Expect:  []lab.Expect{{StartFunc: "main.(*consumer).work", Healthy: 3}},
 	})
 }

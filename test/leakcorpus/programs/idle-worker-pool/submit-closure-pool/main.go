@@ -45,6 +45,6 @@ func main() {
 			l.WaitParked("main.startPool.func1", 3)
 		},
 		Release: func() { p.Stop() },
-		Expect: []lab.Expect{{StartFunc: "main.startPool.func1", Healthy: 3}},
+		Expect:  []lab.Expect{{StartFunc: "main.startPool.func1", Healthy: 3}},
 	})
 }

@@ -44,6 +44,6 @@ func main() {
 			l.WaitParked("main.reconnect", 3)
 		},
 		Release: func() { cancel() },
-		Expect: []lab.Expect{{StartFunc: "main.reconnect", Healthy: 3}},
+		Expect:  []lab.Expect{{StartFunc: "main.reconnect", Healthy: 3}},
 	})
 }

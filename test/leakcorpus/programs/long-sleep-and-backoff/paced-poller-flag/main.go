@@ -31,6 +31,6 @@ func main() {
 			l.WaitParked("main.(*syncer).run", 1)
 		},
 		Release: func() { s.stopped.Store(true) },
-		Expect: []lab.Expect{{StartFunc: "main.(*syncer).run", Healthy: 1}},
+		Expect:  []lab.Expect{{StartFunc: "main.(*syncer).run", Healthy: 1}},
 	})
 }

@@ -52,6 +52,6 @@ func main() {
 			l.WaitParkedIn("main.(*pool).worker", "chan receive", 2)
 		},
 		Release: func() { good.Close() },
-		Expect: []lab.Expect{{StartFunc: "main.(*pool).worker", Leaked: 3, Healthy: 2}},
+		Expect:  []lab.Expect{{StartFunc: "main.(*pool).worker", Leaked: 3, Healthy: 2}},
 	})
 }

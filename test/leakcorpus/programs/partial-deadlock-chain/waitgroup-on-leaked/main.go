@@ -17,9 +17,9 @@ type conn struct {
 }
 
 type connPool struct {
-	mu    sync.Mutex
-	idle  []*conn
-	quit  chan struct{}
+	mu   sync.Mutex
+	idle []*conn
+	quit chan struct{}
 }
 
 func (p *connPool) keeper() { <-p.quit }

@@ -66,6 +66,6 @@ func main() {
 			}()
 		},
 		Release: func() { streamingW.Close() },
-		Expect: []lab.Expect{{StartFunc: "main.scanLines.func1", Leaked: 1, Healthy: 1}, {StartFunc: "main.main.func1.2", Healthy: 1}},
+		Expect:  []lab.Expect{{StartFunc: "main.scanLines.func1", Leaked: 1, Healthy: 1}, {StartFunc: "main.main.func1.2", Healthy: 1}},
 	})
 }

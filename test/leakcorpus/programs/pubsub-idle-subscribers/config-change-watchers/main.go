@@ -55,6 +55,6 @@ func main() {
 			l.WaitParked("main.(*component).apply", 4)
 		},
 		Release: func() { s.Stop() },
-		Expect: []lab.Expect{{StartFunc: "main.(*component).apply", Healthy: 4}},
+		Expect:  []lab.Expect{{StartFunc: "main.(*component).apply", Healthy: 4}},
 	})
 }

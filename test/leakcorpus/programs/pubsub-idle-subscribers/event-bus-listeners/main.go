@@ -66,6 +66,6 @@ func main() {
 			l.WaitParked("main.(*bus).Listen.func1", 3)
 		},
 		Release: func() { b.Shutdown() },
-		Expect: []lab.Expect{{StartFunc: "main.(*bus).Listen.func1", Healthy: 3}},
+		Expect:  []lab.Expect{{StartFunc: "main.(*bus).Listen.func1", Healthy: 3}},
 	})
 }

@@ -61,6 +61,6 @@ func main() {
 			l.WaitParked("main.subscriber", 4)
 		},
 		Release: func() { b.Close() },
-		Expect: []lab.Expect{{StartFunc: "main.subscriber", Healthy: 4}},
+		Expect:  []lab.Expect{{StartFunc: "main.subscriber", Healthy: 4}},
 	})
 }

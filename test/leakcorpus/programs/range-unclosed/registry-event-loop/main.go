@@ -77,6 +77,6 @@ func main() {
 			l.WaitParked("main.(*plugin).loop", 5)
 		},
 		Release: func() { plugins.Shutdown() },
-		Expect: []lab.Expect{{StartFunc: "main.(*plugin).loop", Leaked: 2, Healthy: 3}},
+		Expect:  []lab.Expect{{StartFunc: "main.(*plugin).loop", Leaked: 2, Healthy: 3}},
 	})
 }

@@ -54,6 +54,6 @@ func main() {
 			l.WaitParked("main.(*watcher).loop", 4)
 		},
 		Release: func() { close(a.w.events) },
-		Expect: []lab.Expect{{StartFunc: "main.(*watcher).loop", Leaked: 3, Healthy: 1}},
+		Expect:  []lab.Expect{{StartFunc: "main.(*watcher).loop", Leaked: 3, Healthy: 1}},
 	})
 }

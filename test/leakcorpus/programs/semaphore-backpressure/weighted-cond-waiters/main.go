@@ -52,6 +52,6 @@ func main() {
 			l.WaitParked("main.decode", 4)
 		},
 		Release: func() { close(input) },
-		Expect: []lab.Expect{{StartFunc: "main.decode", Healthy: 4}},
+		Expect:  []lab.Expect{{StartFunc: "main.decode", Healthy: 4}},
 	})
 }

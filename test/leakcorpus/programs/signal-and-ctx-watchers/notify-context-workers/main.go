@@ -41,6 +41,6 @@ func main() {
 			l.WaitParked("main.(*batcher).worker", 3)
 		},
 		Release: func() { stop() },
-		Expect: []lab.Expect{{StartFunc: "main.(*batcher).worker", Healthy: 3}},
+		Expect:  []lab.Expect{{StartFunc: "main.(*batcher).worker", Healthy: 3}},
 	})
 }

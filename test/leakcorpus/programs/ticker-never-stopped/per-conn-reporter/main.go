@@ -67,6 +67,6 @@ func main() {
 			l.WaitParked("main.(*conn).report", 4)
 		},
 		Release: func() { attached.Detach() },
-		Expect: []lab.Expect{{StartFunc: "main.(*conn).report", Leaked: 3, Healthy: 1}},
+		Expect:  []lab.Expect{{StartFunc: "main.(*conn).report", Leaked: 3, Healthy: 1}},
 	})
 }

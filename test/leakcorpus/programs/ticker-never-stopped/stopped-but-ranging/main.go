@@ -37,7 +37,7 @@ func (p *poller) selectLoop() {
 	}
 }
 
-func (p *poller) StopRange()  { p.t.Stop() }                 // the bug: the range never ends
+func (p *poller) StopRange()  { p.t.Stop() }                // the bug: the range never ends
 func (p *poller) StopSelect() { p.t.Stop(); close(p.done) } // correct
 
 func main() {

@@ -67,6 +67,6 @@ func main() {
 			l.WaitParked("main.(*logWriter).flushLoop", 1)
 		},
 		Release: func() { go w.Close() },
-		Expect: []lab.Expect{{StartFunc: "main.(*logWriter).flushLoop", Healthy: 1}},
+		Expect:  []lab.Expect{{StartFunc: "main.(*logWriter).flushLoop", Healthy: 1}},
 	})
 }

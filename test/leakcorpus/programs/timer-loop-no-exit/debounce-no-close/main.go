@@ -60,6 +60,6 @@ func main() {
 			l.WaitParked("main.(*debouncer).run", 3)
 		},
 		Release: func() { close(live.events) },
-		Expect: []lab.Expect{{StartFunc: "main.(*debouncer).run", Leaked: 2, Healthy: 1}},
+		Expect:  []lab.Expect{{StartFunc: "main.(*debouncer).run", Leaked: 2, Healthy: 1}},
 	})
 }

@@ -12,10 +12,10 @@ import (
 )
 
 type ttlMap struct {
-	mu      sync.Mutex
-	items   map[string]time.Time
-	stop    chan struct{} // nil for the job maps: no way to stop
-	sweeps  int
+	mu     sync.Mutex
+	items  map[string]time.Time
+	stop   chan struct{} // nil for the job maps: no way to stop
+	sweeps int
 }
 
 func newTTLMap(stoppable bool) *ttlMap {
@@ -67,6 +67,6 @@ func main() {
 			l.WaitParked("main.(*ttlMap).sweep", 3)
 		},
 		Release: func() { close(sessions.stop) },
-		Expect: []lab.Expect{{StartFunc: "main.(*ttlMap).sweep", Leaked: 2, Healthy: 1}},
+		Expect:  []lab.Expect{{StartFunc: "main.(*ttlMap).sweep", Leaked: 2, Healthy: 1}},
 	})
 }

@@ -11,8 +11,8 @@ import (
 )
 
 type page struct {
-	id    int
-	dirty bool
+	id     int
+	dirty  bool
 	onDisk bool
 }
 
