@@ -142,7 +142,8 @@ func machinePaths(dir string, machine []string) []string {
 			b = u
 		}
 		for _, p := range machine {
-			if len(p) > 1 && bytes.Contains(b, []byte(p)) {
+			// With the separator: "/root" alone also matches Go's own crypto/x509/root.go.
+			if len(p) > 1 && bytes.Contains(b, []byte(strings.TrimSuffix(p, "/")+"/")) {
 				problems = append(problems, fmt.Sprintf("%s contains the machine path %q (built without -trimpath?)", e.Name(), p))
 			}
 		}

@@ -3,7 +3,7 @@
 // trace's end state read by Go's own trace reader in test/oracle, no machine paths) and writes
 // them to test/corpus/leaks/<toolchain>/<family>/<program>/. Suites: see suites.go.
 //
-//	go run ./cmd/generate [-go go1.27,go1.23] [-family a,b] [-only prog,family/prog] [-suites=false]
+//	go run ./cmd/generate [-go go1.27,go1.23] [-family a,b] [-only prog,family/prog] [-suites=false] [-programs=false]
 //	go run ./cmd/generate -compare   # run again, write nothing, compare label counts with the committed ones
 package main
 
@@ -72,6 +72,7 @@ func main() {
 	families := flag.String("family", "", "comma-separated families (default: all)")
 	only := flag.String("only", "", "comma-separated programs, by name or family/name (default: all)")
 	suites := flag.Bool("suites", true, "also run the open-source test suites (go1.27 only)")
+	programs := flag.Bool("programs", true, "run the corpus programs (-programs=false: suites only)")
 	compare := flag.Bool("compare", false, "run everything again, write nothing, compare label counts with the committed outputs")
 	flag.Parse()
 
@@ -95,13 +96,15 @@ func main() {
 	c.machine = []string{filepath.Dir(filepath.Dir(root)), os.Getenv("HOME")}
 	c.oracle = buildOracle(c)
 
-	progs := listPrograms(root, *families, *only)
-	fmt.Printf("%d programs\n", len(progs))
-	for _, tc := range toolchains {
-		if *gos != "" && !inList(*gos, tc.name) {
-			continue
+	if *programs {
+		progs := listPrograms(root, *families, *only)
+		fmt.Printf("%d programs\n", len(progs))
+		for _, tc := range toolchains {
+			if *gos != "" && !inList(*gos, tc.name) {
+				continue
+			}
+			runToolchain(c, tc, progs)
 		}
-		runToolchain(c, tc, progs)
 	}
 	if *suites && (*gos == "" || inList(*gos, "go1.27")) && *families == "" && *only == "" {
 		runSuites(c)
