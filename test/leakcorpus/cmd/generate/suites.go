@@ -119,7 +119,7 @@ func runSuites(c *config) {
 }
 
 func runSuitePackage(c *config, ws, version string, s suite, p suitePackage, machine []string) []string {
-	info, err := goOutput(go127, ws, "list", "-f", "{{.Dir}}\t{{.Name}}\t{{range .TestGoFiles}}{{.}} {{end}}", p.Path)
+	info, err := goOutput(go127, ws, "list", "-f", "{{.Dir}}\t{{.Name}}\t{{range .TestGoFiles}}{{.}} {{end}}{{range .XTestGoFiles}}{{.}} {{end}}", p.Path)
 	if err != nil {
 		return []string{err.Error()}
 	}
