@@ -1,0 +1,3 @@
+module leakcorpus
+
+go 1.22
