@@ -6,21 +6,23 @@
 import type { GoroutineProfile, Profile, TraceModel } from '../parsers/model';
 import { GoState } from '../parsers/model';
 import { alignProfiles } from './align';
+import { inputKindOf, profileFacts } from './facts/profile-facts';
+import { traceFacts } from './facts/trace-facts';
 import { fingerprint } from './fingerprint';
 import { blockingFrame, entryFunction, frameToSite } from './frames';
 import { NO_RULES, type IgnoreRules } from './ignore';
-import { inputKindOf, profileSignals } from './profile-signals';
+import { fuseParts, KIND_PREFERENCE, type Fused, type Part } from './fuse';
+import { judge } from './judge';
+import { LEVELS, levelOf, type Model } from './score/model';
+import { DEFAULT_MODEL } from './score/weights';
 import { rowIndex, testsOfGoroutines } from './test-attribution';
-import { traceSignals } from './trace-signals';
 import {
   compareVerdicts,
   confidenceRank,
   lowerConfidence,
-  maxConfidence,
   type AnalysisResult,
   type Confidence,
-  type Evidence,
-  type InputKind,
+  type FiredRule,
   type InputSummary,
   type SuspectGroup,
   type Verdict,
@@ -32,6 +34,8 @@ export type AnalysisInput =
 
 export interface AnalyzeOptions {
   readonly rules?: IgnoreRules;
+  /** The fitted model (default: analysis/score/weights.json). */
+  readonly model?: Model;
 }
 
 /** Growth per fingerprint across one format's snapshots, oldest first. */
@@ -67,77 +71,68 @@ function seriesByFingerprint(profiles: readonly { file: string; profile: Gorouti
   return out;
 }
 
-// Evidence that says the same thing from every input: kept from the richest input only.
-const ONCE = new Set<string>(['gc-proven', 'bounded-wait', 'forever', 'blocked-at-end', 'inferred-reason']);
+function seriesRule(rule: 'snapshot-growth' | 'snapshot-shrink', detail: string, bound: Confidence, count: number): FiredRule {
+  return { rule, kind: 'series', weight: 0, members: count, contribution: 0, bound, detail, source: 'snapshot series' };
+}
 
-const KIND_PREFERENCE: Record<InputKind, number> = { trace: 5, debug2: 4, goroutineleak: 3, debug1: 2, debug0: 1 };
-
-function fuse(fp: string, groups: readonly SuspectGroup[], series: SeriesFacts | undefined): Verdict {
-  // Richest kind first; within a kind, the latest snapshot of a series first.
-  const order = (g: SuspectGroup) => series?.files.indexOf(g.source) ?? -1;
-  const byPref = [...groups].sort((a, b) => KIND_PREFERENCE[b.inputKind] - KIND_PREFERENCE[a.inputKind] || order(b) - order(a));
-  let confidence: Confidence = 'low';
-  for (const g of groups) confidence = maxConfidence(confidence, g.confidence);
-  // Evidence richest input first; one entry per kind and detail, and an input's "unknown
-  // operation" caveats dropped when a richer input knows the operation.
-  const evidence: Evidence[] = [];
-  const seen = new Set<string>();
-  const seenKind = new Map<string, InputKind>();
-  for (const g of byPref) {
-    for (const e of g.evidence) {
-      if (e.kind === 'bounded-wait' && g.waitClass !== byPref[0].waitClass) continue;
-      if (e.kind === 'inferred-reason' && g !== byPref[0]) continue;
-      const firstKind = seenKind.get(e.kind);
-      if (firstKind !== undefined && firstKind !== g.inputKind && ONCE.has(e.kind)) continue;
-      const key = `${e.kind}\n${e.detail}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (firstKind === undefined) seenKind.set(e.kind, g.inputKind);
-      evidence.push(e);
-    }
-  }
+/** One fused part → a verdict in the lead input's words; a snapshot series then moves it up or down. */
+function verdictOf(fp: string, f: Fused<SuspectGroup>, groups: readonly SuspectGroup[], series: SeriesFacts | undefined): Verdict {
+  const lead = f.lead.payload;
+  let confidence: Confidence = LEVELS[f.level];
+  const fired: FiredRule[] = [...lead.fired];
+  let explanation = lead.explanation;
   if (series) {
     const c = series.counts;
     const rising = c.every((v, i) => i === 0 || v > c[i - 1]);
     const last = c[c.length - 1];
     if (rising && c.length >= 2) {
       const up: Confidence = c.length >= 3 ? 'high' : 'medium';
-      confidence = confidenceRank(confidence) >= confidenceRank(up) ? confidence : up;
-      evidence.push({ kind: 'snapshot-growth', detail: `count grew in every one of ${c.length - 1} snapshot interval(s): ${c.join(' → ')}` });
+      if (confidenceRank(confidence) < confidenceRank(up)) confidence = up;
+      fired.unshift(seriesRule('snapshot-growth', `the count grew in every one of the ${c.length - 1} snapshot intervals: ${c.join(' → ')}`, up, last));
+      explanation += `; the group grew ${c.join(' → ')} across ${c.length} snapshots`;
     } else if (last < c[0]) {
       confidence = lowerConfidence(confidence);
-      evidence.push({ kind: 'snapshot-shrink', detail: `count shrank across snapshots (${c.join(' → ')}): goroutines here do finish; confidence lowered` });
+      fired.push(seriesRule('snapshot-shrink', `the count shrank across snapshots (${c.join(' → ')}): goroutines here do finish, so the confidence was lowered`, confidence, last));
     }
   }
-  // Explanation from the richest input (a trace says what happened, a dump only where it is).
-  let explanation = byPref[0].explanation;
   if (confidence === 'proven' && !explanation.includes('proved')) explanation += '; the runtime proved they can never be unblocked';
-  if (series && series.counts.length >= 2 && series.counts.every((v, i) => i === 0 || v > series.counts[i - 1]))
-    explanation += `; the group grew ${series.counts.join(' → ')} across ${series.counts.length} snapshots`;
-  const ids = new Set<number>();
-  for (const g of groups) for (const id of g.goroutineIds ?? []) ids.add(id);
-  const withIds = byPref.find((g) => g.inputKind === 'trace') ?? byPref.find((g) => g.goroutineIds);
-  const reasonFrom = byPref.find((g) => g.inputKind === 'debug2' || g.inputKind === 'goroutineleak') ?? byPref[0];
-  const minutes = groups.find((g) => g.waitMinutes)?.waitMinutes;
-  const blockedFor = groups.find((g) => g.blockedForNs)?.blockedForNs;
-  const stackFrom = byPref.find((g) => g.inputKind === 'debug2') ?? byPref[0];
+  const byPref = [...groups].sort((a, b) => KIND_PREFERENCE[b.inputKind] - KIND_PREFERENCE[a.inputKind]);
+  const reasonFrom = byPref.find((g) => g.inputKind === 'debug2' || g.inputKind === 'goroutineleak') ?? lead;
+  const stackFrom = byPref.find((g) => g.inputKind === 'debug2') ?? lead;
   return {
     fingerprint: fp,
     confidence,
-    count: series ? series.counts[series.counts.length - 1] : (withIds?.count ?? Math.max(...groups.map((g) => g.count))),
-    waitClass: byPref[0].waitClass,
+    count: series && !f.ids ? series.counts[series.counts.length - 1] : f.count,
+    waitClass: lead.waitClass,
     waitReason: reasonFrom.waitReason,
-    startFunction: byPref[0].entryFunction,
-    createdBy: byPref.find((g) => g.createdBy)?.createdBy,
-    blockedAt: byPref.find((g) => g.blockedAt && g.blockedAt.line > 0)?.blockedAt ?? byPref[0].blockedAt,
+    startFunction: lead.entryFunction,
+    createdBy: lead.createdBy ?? byPref.find((g) => g.createdBy)?.createdBy,
+    blockedAt: lead.blockedAt && lead.blockedAt.line > 0 ? lead.blockedAt : (byPref.find((g) => g.blockedAt && g.blockedAt.line > 0)?.blockedAt ?? lead.blockedAt),
     stack: stackFrom.stack.map(frameToSite),
-    goroutineIds: ids.size > 0 ? [...ids].sort((a, b) => a - b) : undefined,
-    blockedForNs: blockedFor,
-    waitMinutes: minutes,
+    goroutineIds: f.ids && f.ids.length > 0 ? f.ids : undefined,
+    blockedForNs: lead.blockedForNs ?? groups.find((g) => g.blockedForNs)?.blockedForNs,
+    waitMinutes: lead.waitMinutes ?? groups.find((g) => g.waitMinutes)?.waitMinutes,
+    probability: lead.probability,
+    fired,
     explanation,
-    evidence,
+    evidence: fired.map((r) => ({ kind: r.rule, detail: r.detail, source: r.source })),
     sources: [...new Set(groups.map((g) => g.source))],
   };
+}
+
+function fuse(fp: string, groups: readonly SuspectGroup[], series: SeriesFacts | undefined): Verdict[] {
+  const parts: Part<SuspectGroup>[] = groups.map((g) => ({
+    ids: g.goroutineIds,
+    count: g.count,
+    level: levelOf(g.confidence),
+    probability: g.probability,
+    kind: g.inputKind,
+    source: g.source,
+    order: series?.files.indexOf(g.source) ?? -1,
+    proof: g.inputKind === 'goroutineleak',
+    payload: g,
+  }));
+  return fuseParts(parts).map((f) => verdictOf(fp, f, groups, series));
 }
 
 const rowsOf = new WeakMap<TraceModel, Map<number, number>>();
@@ -169,6 +164,7 @@ function summarize(input: AnalysisInput): InputSummary {
 
 export function analyze(inputs: readonly AnalysisInput[], opts: AnalyzeOptions = {}): AnalysisResult {
   const rules = opts.rules ?? NO_RULES;
+  const model = opts.model ?? DEFAULT_MODEL;
   const warnings: string[] = [];
   const ignored: Record<string, number> = {};
   const suspects: SuspectGroup[] = [];
@@ -178,13 +174,13 @@ export function analyze(inputs: readonly AnalysisInput[], opts: AnalyzeOptions =
   };
   for (const input of inputs) {
     if ('trace' in input) {
-      const s = traceSignals(input.trace, input.file, rules);
-      suspects.push(...s.suspects);
+      const s = traceFacts(input.trace, input.file, rules);
+      for (const g of judge(s.facts, { model })) suspects.push(g);
       addIgnored(s.ignored);
       if (input.trace.partial) warnings.push(`${input.file}: trace is partial (${input.trace.partial.message}); verdicts reflect the part read`);
     } else if (input.profile.kind === 'goroutines') {
-      const s = profileSignals(input.profile, input.file, rules);
-      suspects.push(...s.suspects);
+      const s = profileFacts(input.profile, input.file, rules);
+      for (const g of judge(s.facts, { model })) suspects.push(g);
       addIgnored(s.ignored);
       profiles.push({ file: input.file, profile: input.profile });
       if (input.profile.partial) warnings.push(`${input.file}: profile is partial (${input.profile.partial.message})`);
@@ -200,11 +196,11 @@ export function analyze(inputs: readonly AnalysisInput[], opts: AnalyzeOptions =
     else byFp.set(s.fingerprint, [s]);
   }
   const traces = inputs.flatMap((i) => ('trace' in i ? [i.trace] : []));
-  const verdicts = [...byFp].map(([fp, groups]) => withTest(fuse(fp, groups, series.get(fp)), traces)).sort(compareVerdicts);
+  const verdicts = [...byFp].flatMap(([fp, groups]) => fuse(fp, groups, series.get(fp)).map((v) => withTest(v, traces))).sort(compareVerdicts);
   const summaries = inputs.map(summarize);
   return {
     inputs: summaries,
-    goroutines: Math.max(0, ...summaries.map((s) => s.goroutines)),
+    goroutines: summaries.reduce((m, s) => Math.max(m, s.goroutines), 0),
     verdicts,
     ignored,
     warnings,

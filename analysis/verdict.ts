@@ -22,27 +22,29 @@ export function lowerConfidence(c: Confidence): Confidence {
   return c === 'proven' ? 'proven' : c === 'high' ? 'medium' : 'low';
 }
 
-/** Kinds of evidence; stable strings (they appear in JSON reports). */
-export type EvidenceKind =
-  | 'gc-proven' // goroutineleak profile or (leaked) marker
-  | 'forever' // nil channel / select {}
-  | 'blocked-at-end' // trace: parked when the trace ended
-  | 'never-ran-again' // trace: blocked right after creation, never ran again
-  | 'blocked-duration' // trace: how long, fraction of the trace
-  | 'no-partner' // trace: nothing ran at the partner site afterwards
-  | 'partner-exited' // trace: the goroutine that last woke it has exited
-  | 'last-waker' // trace: who unblocked it last time
-  | 'group-growth' // trace: group grew during the trace, members never finished
-  | 'timer-zombie' // trace: only timer wake-ups, never exits
-  | 'idle-loop' // trace: woken repeatedly by a live partner: looks like an idle worker
-  | 'siblings-finished' // trace: other goroutines with this entry function did finish
-  | 'creator-active' // trace: the creating function is still running in its creator
-  | 'wait-minutes' // debug=2 `N minutes`
-  | 'group-count' // profile: many goroutines at one site
-  | 'snapshot-growth' // series: count grew across snapshots
-  | 'snapshot-shrink' // series: count shrank: not a leak, downgrade
-  | 'bounded-wait' // a class that ends by itself (sleep, I/O): capped at low
-  | 'inferred-reason'; // reason inferred from the stack (no reason recorded)
+/**
+ * Evidence kinds are rule ids (analysis/rules: `never-woken-here`, `gc-proven`, …) plus the
+ * series rules `snapshot-growth` and `snapshot-shrink`; stable strings (they appear in JSON and
+ * SARIF reports).
+ */
+export type EvidenceKind = string;
+
+/** One rule's part in a verdict, with its sentence: what the explanation and evidence are made of. */
+export interface FiredRule {
+  readonly rule: string;
+  readonly kind: 'weighted' | 'floor' | 'cap' | 'series';
+  /** Fitted log-odds weight (0 for floors, caps and series rules). */
+  readonly weight: number;
+  /** Goroutines of the group it fired for. */
+  readonly members: number;
+  /** weight × the fraction of the group it fired for: its part of the group's log-odds. */
+  readonly contribution: number;
+  /** Floors, caps and series rules: the confidence they set. */
+  readonly bound?: Confidence;
+  readonly detail: string;
+  /** Input file whose facts fired it. */
+  readonly source: string;
+}
 
 export interface Evidence {
   readonly kind: EvidenceKind;
@@ -72,6 +74,10 @@ export interface SuspectGroup {
   readonly blockedForNs?: { readonly min: number; readonly max: number };
   readonly blockedSinceNs?: { readonly min: number; readonly max: number };
   readonly waitMinutes?: { readonly min: number; readonly max: number };
+  /** The model's probability that the group leaked (before floors and caps); NaN when no model applies. */
+  readonly probability: number;
+  /** Every rule that fired, strongest first: the only source of `explanation` and `evidence`. */
+  readonly fired: readonly FiredRule[];
   readonly explanation: string;
   readonly evidence: readonly Evidence[];
 }
@@ -89,6 +95,10 @@ export interface Verdict {
   readonly goroutineIds?: readonly number[];
   readonly blockedForNs?: { readonly min: number; readonly max: number };
   readonly waitMinutes?: { readonly min: number; readonly max: number };
+  /** Highest model probability over its inputs (NaN when none had a model). */
+  readonly probability: number;
+  /** Rules that fired, from the input that set the confidence first, then the series rules. */
+  readonly fired: readonly FiredRule[];
   readonly explanation: string;
   readonly evidence: readonly Evidence[];
   /**

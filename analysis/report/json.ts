@@ -28,8 +28,36 @@ export interface JsonLeak {
   goroutineIds?: number[];
   blockedForNs?: { min: number; max: number };
   waitMinutes?: { min: number; max: number };
+  /** The model's probability that the group leaked (omitted where no model applied). */
+  probability?: number;
+  /** The rules behind the confidence, strongest first (docs/analysis.md). */
+  fired: JsonFiredRule[];
   explanation: string;
   evidence: { kind: string; detail: string }[];
+}
+
+export interface JsonFiredRule {
+  rule: string;
+  kind: 'weighted' | 'floor' | 'cap' | 'series';
+  weight: number;
+  members: number;
+  contribution: number;
+  bound?: Confidence;
+  detail: string;
+}
+
+const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 10 ** digits;
+
+export function jsonFired(v: Verdict): JsonFiredRule[] {
+  return v.fired.map((r) => ({
+    rule: r.rule,
+    kind: r.kind,
+    weight: round(r.weight),
+    members: r.members,
+    contribution: round(r.contribution),
+    ...(r.bound ? { bound: r.bound } : {}),
+    detail: r.detail,
+  }));
 }
 
 export interface JsonReport {
@@ -49,6 +77,7 @@ function leak(v: Verdict): JsonLeak {
     waitReason: v.waitReason,
     startFunction: v.startFunction,
     stack: v.stack.map(site),
+    fired: [],
     explanation: v.explanation,
     evidence: v.evidence.map((e) => ({ kind: e.kind, detail: e.detail })),
   };
@@ -66,6 +95,8 @@ function leak(v: Verdict): JsonLeak {
     ...(v.goroutineIds ? { goroutineIds: [...v.goroutineIds] } : {}),
     ...(v.blockedForNs ? { blockedForNs: { min: v.blockedForNs.min, max: v.blockedForNs.max } } : {}),
     ...(v.waitMinutes ? { waitMinutes: { min: v.waitMinutes.min, max: v.waitMinutes.max } } : {}),
+    ...(Number.isNaN(v.probability) ? {} : { probability: round(v.probability) }),
+    fired: jsonFired(v),
     explanation: out.explanation,
     evidence: out.evidence,
   };

@@ -70,7 +70,7 @@ export function writeMarkdown(result: AnalysisResult, tool: ToolInfo): string {
   if (low.length > 0) {
     out.push(`<details><summary>${low.length} low-confidence group${low.length === 1 ? '' : 's'} (parked, probably fine)</summary>`);
     out.push('');
-    for (const v of low) out.push(`- ${cell(v.explanation)}`);
+    for (const v of low) out.push(`- ${cell(v.explanation)}${v.test ? ` (test \`${v.test}\`)` : ''}`);
     out.push('');
     out.push('</details>');
     out.push('');

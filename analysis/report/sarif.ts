@@ -5,7 +5,7 @@
 import type { Site } from '../frames';
 import type { AnalysisResult, Confidence, Verdict } from '../verdict';
 import { operationPhrase, type WaitClass } from '../wait-class';
-import type { ToolInfo } from './json';
+import { jsonFired, type ToolInfo } from './json';
 
 const LEVEL: Record<Confidence, 'error' | 'warning' | 'note'> = { proven: 'error', high: 'error', medium: 'warning', low: 'note' };
 
@@ -48,6 +48,8 @@ function result(v: Verdict) {
       startFunction: v.startFunction,
       ...(v.test ? { test: v.test } : {}),
       ...(v.goroutineIds ? { goroutineIds: [...v.goroutineIds] } : {}),
+      ...(Number.isNaN(v.probability) ? {} : { probability: Math.round(v.probability * 1e4) / 1e4 }),
+      fired: jsonFired(v),
       evidence: v.evidence.map((x) => `${x.kind}: ${x.detail}`),
     },
   };

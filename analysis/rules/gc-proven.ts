@@ -1,0 +1,15 @@
+// The runtime's goroutine leak detector (the goroutineleak profile, `(leaked)` in a dump): the GC
+// proved that no reachable goroutine can unblock them. No false positives; proven.
+import { EVERY_INPUT, type Rule } from './rule';
+import { YES } from '../facts/parked';
+import { ofN } from './words';
+
+export const gcProven: Rule = {
+  id: 'gc-proven',
+  kind: 'floor',
+  bound: 'proven',
+  inputs: EVERY_INPUT,
+  applies: (f, i) => f.gcProven[i] === YES,
+  detail: (c) => `${ofN(c)} reported leaked by the runtime's goroutine leak detector (the GC proved nothing reachable can unblock ${c.members === 1 ? 'it' : 'them'})`,
+  clause: () => 'the runtime proved they can never be unblocked',
+};

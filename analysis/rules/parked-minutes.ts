@@ -1,0 +1,16 @@
+// The runtime's own wait time in a dump: parked for at least a minute.
+import { EVERY_INPUT, type Rule } from './rule';
+import { ofN } from './words';
+
+export const parkedMinutes: Rule = {
+  id: 'parked-minutes',
+  kind: 'weighted',
+  inputs: EVERY_INPUT,
+  applies: (f, i) => f.waitMinutes[i] >= 1,
+  detail: (c) => {
+    let most = 0;
+    for (const r of c.rows) most = Math.max(most, c.facts.waitMinutes[r]);
+    return `${ofN(c)} parked for at least a minute (up to ${most} minutes, the runtime's wait time)`;
+  },
+  clause: () => 'parked for minutes',
+};

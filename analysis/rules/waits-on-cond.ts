@@ -1,0 +1,14 @@
+// Cond.Wait waits for a Signal or Broadcast: a missed signal leaves it waiting forever.
+import { EVERY_INPUT, type Rule } from './rule';
+import { classOf, ofN } from './words';
+
+const CLASSES = new Set(['sync-cond']);
+
+export const waitsOnCond: Rule = {
+  id: 'waits-on-cond',
+  kind: 'weighted',
+  inputs: EVERY_INPUT,
+  applies: (f, i) => CLASSES.has(classOf(f, i)),
+  detail: (c) => `${ofN(c)} waiting on sync.Cond.Wait: it needs a Signal or Broadcast`,
+  clause: () => 'a Cond waits for a signal',
+};

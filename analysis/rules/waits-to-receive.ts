@@ -1,0 +1,14 @@
+// A channel receive waits for a sender or a close: idle consumers wait like this by design.
+import { EVERY_INPUT, type Rule } from './rule';
+import { classOf, ofN } from './words';
+
+const CLASSES = new Set(['channel-recv']);
+
+export const waitsToReceive: Rule = {
+  id: 'waits-to-receive',
+  kind: 'weighted',
+  inputs: EVERY_INPUT,
+  applies: (f, i) => CLASSES.has(classOf(f, i)),
+  detail: (c) => `${ofN(c)} waiting to receive from a channel: it needs a send or a close`,
+  clause: () => 'an idle consumer looks the same',
+};
