@@ -5,6 +5,7 @@
 // (`npm run fixtures:big`), or LEAKLINE_BIG_DIR; without them, the corpus's largest traces, said so.
 // Times are CPU seconds (process.cpuUsage: steadier than wall time on a shared machine), best of
 // BENCH_RUNS (default 3) for the analysis; the parse runs once per file (it dominates).
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { bytesSource, type GoroutineProfile, type TraceModel } from '../../parsers/model';
@@ -36,6 +37,16 @@ interface Case {
   name: string;
   dir: string;
 }
+// The huge single-group leaks (issue 14: a million goroutines at one send must report in under
+// 3x the parse time, memory linear in goroutines): generated once by test/bench/gen-hugeleak.
+if (process.env['BENCH_HUGE'] !== '0') {
+  for (const n of [500_000, 1_000_000]) {
+    const dir = path.join(bigDir, `hugeleak-${n / 1000}k`);
+    if (existsSync(path.join(dir, 'trace.out'))) continue;
+    console.log(`generating ${dir} (${n.toLocaleString('en')} goroutines leaked at one send)…`);
+    execFileSync('go', ['-C', path.join(root, 'test/bench/gen-hugeleak'), 'run', '-trimpath', '.', '-n', String(n), '-o', dir], { stdio: 'inherit' });
+  }
+}
 let cases: Case[] = [];
 if (existsSync(bigDir)) {
   cases = readdirSync(bigDir)
@@ -50,7 +61,7 @@ if (cases.length === 0) {
 }
 if (process.env['BENCH_ONLY']) cases = cases.filter((c) => c.name.includes(process.env['BENCH_ONLY']!));
 
-console.log('file                       MB   parse s  analyse s  analyse/parse  goroutines  suspects (p/h/m/l)   peak RSS MB');
+console.log('file                       MB   parse s  analyse s  analyse/parse  goroutines  suspects (p/h/m/l)   peak RSS MB  RSS/goroutine');
 for (const c of cases) {
   const tracePath = path.join(c.dir, 'trace.out');
   const bytes = new Uint8Array(readFileSync(tracePath));
@@ -86,6 +97,7 @@ for (const c of cases) {
       String(result.goroutines).padStart(11),
       `${result.verdicts.length} (${by.proven}/${by.high}/${by.medium}/${by.low})`.padStart(20),
       fmt(peakRss / MB, 0).padStart(13),
+      `${fmt(peakRss / Math.max(1, trace.goroutines.count), 0)} B`.padStart(14),
     ].join(' '),
   );
   if ((trace as TraceModel).partial) console.log(`    (trace parsed partially: ${(trace as TraceModel).partial?.message})`);

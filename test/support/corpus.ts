@@ -7,7 +7,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+/** The repository: the nearest folder above this module with Leakline's package.json (also when bundled into out/). */
+function findRepoRoot(): string {
+  let dir = fileURLToPath(new URL('.', import.meta.url));
+  for (;;) {
+    const pkg = resolve(dir, 'package.json');
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'leakline') return dir;
+    const up = resolve(dir, '..');
+    if (up === dir) throw new Error(`no leakline package.json above ${fileURLToPath(import.meta.url)}`);
+    dir = up;
+  }
+}
+
+export const repoRoot = findRepoRoot();
 
 /** A path under test/corpus/ (real-world traces and dumps with their provenance). */
 export function corpus(...parts: string[]): string {

@@ -59,9 +59,14 @@ describe('report writers on go1.26/http-handler-leak', () => {
       'stack',
       'goroutineIds',
       'blockedForNs',
+      'probability',
+      'fired',
       'explanation',
       'evidence',
     ]);
+    // The words are the fired rules, in order; the proof is a floor.
+    expect(leak.evidence.map((e) => e.kind)).toEqual(leak.fired.map((r) => r.rule));
+    expect(leak.fired.find((r) => r.rule === 'gc-proven')).toMatchObject({ kind: 'floor', bound: 'proven', weight: 0 });
     // The handler's lookup goroutines: GC-proven, 6 of them, blocked at the send in handleItem.
     expect(leak).toMatchObject({
       confidence: 'proven',

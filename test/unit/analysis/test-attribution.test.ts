@@ -71,7 +71,9 @@ describe.each(VERSIONS)('%s testleak', (v) => {
     const tool = { name: 'Leakline', version: 'test' };
     const json = JSON.parse(writeReport('json', result, tool)) as { leaks: { startFunction: string; test?: string }[] };
     expect(json.leaks.find((l) => l.startFunction.endsWith('TestLeaky.func1'))?.test).toBe('TestLeaky');
-    expect(writeReport('md', result, tool)).toContain('- **Test:** `TestLeaky`');
+    // A verdict at medium or above gets a **Test** line; a low one names its test in the collapsed list.
+    const verdict = result.verdicts.find((x) => x.startFunction.endsWith('TestLeaky.func1'))!;
+    expect(writeReport('md', result, tool)).toContain(verdict.confidence === 'low' ? '(test `TestLeaky`)' : '- **Test:** `TestLeaky`');
     expect(writeReport('html', result, tool)).toContain('<dt>Test</dt><dd><code>TestLeaky</code></dd>');
     const sarif = JSON.parse(writeReport('sarif', result, tool)) as { runs: { results: { message: { text: string }; properties: { test?: string } }[] }[] };
     const r = sarif.runs[0].results.find((x) => x.properties.test === 'TestLeaky');

@@ -1,0 +1,3 @@
+module leakline/bench/genhugeleak
+
+go 1.22
