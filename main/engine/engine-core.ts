@@ -8,14 +8,8 @@ import type { ByteSource } from '../../parsers/model/byte-source';
 import { ParseError } from '../../parsers/model/errors';
 import type { Frame } from '../../parsers/model/stack';
 import type { GoroutineTable, TraceChunk, TraceModel } from '../../parsers/model/trace-model';
-import { parseGoroutineText } from '../../parsers/goroutines/index';
-import { parsePprof } from '../../parsers/pprof/index';
-import { sniff } from '../../parsers/sniff';
-import { parseTrace } from '../../parsers/trace/parse-trace';
+import { openInput } from '../../parsers/open-input';
 import { type CreditGate, gatedSource, type Transfer } from './credit-gate';
-
-/** Sniffing looks at the first MiB (goroutine dumps can follow some log lines). */
-const SNIFF_BYTES = 1 << 20;
 
 export function toEngineError(err: unknown, file: string): EngineError {
   if (err instanceof ParseError) return { code: err.code, message: err.message, offset: err.offset, offsetKind: err.offsetKind, file };
@@ -113,24 +107,29 @@ export async function runEngine(source: ByteSource, opts: EngineRunOptions): Pro
   const { gate, signal } = opts;
   const file = source.name;
   const fail = (err: unknown) => gate.send({ type: 'error', error: toEngineError(err, file) });
-  let format: EngineFormat = 'unknown';
   try {
-    if (source.size === 0) throw new ParseError('truncated', 'the file is empty', 0);
-    const head = await source.read(0, Math.min(source.size, SNIFF_BYTES));
-    format = sniff(head);
-    gate.send({ type: 'start', file, format, bytesTotal: source.size });
-    if (format === 'unknown') {
-      throw new ParseError('unknown-format', 'not a Go execution trace, pprof profile or goroutine dump', 0);
-    }
+    const deltas = new TableDeltas();
+    let seq = 0;
+    const opened = await openInput(gatedSource(source, gate), {
+      signal,
+      onFormat: (format: EngineFormat) => gate.send({ type: 'start', file, format, bytesTotal: source.size }),
+      onChunk: (c) => {
+        const { chunk, transfer } = wireChunk(c, seq++, deltas);
+        gate.send({ type: 'trace-chunk', chunk }, transfer, 1);
+        // The parser reads on only once this chunk has been delivered (credit permitting).
+        return gate.whenDrained();
+      },
+    });
     let input: AnalysisInput;
     let partial: EngineError | undefined;
-    if (format === 'go-trace') {
-      const trace = await loadTrace(source, gate, signal);
+    if (opened.kind === 'trace') {
+      const trace = opened.trace;
+      const { final, transfer } = wireFinal(trace, deltas, file);
+      gate.send({ type: 'trace-final', final }, transfer);
       input = { file, trace };
       if (trace.partial) partial = toEngineError(trace.partial, file);
     } else {
-      const profile = format === 'pprof-proto' ? await parsePprof(source) : await parseGoroutineText(source);
-      if (signal.aborted) throw new ParseError('cancelled', 'loading was cancelled', -1);
+      const profile = opened.profile;
       // ParseError is a class: structured clone would keep only its message. Send plain data.
       const plain = profile.partial
         ? { ...profile, partial: { name: 'ParseError', code: profile.partial.code, message: profile.partial.message, offset: profile.partial.offset, offsetKind: profile.partial.offsetKind } }
@@ -152,21 +151,4 @@ export async function runEngine(source: ByteSource, opts: EngineRunOptions): Pro
   } catch (err) {
     fail(signal.aborted && !(err instanceof ParseError && err.code !== 'cancelled') ? new ParseError('cancelled', 'loading was cancelled', -1) : err);
   }
-}
-
-async function loadTrace(source: ByteSource, gate: CreditGate, signal: AbortSignal): Promise<TraceModel> {
-  const deltas = new TableDeltas();
-  let seq = 0;
-  const model = await parseTrace(gatedSource(source, gate), {
-    signal,
-    onChunk: (c) => {
-      const { chunk, transfer } = wireChunk(c, seq++, deltas);
-      gate.send({ type: 'trace-chunk', chunk }, transfer, 1);
-      // The parser reads on only once this chunk has been delivered (credit permitting).
-      return gate.whenDrained();
-    },
-  });
-  const { final, transfer } = wireFinal(model, deltas, source.name);
-  gate.send({ type: 'trace-final', final }, transfer);
-  return model;
 }

@@ -1,13 +1,10 @@
 // Files → analysis inputs for the leak hunt, cached per file: changing an ignore rule or adding a
 // profile re-runs the analysis (milliseconds) without re-parsing the trace (seconds for 100 MB).
-// Content sniffing picks the parser, exactly as `leakline report` does (cli/input-loaders.ts).
+// Every file goes through the one door (parsers/open-input.ts), exactly as `leakline report` does.
 import { stat } from 'node:fs/promises';
 import type { AnalysisInput } from '../../analysis/analyze';
 import { ParseError, type Profile, type TraceModel } from '../../parsers/model';
-import { parseGoroutineText } from '../../parsers/goroutines/index';
-import { parsePprof } from '../../parsers/pprof/index';
-import { sniff } from '../../parsers/sniff';
-import { parseTrace } from '../../parsers/trace/index';
+import { inputModel, openInput } from '../../parsers/open-input';
 import { openFileSource } from '../engine/file-source';
 import { BridgeFault, fsFault, parseFault } from './bridge-error';
 import { MAX_PROFILE_FILE_BYTES } from './profile-loader';
@@ -35,7 +32,7 @@ export class HuntInputCache {
     const key = `${st.size}:${st.mtimeMs}`;
     let e = this.entries.get(path);
     if (!e || e.key !== key) {
-      e = { key, model: parseFile(path, name, st.size) };
+      e = { key, model: parseFile(path, name) };
       this.entries.set(path, e);
       const mine = e;
       e.model.catch(() => {
@@ -51,15 +48,11 @@ export class HuntInputCache {
   }
 }
 
-async function parseFile(path: string, name: string, size: number): Promise<Model> {
+async function parseFile(path: string, name: string): Promise<Model> {
   const fh = await openFileSource(path, name).catch((err: unknown) => Promise.reject(fsFault(err, name)));
   try {
-    const format = sniff(await fh.read(0, Math.min(size, 1 << 20)));
-    if (format === 'go-trace') return { trace: await parseTrace(fh) };
-    if (format === 'unknown') throw new BridgeFault('unsupported', `${name}: not a Go execution trace, goroutine profile or goroutine dump`);
-    if (size > MAX_PROFILE_FILE_BYTES) throw new BridgeFault('too-large', `${name} is ${size} bytes, limit ${MAX_PROFILE_FILE_BYTES}`);
     // Chunked reads: goroutine text streams through its parser, never held whole.
-    return { profile: format === 'pprof-proto' ? await parsePprof(fh) : await parseGoroutineText(fh) };
+    return inputModel(await openInput(fh, { maxProfileBytes: MAX_PROFILE_FILE_BYTES }));
   } catch (err) {
     if (err instanceof ParseError) throw parseFault(err, name);
     throw err;

@@ -1,11 +1,8 @@
-// Reads an open document as a Profile for the bridge's loadProfile verb: content sniffing picks
-// the parser (never the extension); an execution trace becomes its end state.
+// Reads an open document as a Profile for the bridge's loadProfile verb, through the one door
+// (parsers/open-input.ts); an execution trace becomes its end state.
 import { traceEndState } from '../../analysis/trace-end-state';
 import { ParseError, type Profile } from '../../parsers/model';
-import { parseGoroutineText } from '../../parsers/goroutines/index';
-import { parsePprof } from '../../parsers/pprof/index';
-import { sniff } from '../../parsers/sniff';
-import { parseTrace } from '../../parsers/trace/index';
+import { openInput } from '../../parsers/open-input';
 import { openFileSource } from '../engine/file-source';
 import { BridgeFault, fsFault, parseFault } from './bridge-error';
 
@@ -25,17 +22,8 @@ export async function loadProfileFile(path: string, name: string): Promise<Profi
   try {
     if (source.size > MAX_PROFILE_FILE_BYTES) throw new BridgeFault('too-large', `${name} is ${source.size} bytes, limit ${MAX_PROFILE_FILE_BYTES}`);
     // Read in chunks: goroutine text streams through its parser, never held whole.
-    switch (sniff(await source.read(0, Math.min(source.size, 1 << 20)))) {
-      case 'pprof-proto':
-        return await parsePprof(source);
-      case 'goroutine-debug1':
-      case 'goroutine-debug2':
-        return await parseGoroutineText(source);
-      case 'go-trace':
-        return traceEndState(await parseTrace(source));
-      case 'unknown':
-        throw new BridgeFault('unsupported', `${name}: not a Go profile, goroutine dump or execution trace`);
-    }
+    const input = await openInput(source);
+    return input.kind === 'trace' ? traceEndState(input.trace) : input.profile;
   } catch (err) {
     if (err instanceof ParseError) throw parseFault(err, name);
     if (err instanceof BridgeFault) throw err;
