@@ -2,7 +2,7 @@
 // (`leakline serve`) renderer/src/bridge implements it over a WebSocket. Types only: this file is
 // compiled by the node-side and the web-side tsconfig alike, so it names no DOM or Node type.
 import type { EngineStatus, EngineStreamPort } from './engine';
-import type { Profile } from '../parsers/model';
+import type { AnalysisResult, Profile } from '../parsers/model';
 import type { ExportRequest, HuntIgnoreRules, HuntState } from './hunt';
 
 /** Where the renderer runs; the UI adapts wording (e.g. "upload" vs "open") but not behaviour. */
@@ -142,7 +142,7 @@ export interface LeaklineBridge {
   // ---- the leak hunt (contract/hunt.ts) ----
   huntState(id: DocumentId): Promise<HuntState>;
   /** An AnalysisResult (analysis/verdict.ts) of the document with its evidence and rules. */
-  analyzeDocument(id: DocumentId): Promise<unknown>;
+  analyzeDocument(id: DocumentId): Promise<AnalysisResult>;
   /** Attaches files the user dropped or picked (Electron: by path; browser: uploaded). */
   addEvidenceFiles(id: DocumentId, files: FileLike[]): Promise<HuntState>;
   /** "Add evidence…": the platform's picker (Electron: native dialog; browser: file input + upload). */

@@ -40,7 +40,6 @@ class TableDeltas {
 
 function wireChunk(c: TraceChunk, seq: number, deltas: TableDeltas): { chunk: WireTraceChunk; transfer: Transfer } {
   const s = c.spans;
-  const wakerId = s.wakerId ?? new Float64Array(s.count).fill(-1);
   const chunk: WireTraceChunk = {
     seq,
     generation: c.generation,
@@ -49,12 +48,12 @@ function wireChunk(c: TraceChunk, seq: number, deltas: TableDeltas): { chunk: Wi
     events: c.events,
     goroutinesSoFar: c.goroutinesSoFar,
     ...deltas.take(c.strings.strings, c.stacks.stacks),
-    spans: { count: s.count, goroutineId: s.goroutineId, startNs: s.startNs, state: s.state, reason: s.reason, stack: s.stack, wakerId },
+    spans: { count: s.count, goroutineId: s.goroutineId, startNs: s.startNs, state: s.state, reason: s.reason, stack: s.stack, wakerId: s.wakerId, wakerStack: s.wakerStack },
     ended: { goroutineId: c.ended.goroutineId, endNs: c.ended.endNs },
   };
   // Every column is a fresh slice made for this chunk (parse-trace.ts emitChunk), so moving its
   // buffer away costs nothing and leaves the parser's own state intact.
-  const transfer = [s.goroutineId, s.startNs, s.state, s.reason, s.stack, wakerId, c.ended.goroutineId, c.ended.endNs].map((a) => a.buffer as ArrayBuffer);
+  const transfer = [s.goroutineId, s.startNs, s.state, s.reason, s.stack, s.wakerId, s.wakerStack, c.ended.goroutineId, c.ended.endNs].map((a) => a.buffer as ArrayBuffer);
   return { chunk, transfer };
 }
 

@@ -5,3 +5,4 @@ export * from './stack';
 export * from './goroutine-state';
 export * from './trace-model';
 export * from './profile-model';
+export type * from './analysis-result';

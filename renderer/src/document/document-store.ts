@@ -88,7 +88,7 @@ export class DocumentStore {
         this.profile = msg.profile;
         break;
       case 'analysis':
-        this.analysis = msg.result as AnalysisResult;
+        this.analysis = msg.result;
         break;
       case 'done':
         this.status = 'done';
