@@ -4,3 +4,4 @@ export type * from './ipc-envelope';
 export * from './engine';
 export type * from './hunt';
 export { HUNT_REPORT_FORMATS } from './hunt';
+export type * from './session';

@@ -10,6 +10,7 @@ import type { Frame } from '../../parsers/model/stack';
 import type { GoroutineTable, TraceChunk, TraceModel } from '../../parsers/model/trace-model';
 import { openInput } from '../../parsers/open-input';
 import { type CreditGate, gatedSource, type Transfer } from './credit-gate';
+import type { DocumentSession } from './session-core';
 
 export function toEngineError(err: unknown, file: string): EngineError {
   if (err instanceof ParseError) return { code: err.code, message: err.message, offset: err.offset, offsetKind: err.offsetKind, file };
@@ -99,32 +100,46 @@ function wireFinal(m: TraceModel, deltas: TableDeltas, file: string): { final: W
 export interface EngineRunOptions {
   gate: CreditGate;
   signal: AbortSignal;
+  /** false: a session without a viewer (a hunt or compare request came first): no chunks, no model messages. */
+  stream?: boolean;
+  /** Receives the model (or the load's failure): the document session answers from it. */
+  session?: DocumentSession;
 }
 
 /** Runs one load to its end; every outcome (even a bug) ends in a `done` or `error` message. */
 export async function runEngine(source: ByteSource, opts: EngineRunOptions): Promise<void> {
-  const { gate, signal } = opts;
+  const { gate, signal, session } = opts;
+  const stream = opts.stream ?? true;
   const file = source.name;
-  const fail = (err: unknown) => gate.send({ type: 'error', error: toEngineError(err, file) });
+  const fail = (err: unknown) => {
+    session?.failed(err);
+    gate.send({ type: 'error', error: toEngineError(err, file) });
+  };
   try {
     const deltas = new TableDeltas();
     let seq = 0;
     const opened = await openInput(gatedSource(source, gate), {
       signal,
       onFormat: (format: EngineFormat) => gate.send({ type: 'start', file, format, bytesTotal: source.size }),
-      onChunk: (c) => {
-        const { chunk, transfer } = wireChunk(c, seq++, deltas);
-        gate.send({ type: 'trace-chunk', chunk }, transfer, 1);
-        // The parser reads on only once this chunk has been delivered (credit permitting).
-        return gate.whenDrained();
-      },
+      ...(stream
+        ? {
+            onChunk: (c: TraceChunk) => {
+              const { chunk, transfer } = wireChunk(c, seq++, deltas);
+              gate.send({ type: 'trace-chunk', chunk }, transfer, 1);
+              // The parser reads on only once this chunk has been delivered (credit permitting).
+              return gate.whenDrained();
+            },
+          }
+        : {}),
     });
     let input: AnalysisInput;
     let partial: EngineError | undefined;
     if (opened.kind === 'trace') {
       const trace = opened.trace;
-      const { final, transfer } = wireFinal(trace, deltas, file);
-      gate.send({ type: 'trace-final', final }, transfer);
+      if (stream) {
+        const { final, transfer } = wireFinal(trace, deltas, file);
+        gate.send({ type: 'trace-final', final }, transfer);
+      }
       input = { file, trace };
       if (trace.partial) partial = toEngineError(trace.partial, file);
     } else {
@@ -133,10 +148,11 @@ export async function runEngine(source: ByteSource, opts: EngineRunOptions): Pro
       const plain = profile.partial
         ? { ...profile, partial: { name: 'ParseError', code: profile.partial.code, message: profile.partial.message, offset: profile.partial.offset, offsetKind: profile.partial.offsetKind } }
         : profile;
-      gate.send({ type: 'profile', profile: plain as typeof profile });
+      if (stream) gate.send({ type: 'profile', profile: plain as typeof profile });
       input = { file, profile };
       if (profile.partial) partial = toEngineError(profile.partial, file);
     }
+    session?.loaded(input);
     const goroutines = 'trace' in input ? input.trace.goroutines.count : input.profile.kind === 'goroutines' ? input.profile.total : 0;
     gate.send({ type: 'progress', progress: { phase: 'analyse', bytesRead: source.size, bytesTotal: source.size, goroutinesSoFar: goroutines, generation: 0 } });
     let analysisError: EngineError | undefined;

@@ -17,11 +17,11 @@ import type {
   HuntIgnoreRules,
   RecentFile,
 } from '../../contract';
-import type { EngineRegistry } from '../engine/engine-registry';
+import { EngineRegistry } from '../engine/engine-registry';
+import { inProcessEngine } from '../engine/hosting';
 import type { Profile } from '../../parsers/model';
 import { BridgeFault, fsFault } from './bridge-error';
-import { HuntService } from './hunt-service';
-import { loadProfileFile } from './profile-loader';
+import { bridgeFaultOf, HuntService } from './hunt-service';
 import { memoryEditorStore, openInEditor, spawnDetached, type EditorStore, type Spawner } from './editor';
 import type { RecentStore } from './recent-store';
 import { validateArgs } from './validate';
@@ -34,7 +34,10 @@ export interface BridgeServiceOptions {
   /** Shows a native open dialog; absent in browser mode, where the renderer uploads instead. */
   pickFile?: () => Promise<string | null>;
   now?: () => number;
-  /** The documents' engines; closing a document closes its engine. */
+  /**
+   * The documents' engines (one worker per document, main/engine/hosting.ts); closing a document
+   * closes its engine. Absent (tests): engines run in-process, still one session per document.
+   */
   engines?: EngineRegistry;
   /** Editor choice and path remaps; in memory unless the host persists them. */
   editor?: EditorStore;
@@ -62,13 +65,15 @@ export class BridgeService {
   private nextDoc = 1;
   private readonly now: () => number;
   private readonly editor: EditorStore;
+  private readonly engines: EngineRegistry;
   /** Evidence, project folder and ignore rules per document; export (contract/hunt.ts). */
   readonly hunt: HuntService;
 
   constructor(private readonly opts: BridgeServiceOptions) {
     this.now = opts.now ?? Date.now;
     this.editor = opts.editor ?? memoryEditorStore();
-    this.hunt = new HuntService({ getDocument: (id) => this.getDocument(id), pickEvidence: opts.pickEvidence, pickSavePath: opts.pickSavePath, pickFolder: opts.pickFolder });
+    this.engines = opts.engines ?? new EngineRegistry((t) => inProcessEngine(t.path, t.name));
+    this.hunt = new HuntService({ getDocument: (id) => this.getDocument(id), session: (id) => this.session(id), pickEvidence: opts.pickEvidence, pickSavePath: opts.pickSavePath, pickFolder: opts.pickFolder });
   }
 
   /** Validates `args` for `verb`, then runs it. Throws BridgeFault on bad input. */
@@ -179,7 +184,10 @@ export class BridgeService {
     if (!doc) throw new BridgeFault('not-found', `no open document ${id}`);
     let p = this.profiles.get(id);
     if (!p) {
-      p = loadProfileFile(doc.path, doc.name);
+      // The document's session answers from the model it keeps (a trace: its end state).
+      p = this.session(id)
+        .request({ kind: 'end-state' })
+        .catch((err: unknown) => Promise.reject(bridgeFaultOf(err)));
       this.profiles.set(id, p);
       // A failed parse is not cached: the file may be replaced and retried.
       p.catch(() => this.profiles.delete(id));
@@ -193,10 +201,16 @@ export class BridgeService {
     if (!doc) throw new BridgeFault('not-found', `no open document ${id}`);
     this.profiles.delete(id);
     this.docs.delete(id);
-    void this.opts.engines?.close(id);
+    void this.engines.close(id);
     await this.hunt.forget(id);
     if (doc.uploaded) await rm(doc.path, { force: true });
     this.emit('documentClosed', id);
+  }
+
+  /** The document's session: the engine that loaded it, or one started now without a viewer. */
+  session(id: DocumentId) {
+    const doc = this.getDocument(id);
+    return this.engines.session({ id, path: doc.path, name: doc.name });
   }
 
   /** The open document `id`, or a not-found fault (stream endpoints look documents up here). */
@@ -207,7 +221,7 @@ export class BridgeService {
   }
 
   engineStatus(): EngineStatus {
-    return { liveEngines: this.opts.engines?.live ?? 0, openDocuments: this.docs.size };
+    return { liveEngines: this.engines.live, openDocuments: this.docs.size };
   }
 
   listDocuments(): DocumentInfo[] {

@@ -12,9 +12,10 @@ import { runReport } from '../../cli/commands/report';
 import type { EngineMessage } from '../../contract';
 import { InProcessEngine } from '../../main/engine/engine';
 import { openFileSource } from '../../main/engine/file-source';
-import { HuntInputCache } from '../../main/service/hunt-inputs';
+import { BridgeService } from '../../main/service/bridge-service';
+import { memoryRecentStore } from '../../main/service/recent-store';
 import { GoState } from '../../parsers/model';
-import type { Profile, TraceModel } from '../../parsers/model';
+import type { Profile } from '../../parsers/model';
 import { corpus, fixtures } from '../support/corpus';
 
 /** What a caller made of one file. */
@@ -30,11 +31,6 @@ function files(dir: string): string[] {
   return out;
 }
 
-const traceAnswer = (t: TraceModel): Answer => {
-  let alive = 0;
-  for (let r = 0; r < t.goroutines.count; r++) if (t.goroutines.finalState[r] !== GoState.NotExist) alive++;
-  return { format: 'go-trace', goroutines: alive, partial: t.partial?.message ?? false };
-};
 const profileAnswer = (p: Profile): Answer => ({ format: p.format, goroutines: p.kind === 'goroutines' ? p.total : 0, partial: p.partial?.message ?? false });
 
 /** "…: <code> at byte 12: …" or "…: <code>: …" after the file name. */
@@ -70,7 +66,7 @@ async function viaReport(file: string): Promise<Answer> {
 }
 
 async function viaEngine(file: string): Promise<Answer> {
-  const engine = new InProcessEngine(() => openFileSource(file), basename(file));
+  const engine = new InProcessEngine(() => openFileSource(file), basename(file), openFileSource);
   const msgs: EngineMessage[] = [];
   await new Promise<void>((resolve) => {
     engine.start((m) => {
@@ -96,13 +92,26 @@ async function viaEngine(file: string): Promise<Answer> {
   return { ...profileAnswer(p.profile), partial };
 }
 
+// The hunt's evidence loader: "Add evidence…" on an open document (its session parses the file),
+// then the fused analysis's summary of that input.
+const HUNT_DOCS = [fixtures('go1.26', 'select-empty', 'goroutine.pb.gz'), fixtures('go1.26', 'nil-chan-send', 'goroutine.pb.gz')];
+let hunt: { service: BridgeService; docs: string[] } | undefined;
 async function viaHunt(file: string): Promise<Answer> {
+  if (!hunt) {
+    const service = new BridgeService({ appInfo: { name: 'Leakline', version: '0', mode: 'browser', versions: {} }, recent: memoryRecentStore() });
+    hunt = { service, docs: [(await service.openPath(HUNT_DOCS[0])).id, (await service.openPath(HUNT_DOCS[1])).id] };
+  }
+  const { service } = hunt;
+  const doc = hunt.docs[file === HUNT_DOCS[0] ? 1 : 0]; // a document is not its own evidence
   try {
-    const input = await new HuntInputCache().load(file, basename(file));
-    return 'trace' in input ? traceAnswer(input.trace) : profileAnswer(input.profile);
+    await service.handle('addEvidence', [doc, file]);
   } catch (e) {
     return { refused: codeAfter((e as Error).message, basename(file)) };
   }
+  const r = await service.handle('analyzeDocument', [doc]);
+  await service.handle('removeEvidence', [doc, file]);
+  const i = r.inputs[1];
+  return { format: i.format, goroutines: i.goroutines, partial: i.partial ?? false };
 }
 
 const CALLERS = { inspect: viaInspect, report: viaReport, engine: viaEngine, hunt: viaHunt };

@@ -32,7 +32,7 @@ const fx = engineTraceFixtures().find((f) => f.label === '012.trace') ?? engineT
 function makeService(engines: EngineRegistry, mode: 'electron' | 'browser' = 'electron') {
   return new BridgeService({ appInfo: { name: 'Leakline', version: '0', mode, versions: {} }, recent: memoryRecentStore(), engines });
 }
-const inProcess = () => new EngineRegistry((t) => new InProcessEngine(() => openFileSource(t.path, t.name), t.name));
+const inProcess = () => new EngineRegistry((t) => new InProcessEngine(() => openFileSource(t.path, t.name), t.name, openFileSource));
 
 describe('validateControl', () => {
   it('accepts exactly credit 1..64 and cancel', () => {

@@ -61,7 +61,7 @@ describe('engine protocol (in-process host)', () => {
     it(`streams ${fx.label} and the accumulated model equals parseTrace's`, async () => {
       const bytes = new Uint8Array(readFileSync(fx.path));
       const direct = await parseTrace(bytesSource(fx.label, bytes));
-      const engine = new InProcessEngine(() => openFileSource(fx.path, fx.label), fx.label);
+      const engine = new InProcessEngine(() => openFileSource(fx.path, fx.label), fx.label, openFileSource);
       // structuredClone: what crosses a MessagePort, so detached or shared buffers would show.
       const { snap, messages } = await load(connectLocal(engine, { structuredClone: true }), fx.label);
       expect(snap.error).toBeNull();
@@ -81,7 +81,7 @@ describe('engine protocol (in-process host)', () => {
   it('models seen while loading are prefixes of the final model, goroutine by goroutine', async () => {
     const fx = (await byGenerations())[0];
     const direct = await parseTrace(bytesSource(fx.label, new Uint8Array(readFileSync(fx.path))));
-    const engine = new InProcessEngine(() => openFileSource(fx.path, fx.label), fx.label);
+    const engine = new InProcessEngine(() => openFileSource(fx.path, fx.label), fx.label, openFileSource);
     const port = connectLocal(engine, { structuredClone: true });
     const store = new DocumentStore(fx.label);
     const seen: TraceModel[] = [];
@@ -115,7 +115,7 @@ describe('engine protocol (in-process host)', () => {
   it('a slow consumer bounds what the engine buffers, and acks resume it', async () => {
     const fx = (await byGenerations())[0];
     expect(fx.generations).toBeGreaterThanOrEqual(3);
-    const engine = new InProcessEngine(() => openFileSource(fx.path, fx.label), fx.label);
+    const engine = new InProcessEngine(() => openFileSource(fx.path, fx.label), fx.label, openFileSource);
     const got: EngineMessage[] = [];
     engine.start((m) => got.push(m));
     engine.control({ type: 'credit', n: 1 });
@@ -152,7 +152,7 @@ describe('engine protocol (in-process host)', () => {
     writeFileSync(file, bytes.subarray(0, cut));
     const direct = await parseTrace(bytesSource('truncated.trace', new Uint8Array(bytes.subarray(0, cut))));
     expect(direct.partial).toBeDefined();
-    const engine = new InProcessEngine(() => openFileSource(file), 'truncated.trace');
+    const engine = new InProcessEngine(() => openFileSource(file), 'truncated.trace', openFileSource);
     const { snap } = await load(connectLocal(engine, { structuredClone: true }), 'truncated.trace');
     expect(snap.status).toBe('done');
     expect(snap.partial?.code).toBe(direct.partial!.code);
@@ -165,7 +165,7 @@ describe('engine protocol (in-process host)', () => {
 
   it('Cancel keeps what arrived, marked partial at the byte the engine had read', async () => {
     const fx = (await byGenerations())[0];
-    const engine = new InProcessEngine(() => openFileSource(fx.path, fx.label), fx.label);
+    const engine = new InProcessEngine(() => openFileSource(fx.path, fx.label), fx.label, openFileSource);
     const port = connectLocal(engine, { structuredClone: true });
     const store = new DocumentStore(fx.label);
     // A window of one chunk: the engine runs at most one chunk ahead of the store.
@@ -194,7 +194,7 @@ describe('engine protocol (in-process host)', () => {
   it('an unknown file is refused naming the file and the problem', async () => {
     const file = join(tmp, 'notes.txt');
     writeFileSync(file, 'these are not the bytes you are looking for\n');
-    const engine = new InProcessEngine(() => openFileSource(file), 'notes.txt');
+    const engine = new InProcessEngine(() => openFileSource(file), 'notes.txt', openFileSource);
     const { snap } = await load(connectLocal(engine), 'notes.txt');
     expect(snap.status).toBe('error');
     expect(snap.error).toMatchObject({ code: 'unknown-format', file: 'notes.txt' });
@@ -205,7 +205,7 @@ describe('engine protocol (in-process host)', () => {
       const bytes = new Uint8Array(readFileSync(v1.path));
       const direct = await parseTrace(bytesSource(v1.label, bytes));
       expect(direct.partial).toBeUndefined();
-      const engine = new InProcessEngine(() => openFileSource(v1.path, v1.label), v1.label);
+      const engine = new InProcessEngine(() => openFileSource(v1.path, v1.label), v1.label, openFileSource);
       const { snap, messages } = await load(connectLocal(engine, { structuredClone: true }), v1.label);
       expect(snap.error).toBeNull();
       expect(snap.status).toBe('done');
@@ -220,7 +220,7 @@ describe('engine protocol (in-process host)', () => {
 
   it('a Go 1.10 trace is refused as unsupported-version', async () => {
     const old = engineTraceFixtures('all').find((f) => f.header.startsWith('go 1.10'))!;
-    const engine = new InProcessEngine(() => openFileSource(old.path, old.label), old.label);
+    const engine = new InProcessEngine(() => openFileSource(old.path, old.label), old.label, openFileSource);
     const { snap } = await load(connectLocal(engine), old.label);
     expect(snap.error).toMatchObject({ code: 'unsupported-version', file: old.label });
   });
