@@ -5,6 +5,7 @@ import { analyze } from '../../analysis/analyze';
 import type { AnalysisInput } from '../../analysis/analyze';
 import type { EngineError, EngineFormat, WireTraceChunk, WireTraceFinal } from '../../contract';
 import type { ByteSource } from '../../parsers/model/byte-source';
+import type { CancelSignal } from '../../parsers/model/cancel';
 import { ParseError } from '../../parsers/model/errors';
 import type { Frame } from '../../parsers/model/stack';
 import type { GoroutineTable, TraceChunk, TraceModel } from '../../parsers/model/trace-model';
@@ -99,7 +100,7 @@ function wireFinal(m: TraceModel, deltas: TableDeltas, file: string): { final: W
 
 export interface EngineRunOptions {
   gate: CreditGate;
-  signal: AbortSignal;
+  signal: CancelSignal;
   /** false: a session without a viewer (a hunt or compare request came first): no chunks, no model messages. */
   stream?: boolean;
   /** Receives the model (or the load's failure): the document session answers from it. */

@@ -21,6 +21,8 @@ export class WorkerEngine implements Engine {
   finished = false;
   private exited: Promise<void> = Promise.resolve();
   private nextCall = 1;
+  /** Shared with the worker: 1 once cancelled (see EngineWorkerData.cancelFlag). */
+  private readonly cancelFlag = new Int32Array(new SharedArrayBuffer(4));
   private readonly calls = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
 
   constructor(private readonly opts: WorkerEngineOptions) {}
@@ -34,7 +36,7 @@ export class WorkerEngine implements Engine {
     this.listener = listener;
     const { workerFile, onExit: _onExit, ...data } = this.opts;
     void _onExit;
-    const worker = new Worker(workerFile, { workerData: { ...data, stream: options.stream ?? true }, name: `engine ${data.name}` });
+    const worker = new Worker(workerFile, { workerData: { ...data, stream: options.stream ?? true, cancelFlag: this.cancelFlag }, name: `engine ${data.name}` });
     this.worker = worker;
     this.exited = new Promise((resolve) => {
       worker.once('exit', (code) => {
@@ -83,6 +85,7 @@ export class WorkerEngine implements Engine {
   }
 
   control(msg: EngineControl): void {
+    if (msg.type === 'cancel') Atomics.store(this.cancelFlag, 0, 1);
     this.worker?.postMessage(msg);
   }
 

@@ -6,3 +6,4 @@ export * from './goroutine-state';
 export * from './trace-model';
 export * from './profile-model';
 export type * from './analysis-result';
+export type * from './cancel';

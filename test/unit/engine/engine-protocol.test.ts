@@ -1,6 +1,7 @@
 // Engine protocol, end to end in Node: the engine streams a real trace, the renderer's stream
 // client and accumulator rebuild it, and the result equals parseTrace's direct output. Also:
-// cancel frees the worker, a crash is one document's error, a truncated file ends partial.
+// cancel ends the load as a consistent partial document, a crash is one document's error, a
+// truncated file ends partial.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -163,8 +164,9 @@ describe('engine protocol (in-process host)', () => {
     expect(snap.model!.goroutines.count).toBeGreaterThan(0);
   });
 
-  it('Cancel keeps what arrived, marked partial at the byte the engine had read', async () => {
+  it('Cancel stops the parse and shows what was read as a consistent partial document', async () => {
     const fx = (await byGenerations())[0];
+    const full = await parseTrace(bytesSource(fx.label, new Uint8Array(readFileSync(fx.path))));
     const engine = new InProcessEngine(() => openFileSource(fx.path, fx.label), fx.label, openFileSource);
     const port = connectLocal(engine, { structuredClone: true });
     const store = new DocumentStore(fx.label);
@@ -179,15 +181,28 @@ describe('engine protocol (in-process host)', () => {
       });
     });
     handle.cancel();
-    await new Promise<void>((resolve) => store.subscribe(() => store.getSnapshot().status === 'error' && resolve()));
+    await new Promise<void>((resolve) => store.subscribe(() => store.getSnapshot().status === 'done' && resolve()));
     const snap = store.getSnapshot();
-    expect(snap.error).toMatchObject({ code: 'cancelled', file: fx.label });
-    // Stopped where the last chunk that arrived ended (one more may have been on its way).
-    expect(snap.partial).toMatchObject({ code: 'cancelled', offset: snap.progress!.bytesRead, offsetKind: 'byte' });
-    expect(snap.chunks).toBeLessThanOrEqual(2);
-    expect(snap.model!.partial?.code).toBe('cancelled');
-    expect(snap.model!.spans.count).toBeGreaterThan(0);
-    expect(snap.model!.spans.count).toBeLessThan((await parseTrace(bytesSource(fx.label, new Uint8Array(readFileSync(fx.path))))).spans.count);
+    const m = snap.model!;
+    expect(snap.error).toBeNull();
+    expect(snap.partial).toMatchObject({ code: 'cancelled', file: fx.label, offsetKind: 'byte' });
+    expect(snap.partial!.offset).toBeLessThan(full.bytes);
+    expect(m.partial?.code).toBe('cancelled');
+    // Less than the whole trace, and consistent: the final goroutine table covers every span.
+    expect(m.spans.count).toBeGreaterThan(0);
+    expect(m.spans.count).toBeLessThan(full.spans.count);
+    let covered = 0;
+    for (let r = 0; r < m.goroutines.count; r++) covered += m.goroutines.spanCount[r];
+    expect(covered).toBe(m.spans.count);
+    expect(m.goroutines.count).toBeLessThanOrEqual(full.goroutines.count);
+    // Counter tracks end at the cut: samples only up to the partial model's end, and real ones.
+    expect(m.durationNs).toBeLessThan(full.durationNs);
+    for (const t of m.heap.timeNs) expect(t).toBeLessThanOrEqual(m.durationNs);
+    expect(m.heap.bytes.length).toBeGreaterThan(0);
+    expect(Math.max(...m.heap.bytes)).toBeGreaterThan(0);
+    // The verdicts say they come from a partial trace.
+    expect(snap.analysis?.inputs[0].partial).toBe(m.partial!.message);
+    expect(snap.analysis?.warnings.some((w) => w.includes('trace is partial'))).toBe(true);
     await engine.settled;
   });
 
@@ -244,7 +259,7 @@ describe('engine protocol (worker_thread host)', () => {
     expect(engine.alive).toBe(false);
   });
 
-  it('cancel mid-load ends with error: cancelled and close terminates the worker', async () => {
+  it('cancel mid-load ends the parse early with a partial model; close terminates the worker', async () => {
     const fx = (await byGenerations())[0];
     let exited = false;
     const engine = new WorkerEngine({ workerFile, path: fx.path, name: fx.label, onExit: () => (exited = true) });
@@ -252,16 +267,23 @@ describe('engine protocol (worker_thread host)', () => {
     const first = new Promise<void>((resolve) =>
       engine.start((m) => {
         got.push(m);
-        if (m.type === 'trace-chunk') resolve();
+        if (m.type === 'trace-chunk') {
+          resolve();
+          if (got.filter((g) => g.type === 'trace-chunk').length > 1) engine.control({ type: 'credit', n: 1 });
+        }
       }),
     );
     engine.control({ type: 'credit', n: 1 }); // one chunk, then the engine waits
     await first;
     engine.control({ type: 'cancel' });
+    engine.control({ type: 'credit', n: 1 }); // the consumer keeps acknowledging what it applies
     while (!engine.finished) await new Promise((r) => setTimeout(r, 10));
     const last = got[got.length - 1];
-    expect(last).toMatchObject({ type: 'error', error: { code: 'cancelled' } });
-    expect(got.some((m) => m.type === 'trace-final' || m.type === 'done')).toBe(false);
+    expect(last).toMatchObject({ type: 'done', partial: { code: 'cancelled', file: fx.label } });
+    const final = got.find((m) => m.type === 'trace-final');
+    expect(final?.type === 'trace-final' && final.final.partial?.code).toBe('cancelled');
+    expect(last.type === 'done' && last.partial!.offset).toBeLessThan(readFileSync(fx.path).length);
+    expect(engine.alive).toBe(true); // the session keeps the partial model
     await engine.close();
     expect(engine.alive).toBe(false);
     expect(exited).toBe(true);
