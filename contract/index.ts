@@ -5,3 +5,4 @@ export * from './engine';
 export type * from './hunt';
 export { HUNT_REPORT_FORMATS } from './hunt';
 export type * from './session';
+export * from './project-config';
