@@ -16,7 +16,11 @@ import type {
   ExportRequest,
   HuntIgnoreRules,
   RecentFile,
+  SessionReply,
+  SessionRequest,
+  SessionRequestKind,
 } from '../../contract';
+import { SessionError } from '../engine/session-core';
 import { EngineRegistry } from '../engine/engine-registry';
 import { inProcessEngine } from '../engine/hosting';
 import type { Profile } from '../../parsers/model';
@@ -73,7 +77,7 @@ export class BridgeService {
     this.now = opts.now ?? Date.now;
     this.editor = opts.editor ?? memoryEditorStore();
     this.engines = opts.engines ?? new EngineRegistry((t) => inProcessEngine(t.path, t.name));
-    this.hunt = new HuntService({ getDocument: (id) => this.getDocument(id), session: (id) => this.session(id), pickEvidence: opts.pickEvidence, pickSavePath: opts.pickSavePath, pickFolder: opts.pickFolder });
+    this.hunt = new HuntService({ getDocument: (id) => this.getDocument(id), ask: (id, req) => this.ask(id, req), pickEvidence: opts.pickEvidence, pickSavePath: opts.pickSavePath, pickFolder: opts.pickFolder });
   }
 
   /** Validates `args` for `verb`, then runs it. Throws BridgeFault on bad input. */
@@ -185,9 +189,7 @@ export class BridgeService {
     let p = this.profiles.get(id);
     if (!p) {
       // The document's session answers from the model it keeps (a trace: its end state).
-      p = this.session(id)
-        .request({ kind: 'end-state' })
-        .catch((err: unknown) => Promise.reject(bridgeFaultOf(err)));
+      p = this.ask(id, { kind: 'end-state' });
       this.profiles.set(id, p);
       // A failed parse is not cached: the file may be replaced and retried.
       p.catch(() => this.profiles.delete(id));
@@ -211,6 +213,22 @@ export class BridgeService {
   session(id: DocumentId) {
     const doc = this.getDocument(id);
     return this.engines.session({ id, path: doc.path, name: doc.name });
+  }
+
+  /**
+   * One request to the document's session; its failures become the bridge's errors. An engine
+   * replaced meanwhile (the page opened the document's stream after a request had started a
+   * session without a viewer) answers "closed" while the document is still open: ask the new one.
+   */
+  async ask<K extends SessionRequestKind>(id: DocumentId, req: SessionRequest<K>): Promise<SessionReply<K>> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.session(id).request(req);
+      } catch (err) {
+        const replaced = err instanceof SessionError && err.failure.kind === 'closed' && this.docs.has(id);
+        if (!replaced || attempt >= 2) throw bridgeFaultOf(err);
+      }
+    }
   }
 
   /** The open document `id`, or a not-found fault (stream endpoints look documents up here). */

@@ -8,7 +8,6 @@ import { rm, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { DocumentId, DocumentInfo, ExportRequest, EvidenceFile, HuntIgnoreRules, HuntState, SessionReply, SessionRequest, SessionRequestKind } from '../../contract';
 import type { AnalysisResult } from '../../parsers/model';
-import type { Engine } from '../engine/engine';
 import { SessionError } from '../engine/session-core';
 import { version } from '../../package.json';
 import { writeFileAtomic } from './atomic-write';
@@ -34,8 +33,8 @@ interface Hunt {
 
 export interface HuntServiceOptions {
   getDocument(id: DocumentId): DocumentInfo;
-  /** The document's session (its engine), started without a viewer when none runs yet. */
-  session(id: DocumentId): Engine;
+  /** Asks the document's session (its engine); failures are the bridge's errors already. */
+  ask<K extends SessionRequestKind>(id: DocumentId, req: SessionRequest<K>): Promise<SessionReply<K>>;
   /** Electron: native multi-file open dialog for "Add evidence…". */
   pickEvidence?: () => Promise<string[]>;
   /** Electron: native save dialog; resolves null when cancelled. */
@@ -178,13 +177,8 @@ export class HuntService {
     return this.ask(id, { kind: 'export', evidence: h.evidence.map((e) => ({ ...e })), rules, format: req.format, tool: { name: 'Leakline', version } });
   }
 
-  /** One request to the document's session; its failures become the bridge's errors. */
-  private async ask<K extends SessionRequestKind>(id: DocumentId, req: SessionRequest<K>): Promise<SessionReply<K>> {
-    try {
-      return await this.opts.session(id).request(req);
-    } catch (err) {
-      throw bridgeFaultOf(err);
-    }
+  private ask<K extends SessionRequestKind>(id: DocumentId, req: SessionRequest<K>): Promise<SessionReply<K>> {
+    return this.opts.ask(id, req);
   }
 
   async saveReport(req: ExportRequest): Promise<string | null> {

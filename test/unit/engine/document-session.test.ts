@@ -102,6 +102,21 @@ describe('document session (worker engines, no parser on the host)', () => {
     expect(hostParsed).toEqual([]);
   }, 120_000);
 
+  it('a request in flight when the page opens the stream is answered by the new engine', async () => {
+    const { service, registry, requests, engines, dir } = setup();
+    const doc = await service.openPath(join(dir, 'goroutine.debug2.txt'));
+    const profile = service.handle('loadProfile', [doc.id]); // starts a session without a viewer
+    await vi.waitUntil(() => requests.length === 1);
+    // The page asks for the stream now (stream-ipc / stream-socket): the engine is replaced.
+    const streamed = registry.open({ id: doc.id, path: join(dir, 'goroutine.debug2.txt'), name: doc.name });
+    streamed.start(() => undefined);
+    await expect(profile).resolves.toMatchObject({ kind: 'goroutines', format: 'goroutine-debug2' });
+    expect(engines).toHaveLength(2);
+    await vi.waitUntil(() => !engines[0].alive, { timeout: 10_000 });
+    expect(registry.live).toBe(1);
+    expect(hostParsed).toEqual([]);
+  }, 120_000);
+
   it('closing the document ends its session and terminates its worker', async () => {
     const { service, registry, engines, dir } = setup();
     const doc = await service.openPath(join(dir, 'trace.out'));
