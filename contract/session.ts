@@ -3,6 +3,7 @@
 // only forward these; every parse (evidence files too) and every analysis runs in the worker.
 // Types only.
 import type { AnalysisResult } from '../parsers/model/analysis-result';
+import type { Comparison, MatchMode } from '../parsers/model/compare-result';
 import type { Profile } from '../parsers/model/profile-model';
 import type { EvidenceFile, HuntIgnoreRules, HuntReportFormat } from './hunt';
 
@@ -16,6 +17,15 @@ export interface SessionRequests {
   export: { req: { evidence: EvidenceFile[]; rules: HuntIgnoreRules; format: HuntReportFormat; tool: { name: string; version: string } }; reply: string };
   /** The document as a goroutine profile: itself, or a trace's end state (the compare view). */
   'end-state': { req: Record<never, never>; reply: Profile };
+  /**
+   * Snapshots (end states main got from each document's session) in capture order when
+   * `autoOrder`, aligned: `order` indexes `snapshots`; `comparison` is null unless every one is a
+   * goroutine profile and there are at least two.
+   */
+  compare: {
+    req: { snapshots: { name: string; profile: Profile }[]; mode: MatchMode; autoOrder: boolean };
+    reply: { order: number[]; comparison: Comparison | null };
+  };
 }
 
 export type SessionRequestKind = keyof SessionRequests;

@@ -6,6 +6,8 @@ import { analyze, type AnalysisInput } from '../../analysis/analyze';
 import { NO_RULES } from '../../analysis/ignore';
 import { writeReport } from '../../analysis/report';
 import { traceEndState } from '../../analysis/trace-end-state';
+import { compareSnapshots, orderSnapshots } from '../../analysis/compare';
+import type { GoroutineProfile } from '../../parsers/model/profile-model';
 import type { EvidenceFile, HuntIgnoreRules, SessionFailure, SessionReply, SessionRequest, SessionRequestKind } from '../../contract';
 import type { ByteSource } from '../../parsers/model/byte-source';
 import { ParseError } from '../../parsers/model/errors';
@@ -84,6 +86,13 @@ export class DocumentSession {
       case 'end-state': {
         const d = await this.doc;
         return ('trace' in d ? traceEndState(d.trace) : d.profile) as SessionReply<K>;
+      }
+      case 'compare': {
+        const indexed = r.snapshots.map((s, i) => ({ ...s, i }));
+        const ordered = r.autoOrder ? orderSnapshots(indexed) : indexed;
+        const goroutines = ordered.filter((s): s is typeof s & { profile: GoroutineProfile } => s.profile.kind === 'goroutines');
+        const comparable = goroutines.length >= 2 && goroutines.length === ordered.length;
+        return { order: ordered.map((s) => s.i), comparison: comparable ? compareSnapshots(goroutines, r.mode) : null } as SessionReply<K>;
       }
     }
   }

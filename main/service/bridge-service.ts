@@ -4,6 +4,7 @@ import { rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type {
   AppInfo,
+  DocumentComparison,
   BridgeEventName,
   BridgeEvents,
   BridgeRequests,
@@ -23,7 +24,7 @@ import type {
 import { SessionError } from '../engine/session-core';
 import { EngineRegistry } from '../engine/engine-registry';
 import { inProcessEngine } from '../engine/hosting';
-import type { Profile } from '../../parsers/model';
+import type { MatchMode, Profile } from '../../parsers/model';
 import { BridgeFault, fsFault } from './bridge-error';
 import { bridgeFaultOf, HuntService } from './hunt-service';
 import { memoryEditorStore, openInEditor, spawnDetached, type EditorStore, type Spawner } from './editor';
@@ -104,6 +105,8 @@ export class BridgeService {
         return this.engineStatus();
       case 'loadProfile':
         return this.loadProfile(args[0] as DocumentId);
+      case 'compareDocuments':
+        return this.compareDocuments(args[0] as DocumentId[], args[1] as MatchMode, args[2] as boolean);
       case 'openInEditor':
         return openInEditor(args[0] as EditorTarget, this.editor.get(), this.opts.spawn ?? spawnDetached, this.opts.env ?? process.env);
       case 'getEditorSettings':
@@ -195,6 +198,17 @@ export class BridgeService {
       p.catch(() => this.profiles.delete(id));
     }
     return p;
+  }
+
+  /**
+   * The compare view's table: each document's end state comes from its own session (cached), the
+   * alignment runs in the last document's session; main only relays.
+   */
+  async compareDocuments(ids: readonly DocumentId[], mode: MatchMode, autoOrder: boolean): Promise<DocumentComparison> {
+    const profiles = await Promise.all(ids.map((id) => this.loadProfile(id)));
+    const snapshots = ids.map((id, i) => ({ name: this.getDocument(id).name, profile: profiles[i] }));
+    const { order, comparison } = await this.ask(ids[ids.length - 1], { kind: 'compare', snapshots, mode, autoOrder });
+    return { order: order.map((i) => ids[i]), comparison };
   }
 
   /** Forgets the document and its engine; an uploaded copy is deleted (it exists only for this document). */

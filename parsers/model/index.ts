@@ -7,3 +7,4 @@ export * from './trace-model';
 export * from './profile-model';
 export type * from './analysis-result';
 export type * from './cancel';
+export type * from './compare-result';

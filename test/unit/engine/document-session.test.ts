@@ -99,6 +99,13 @@ describe('document session (worker engines, no parser on the host)', () => {
     expect(a).toMatchObject({ kind: 'goroutines', format: 'trace-end-state' });
     expect(b).toMatchObject({ kind: 'goroutines', format: 'goroutine-debug2' });
     expect(requests).toEqual(['end-state', 'end-state']);
+    // The compare table: aligned by the last document's session from the cached end states.
+    const { order, comparison } = await service.handle('compareDocuments', [[dump.id, trace.id], 'stack', true]);
+    expect(new Set(order)).toEqual(new Set([trace.id, dump.id]));
+    expect(comparison!.snapshots.map((s) => s.name).sort()).toEqual(['goroutine.debug2.txt', 'trace.out']);
+    expect(comparison!.groups.length).toBeGreaterThan(0);
+    expect(requests).toEqual(['end-state', 'end-state', 'compare']);
+    await expect(service.handle('compareDocuments', [[trace.id, trace.id], 'stack', true])).rejects.toMatchObject({ code: 'bad-request' });
     expect(hostParsed).toEqual([]);
   }, 120_000);
 
