@@ -7,19 +7,22 @@ import path from 'node:path';
 const UI_PACKAGES = ['react', 'react-dom', 'zustand', '@tanstack/react-virtual', 'scheduler'];
 const NODE_SERVER_PACKAGES = ['ws'];
 const PURE = 'runs in a worker and in the browser';
+const TYPES_ONLY_WHY = 'parsing and analysis run in the document\'s engine worker (main/engine), which main/ asks through its session';
 
 /** Importer folder → policy. First matching prefix wins, so sub-folders come first. */
 export const POLICIES = [
   ['parsers', { layers: ['parsers'], node: false, electron: false, deny: [...UI_PACKAGES, ...NODE_SERVER_PACKAGES], why: PURE }],
-  ['analysis', { layers: ['analysis', 'parsers'], node: false, electron: false, deny: [...UI_PACKAGES, ...NODE_SERVER_PACKAGES], why: PURE }],
+  ['analysis', { layers: ['analysis', 'parsers'], files: ['contract/project-config'], node: false, electron: false, deny: [...UI_PACKAGES, ...NODE_SERVER_PACKAGES], why: PURE }],
   ['contract', { layers: ['contract', 'parsers/model'], node: false, electron: false, allow: [], why: 'it is shared types only' }],
   ['preload', { layers: ['preload', 'contract'], node: false, electron: true, allow: [], why: 'it is a sandboxed adapter' }],
   ['renderer', { layers: ['renderer', 'contract', 'parsers', 'analysis'], node: false, electron: false, deny: NODE_SERVER_PACKAGES, why: 'it talks only to the bridge' }],
-  ...['main/service', 'main/serve', 'main/engine'].map((p) => [
+  // main/engine is the engine (the worker runs parsers and analysis); the rest of main/ hosts it.
+  ['main/engine', { layers: ['main/engine', 'contract', 'parsers', 'analysis', 'package.json'], node: true, electron: false, deny: UI_PACKAGES, why: '`leakline serve` runs it without Electron' }],
+  ...['main/service', 'main/serve'].map((p) => [
     p,
-    { layers: ['main/service', 'main/serve', 'main/engine', 'contract', 'parsers', 'analysis', 'package.json'], node: true, electron: false, deny: UI_PACKAGES, why: '`leakline serve` runs it without Electron' },
+    { layers: ['main/service', 'main/serve', 'main/engine', 'contract', 'parsers', 'analysis', 'package.json'], typesOnly: ['parsers', 'analysis'], node: true, electron: false, deny: UI_PACKAGES, why: '`leakline serve` runs it without Electron' },
   ]),
-  ['main', { layers: ['main', 'contract', 'parsers', 'analysis', 'package.json'], node: true, electron: true, deny: UI_PACKAGES, why: 'main is the Electron host' }],
+  ['main', { layers: ['main', 'contract', 'parsers', 'analysis', 'package.json'], typesOnly: ['parsers', 'analysis'], node: true, electron: true, deny: UI_PACKAGES, why: 'main is the Electron host' }],
   ['cli', { layers: ['cli', 'main/service', 'main/serve', 'main/engine', 'contract', 'parsers', 'analysis', 'package.json'], node: true, electron: false, deny: UI_PACKAGES, why: 'the CLI runs on plain Node' }],
 ];
 
@@ -54,7 +57,8 @@ function within(layer, allowed) {
 }
 
 /** Why `spec` is forbidden in `fromFile`, or null when allowed. */
-export function violation(spec, fromFile, root) {
+/** `typeOnly`: the import or export carries types only (`import type`, or every specifier `type`). */
+export function violation(spec, fromFile, root, typeOnly = false) {
   const rel = path.relative(root, fromFile).split(path.sep).join('/');
   const entry = POLICIES.find(([prefix]) => rel === prefix || rel.startsWith(prefix + '/'));
   if (!entry) return null;
@@ -67,7 +71,10 @@ export function violation(spec, fromFile, root) {
     case 'electron':
       return p.electron ? null : no('"electron"');
     case 'layer':
-      return within(t.name, p.layers) ? null : no(`${t.name}/ ("${spec}")`);
+      if (p.files?.includes(t.path.replace(/\.(ts|js)$/, ''))) return null;
+      if (!within(t.name, p.layers)) return no(`${t.name}/ ("${spec}")`);
+      if (p.typesOnly && within(t.name, p.typesOnly) && !typeOnly) return `${prefix}/ may import only types from ${t.name}/ ("${spec}"): ${TYPES_ONLY_WHY}`;
+      return null;
     case 'outside':
       return no(`"${spec}" (outside the allowed folders)`);
     case 'package':
@@ -88,21 +95,22 @@ export function importBoundaries(root) {
     meta: { type: 'problem', docs: { description: 'Enforce which folder may import what' }, schema: [] },
     create(context) {
       const file = context.filename;
-      const check = (node, spec) => {
+      const check = (node, spec, typeOnly = false) => {
         if (spec === null) return;
-        const why = violation(spec, file, root);
+        const why = violation(spec, file, root, typeOnly);
         if (why) context.report({ node, message: why });
       };
+      const allTypes = (n, kind, specifierKind) => n[kind] === 'type' || (n.specifiers.length > 0 && n.specifiers.every((sp) => sp[specifierKind] === 'type'));
       return {
-        ImportDeclaration: (n) => check(n.source, sourceOf(n.source)),
-        ExportNamedDeclaration: (n) => n.source && check(n.source, sourceOf(n.source)),
-        ExportAllDeclaration: (n) => check(n.source, sourceOf(n.source)),
+        ImportDeclaration: (n) => check(n.source, sourceOf(n.source), allTypes(n, 'importKind', 'importKind')),
+        ExportNamedDeclaration: (n) => n.source && check(n.source, sourceOf(n.source), allTypes(n, 'exportKind', 'exportKind')),
+        ExportAllDeclaration: (n) => check(n.source, sourceOf(n.source), n.exportKind === 'type'),
         ImportExpression: (n) => check(n.source, sourceOf(n.source)),
         TSImportEqualsDeclaration: (n) =>
           n.moduleReference.type === 'TSExternalModuleReference' && check(n.moduleReference, sourceOf(n.moduleReference.expression)),
         TSImportType: (n) => {
           const arg = n.argument?.type === 'TSLiteralType' ? n.argument.literal : n.argument;
-          check(n, sourceOf(arg));
+          check(n, sourceOf(arg), true);
         },
         CallExpression: (n) => {
           if (n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments.length === 1) check(n, sourceOf(n.arguments[0]));

@@ -6,39 +6,11 @@
 // runtime.goexit appears in some forms only. So the key is the stack with leading runtime frames
 // and a trailing runtime.goexit removed, as function+file:line ('stack') or function ('function').
 import { functionSignature, stackSignature, type Frame, type GoroutineGroup, type GoroutineProfile } from '../parsers/model';
-import { blockingFrame, entryFunction, frameToSite, isRuntimeFunction, type Site } from './frames';
+import { blockingFrame, entryFunction, frameToSite, isRuntimeFunction } from './frames';
 import { inferFromStack, waitReasonLabel } from './wait-class';
 
-export type MatchMode = 'stack' | 'function';
-export type AlignStatus = 'new' | 'grown' | 'shrunk' | 'vanished' | 'same';
-
-export interface AlignedGroup {
-  readonly signature: string;
-  /** Entry function of the goroutines (outermost frame). */
-  readonly function: string;
-  readonly blockedAt?: Site;
-  /** Representative normalised stack, innermost first. */
-  readonly stack: readonly Frame[];
-  /** Goroutine count per snapshot (0 where absent). */
-  readonly counts: readonly number[];
-  /** last − first */
-  readonly delta: number;
-  readonly status: AlignStatus;
-  /** Count rose in every consecutive interval (needs ≥ 2 snapshots). */
-  readonly growsEveryInterval: boolean;
-  /** Wait states seen per snapshot (debug=2 only), e.g. ["chan send"]. */
-  readonly states: readonly (readonly string[])[];
-  readonly waitMinutes: readonly ({ readonly min: number; readonly max: number } | undefined)[];
-  /** GC-proven leaked goroutines per snapshot. */
-  readonly leaked: readonly number[];
-  readonly ids: readonly (readonly number[])[];
-  readonly createdBy?: { readonly func: string; readonly file: string; readonly line: number };
-  /**
-   * For snapshots without states (debug=0/1): the wait reason the park site suggests
-   * (wait-class inferFromStack, e.g. "chan receive"); absent when the stack names none.
-   */
-  readonly inferredState?: string;
-}
+export type { AlignStatus, AlignedGroup, MatchMode } from '../parsers/model/compare-result';
+import type { AlignedGroup, AlignStatus, MatchMode } from '../parsers/model/compare-result';
 
 export interface Alignment {
   readonly mode: MatchMode;

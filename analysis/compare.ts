@@ -2,7 +2,7 @@
 // reader of the comparison needs per row and in total — growth %, growth rate, the snapshots'
 // order and times — and the `leakline diff` JSON shape. Pure: runs in the CLI and the renderer.
 import type { GoroutineProfile } from '../parsers/model';
-import { alignProfiles, PROFILE_WRITER_KEY, type AlignedGroup, type Alignment, type MatchMode } from './align';
+import { alignProfiles, PROFILE_WRITER_KEY, type Alignment, type MatchMode } from './align';
 import type { Site } from './frames';
 
 export interface Snapshot {
@@ -11,38 +11,8 @@ export interface Snapshot {
   readonly profile: GoroutineProfile;
 }
 
-export interface ComparedGroup extends AlignedGroup {
-  /** delta / first × 100; Infinity for a new group, -100 for a vanished one. */
-  readonly growthPct: number;
-  /** Goroutines added per minute over the series, when every snapshot has a capture time. */
-  readonly perMinute?: number;
-  /** Mean goroutines added per snapshot interval. */
-  readonly perInterval: number;
-  /** The goroutine that wrote the profile (one per snapshot, an artifact of capturing). */
-  readonly profileWriter: boolean;
-}
-
-export interface TotalsRow {
-  readonly name: string;
-  readonly goroutines: number;
-  /** Capture time, ns since the Unix epoch, when the format records it (proto time_nanos). */
-  readonly timeNanos?: number;
-}
-
-export interface Comparison {
-  readonly mode: MatchMode;
-  readonly snapshots: readonly TotalsRow[];
-  readonly groups: readonly ComparedGroup[];
-  readonly totalDelta: number;
-  readonly totalGrowthPct: number;
-  /** last − first capture time, when known. */
-  readonly elapsedNs?: number;
-  /**
-   * Groups that grew in every interval of a series of at least three snapshots: the leak
-   * suspects. Two snapshots have one interval, where "grew every time" only restates "grown".
-   */
-  readonly suspects: readonly ComparedGroup[];
-}
+export type { ComparedGroup, Comparison, TotalsRow } from '../parsers/model/compare-result';
+import type { ComparedGroup, Comparison } from '../parsers/model/compare-result';
 
 export function growthPct(first: number, last: number): number {
   if (first === 0) return last === 0 ? 0 : Infinity;

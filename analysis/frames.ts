@@ -4,12 +4,9 @@
 // blocking wrappers. Package paths decide "standard library": its top-level path element
 // has no dot (std) except `main`; the list below avoids calling a dot-less module path std.
 import type { Frame } from '../parsers/model';
+import type { Site } from '../parsers/model/analysis-result';
 
-export interface Site {
-  readonly function: string;
-  readonly file: string;
-  readonly line: number;
-}
+export type { Site } from '../parsers/model/analysis-result';
 
 // Top-level directories of GOROOT/src (Go 1.19–1.27). A user module without a dot in its path
 // ("example/leaks") is then still user code unless it collides with one of these names.

@@ -8,12 +8,10 @@
 import type { Frame } from '../parsers/model';
 import { isRuntimeFunction, topFunction } from './frames';
 import { isSystemStack, type WaitClass } from './wait-class';
+import type { IgnoreRules } from '../contract/project-config';
 
-export interface IgnoreRules {
-  readonly topFunction: readonly string[];
-  readonly anyFunction: readonly string[];
-  readonly createdBy: readonly string[];
-}
+// The file's schema and parser live in contract/ (shared with main/, which may not import analysis code).
+export { ConfigError, parseConfig, type FailOn, type IgnoreRules, type LeaklineConfig } from '../contract/project-config';
 
 export const NO_RULES: IgnoreRules = { topFunction: [], anyFunction: [], createdBy: [] };
 
@@ -71,53 +69,5 @@ export function mergeRules(...all: readonly IgnoreRules[]): IgnoreRules {
     topFunction: [...new Set(all.flatMap((r) => r.topFunction))],
     anyFunction: [...new Set(all.flatMap((r) => r.anyFunction))],
     createdBy: [...new Set(all.flatMap((r) => r.createdBy))],
-  };
-}
-
-export type FailOn = 'proven' | 'high' | 'medium' | 'low';
-
-export interface LeaklineConfig {
-  readonly ignore: IgnoreRules;
-  readonly failOn?: FailOn;
-}
-
-/** Thrown for a `.leakline.json` that is not the documented schema (docs/analysis.md). */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
-
-function stringList(v: unknown, where: string): string[] {
-  if (v === undefined) return [];
-  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x === ''))
-    throw new ConfigError(`${where} must be an array of non-empty strings`);
-  return v as string[];
-}
-
-/** Parses `.leakline.json` text. Unknown keys are errors: a typo must not silently ignore nothing. */
-export function parseConfig(text: string): LeaklineConfig {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new ConfigError(`not JSON: ${(e as Error).message}`);
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError('top level must be an object');
-  const obj = raw as Record<string, unknown>;
-  for (const k of Object.keys(obj)) if (k !== 'ignore' && k !== 'failOn' && k !== '$schema') throw new ConfigError(`unknown key "${k}"`);
-  const ig = obj.ignore ?? {};
-  if (typeof ig !== 'object' || ig === null || Array.isArray(ig)) throw new ConfigError('"ignore" must be an object');
-  const igo = ig as Record<string, unknown>;
-  for (const k of Object.keys(igo))
-    if (k !== 'topFunction' && k !== 'anyFunction' && k !== 'createdBy') throw new ConfigError(`unknown key "ignore.${k}"`);
-  const failOn = obj.failOn;
-  if (failOn !== undefined && !['proven', 'high', 'medium', 'low'].includes(failOn as string))
-    throw new ConfigError('"failOn" must be one of proven, high, medium, low');
-  return {
-    ignore: {
-      topFunction: stringList(igo.topFunction, 'ignore.topFunction'),
-      anyFunction: stringList(igo.anyFunction, 'ignore.anyFunction'),
-      createdBy: stringList(igo.createdBy, 'ignore.createdBy'),
-    },
-    failOn: failOn as FailOn | undefined,
   };
 }

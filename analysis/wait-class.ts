@@ -7,25 +7,9 @@
 // (research/pprof-and-leaks.md §5.4).
 import type { Frame } from '../parsers/model';
 import { isStdFunction } from './frames';
+import type { WaitClass } from '../parsers/model/analysis-result';
 
-export type WaitClass =
-  | 'channel-send'
-  | 'channel-recv'
-  | 'select'
-  | 'forever' // nil channel operation or `select {}`: nothing can ever wake it
-  | 'sync-mutex'
-  | 'sync-rwmutex'
-  | 'sync-waitgroup'
-  | 'sync-cond'
-  | 'sync-other' // a runtime semaphore we could not attribute (plain `semacquire`)
-  | 'timer' // time.Sleep
-  | 'io' // netpoller: sockets, pipes
-  | 'syscall'
-  | 'gc-system' // GC workers, sweeper, finalizers, trace reader…
-  | 'running'
-  | 'runnable'
-  | 'other' // preempted, debug call, synctest, coroutine switch…
-  | 'unknown';
+export type { WaitClass } from '../parsers/model/analysis-result';
 
 /** Classes where a goroutine waits for another goroutine: the ones a leak can hide in. */
 export const PARTNER_CLASSES: ReadonlySet<WaitClass> = new Set<WaitClass>([

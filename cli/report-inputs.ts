@@ -1,24 +1,16 @@
-// Turns files on disk into analysis inputs: content sniffing (never extensions) picks a parser.
-// The parsers register here as they land; analysis/ itself never reads files.
+// Turns files on disk into analysis inputs through the one door (parsers/open-input.ts): the
+// content (never the extension) picks the parser. analysis/ itself never reads files.
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ParseError, type ByteSource, type Profile, type TraceModel } from '../parsers/model';
+import { ParseError } from '../parsers/model';
+import { inputModel, openInput } from '../parsers/open-input';
 import { openFileSource } from '../main/engine/file-source';
 import type { AnalysisInput } from '../analysis/analyze';
-
-export interface InputLoader {
-  readonly name: string;
-  /** Looks at the first bytes only. */
-  sniff(head: Uint8Array): boolean;
-  load(source: ByteSource): Promise<{ trace: TraceModel } | { profile: Profile }>;
-}
 
 /** Why an input could not be used; the CLI exits 2 with this message. */
 export class InputError extends Error {
   override readonly name = 'InputError';
 }
-
-const HEAD_BYTES = 64 * 1024;
 
 /** Expands folders (one level, sorted) into files; explicit files are kept as given. */
 export async function expandPaths(paths: readonly string[]): Promise<{ path: string; explicit: boolean }[]> {
@@ -41,9 +33,13 @@ export async function expandPaths(paths: readonly string[]): Promise<{ path: str
   return out;
 }
 
-export async function loadInput(path: string, loaders: readonly InputLoader[]): Promise<AnalysisInput | undefined> {
-  // Chunked reads (main/engine/file-source.ts): a 2 GB trace never sits in memory whole; only
-  // the sniffing window is read up front.
+/**
+ * The file as an analysis input. A file found in a folder (`explicit` false) that is no input at
+ * all (empty, or unknown content) is skipped as undefined; a named one is refused with the door's
+ * reason.
+ */
+export async function loadInput(path: string, explicit: boolean): Promise<AnalysisInput | undefined> {
+  // Chunked reads (main/engine/file-source.ts): a 2 GB trace never sits in memory whole.
   let source;
   try {
     source = await openFileSource(path, path);
@@ -51,16 +47,12 @@ export async function loadInput(path: string, loaders: readonly InputLoader[]): 
     throw new InputError(`${path}: cannot read: ${(e as Error).message}`);
   }
   try {
-    const head = await source.read(0, Math.min(HEAD_BYTES, source.size));
-    const loader = loaders.find((l) => l.sniff(head));
-    if (!loader) return undefined;
-    try {
-      const model = await loader.load(source);
-      return { file: path, ...model } as AnalysisInput;
-    } catch (e) {
-      if (e instanceof ParseError) throw new InputError(e.describe(path));
-      throw e;
-    }
+    if (source.size === 0 && !explicit) return undefined;
+    return { file: path, ...inputModel(await openInput(source)) } as AnalysisInput;
+  } catch (e) {
+    if (e instanceof ParseError && e.code === 'unknown-format' && !explicit) return undefined;
+    if (e instanceof ParseError) throw new InputError(e.describe(path));
+    throw e;
   } finally {
     await source.close();
   }

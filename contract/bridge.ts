@@ -2,7 +2,7 @@
 // (`leakline serve`) renderer/src/bridge implements it over a WebSocket. Types only: this file is
 // compiled by the node-side and the web-side tsconfig alike, so it names no DOM or Node type.
 import type { EngineStatus, EngineStreamPort } from './engine';
-import type { Profile } from '../parsers/model';
+import type { AnalysisResult, Comparison, MatchMode, Profile } from '../parsers/model';
 import type { ExportRequest, HuntIgnoreRules, HuntState } from './hunt';
 
 /** Where the renderer runs; the UI adapts wording (e.g. "upload" vs "open") but not behaviour. */
@@ -137,12 +137,17 @@ export interface LeaklineBridge {
    * as its end state (the goroutines alive when it stopped, as a goroutine profile).
    */
   loadProfile(id: DocumentId): Promise<Profile>;
+  /**
+   * The compare view's table: the documents' snapshots ordered (by capture time when `autoOrder`)
+   * and aligned by the last document's session (off the UI thread and off main's loop).
+   */
+  compareDocuments(ids: DocumentId[], mode: MatchMode, autoOrder: boolean): Promise<DocumentComparison>;
   /** File › Compare… opened these documents to be compared (oldest first). */
   onCompareRequested(cb: (ids: DocumentId[]) => void): Unsubscribe;
   // ---- the leak hunt (contract/hunt.ts) ----
   huntState(id: DocumentId): Promise<HuntState>;
   /** An AnalysisResult (analysis/verdict.ts) of the document with its evidence and rules. */
-  analyzeDocument(id: DocumentId): Promise<unknown>;
+  analyzeDocument(id: DocumentId): Promise<AnalysisResult>;
   /** Attaches files the user dropped or picked (Electron: by path; browser: uploaded). */
   addEvidenceFiles(id: DocumentId, files: FileLike[]): Promise<HuntState>;
   /** "Add evidence…": the platform's picker (Electron: native dialog; browser: file input + upload). */
@@ -172,4 +177,10 @@ export interface PreloadApi extends Omit<LeaklineBridge, 'openStream'> {
 /** `data` of the window message that carries a document's stream port in Electron. */
 export interface StreamPortMessage {
   leaklineStream: DocumentId;
+}
+
+/** compareDocuments' answer: the documents in comparison order, and the comparison when there is one. */
+export interface DocumentComparison {
+  order: DocumentId[];
+  comparison: Comparison | null;
 }

@@ -5,6 +5,7 @@
 import type { Frame } from '../parsers/model/stack';
 import type { GoroutineTable, TimeRange, TraceModel } from '../parsers/model/trace-model';
 import type { Profile } from '../parsers/model/profile-model';
+import type { AnalysisResult } from '../parsers/model/analysis-result';
 import type { Unsubscribe } from './bridge';
 
 /** What sniffing found (parsers/sniff.ts), as the engine reports it before parsing. */
@@ -63,6 +64,7 @@ export interface WireTraceChunk {
     reason: Uint32Array;
     stack: Uint32Array;
     wakerId: Float64Array;
+    wakerStack: Uint32Array;
   };
   ended: { goroutineId: Float64Array; endNs: Float64Array };
 }
@@ -92,8 +94,8 @@ export type EngineMessage =
   | { type: 'trace-final'; final: WireTraceFinal }
   /** Profiles and goroutine dumps are small: one structured message. */
   | { type: 'profile'; profile: Profile }
-  /** An AnalysisResult (analysis/verdict.ts); opaque here because contract/ may not import analysis/. */
-  | { type: 'analysis'; result: unknown }
+  /** The verdicts (types from the model layer, parsers/model/analysis-result.ts). */
+  | { type: 'analysis'; result: AnalysisResult }
   /** Last message of a successful load; `partial` repeats why the load stopped early, if it did. */
   | { type: 'done'; partial?: EngineError; analysisError?: EngineError }
   /** Last message of a failed load: nothing (more) usable will come. */

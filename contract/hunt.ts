@@ -1,6 +1,6 @@
 // The leak hunt (suspects panel, evidence, export, ignore rules) over the bridge. Types only.
-// Analysis results cross as `unknown` (contract/ may not import analysis/): the renderer reads
-// them as analysis/verdict.ts AnalysisResult.
+// Analysis results cross typed: AnalysisResult lives in the types-only model layer
+// (parsers/model/analysis-result.ts), which contract/ may import.
 import type { DocumentId } from './bridge';
 
 /** Report formats, as `leakline report --format` names them. */

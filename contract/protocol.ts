@@ -1,7 +1,7 @@
 // Wire shapes shared by the two transports of the bridge: Electron IPC channel names and the
 // browser-mode WebSocket frames. Types and string constants only.
-import type { Profile } from '../parsers/model';
-import type { AppInfo, BridgeError, DocumentId, DocumentInfo, EditorSettings, EditorTarget, MenuCommand, ProgressEvent, RecentFile } from './bridge';
+import type { AnalysisResult, MatchMode, Profile } from '../parsers/model';
+import type { AppInfo, BridgeError, DocumentComparison, DocumentId, DocumentInfo, EditorSettings, EditorTarget, MenuCommand, ProgressEvent, RecentFile } from './bridge';
 import type { EngineStatus } from './engine';
 import type { ExportRequest, HuntIgnoreRules, HuntState } from './hunt';
 
@@ -17,13 +17,14 @@ export interface BridgeRequests {
   /** How many engines (parsing workers) are alive; the footer and the e2e tests read it. */
   engineStatus: { args: []; result: EngineStatus };
   loadProfile: { args: [id: DocumentId]; result: Profile };
+  compareDocuments: { args: [ids: DocumentId[], mode: MatchMode, autoOrder: boolean]; result: DocumentComparison };
   openInEditor: { args: [target: EditorTarget]; result: void };
   getEditorSettings: { args: []; result: EditorSettings };
   setEditorSettings: { args: [settings: EditorSettings]; result: EditorSettings };
   // ---- the leak hunt (contract/hunt.ts) ----
   huntState: { args: [id: DocumentId]; result: HuntState };
   /** The fused analysis of the document and its evidence under the project's rules (an AnalysisResult). */
-  analyzeDocument: { args: [id: DocumentId]; result: unknown };
+  analyzeDocument: { args: [id: DocumentId]; result: AnalysisResult };
   /** Attaches a file by absolute path (Electron drops; browser-mode evidence arrives by upload). */
   addEvidence: { args: [id: DocumentId, path: string]; result: HuntState };
   /** Electron only: native dialog, several files. */

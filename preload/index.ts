@@ -69,6 +69,7 @@ const bridge: PreloadApi = {
     if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`);
   },
   loadProfile: (id) => call('loadProfile', id),
+  compareDocuments: (ids, mode, autoOrder) => call('compareDocuments', ids, mode, autoOrder),
   openInEditor: (target) => call('openInEditor', target),
   getEditorSettings: () => call('getEditorSettings'),
   setEditorSettings: (settings) => call('setEditorSettings', settings),

@@ -7,10 +7,9 @@ import { toDiffMarkdown } from '../../analysis/compare-markdown';
 import { traceEndState } from '../../analysis/trace-end-state';
 import { parseArgs } from '../args';
 import { EXIT, UsageError, type Command } from '../command';
-import { DEFAULT_LOADERS } from '../input-loaders';
 import { processIo, type CliIo } from '../io';
 import { refuseInputAsOutput, writeOutput } from '../output';
-import { expandPaths, InputError, loadInput, type InputLoader } from '../report-inputs';
+import { expandPaths, InputError, loadInput } from '../report-inputs';
 
 const usage = `Usage: leakline diff <base> <target…> [options]
 
@@ -39,18 +38,15 @@ interface Loaded extends Snapshot {
   readonly path: string;
 }
 
-async function loadSnapshots(paths: readonly string[], loaders: readonly InputLoader[]): Promise<Loaded[]> {
+async function loadSnapshots(paths: readonly string[]): Promise<Loaded[]> {
   const out: Loaded[] = [];
   for (const p of paths) {
     const files = await expandPaths([p]);
     const loaded: Loaded[] = [];
     for (const { path, explicit } of files) {
-      const input = await loadInput(path, loaders);
+      const input = await loadInput(path, explicit);
       const name = path.slice(path.lastIndexOf('/') + 1);
-      if (!input) {
-        if (explicit) throw new InputError(`${path}: not a goroutine profile or execution trace this build can read`);
-        continue;
-      }
+      if (!input) continue;
       if ('trace' in input) {
         if (explicit) loaded.push({ name, profile: traceEndState(input.trace), explicit, path });
         continue;
@@ -81,8 +77,8 @@ async function loadSnapshots(paths: readonly string[], loaders: readonly InputLo
   return out;
 }
 
-/** The whole command with injectable io and loaders (tests). */
-export async function runDiff(argv: string[], io: CliIo = processIo, loaders: readonly InputLoader[] = DEFAULT_LOADERS): Promise<number> {
+/** The whole command with injectable io (tests). */
+export async function runDiff(argv: string[], io: CliIo = processIo): Promise<number> {
   const { flags, positionals } = parseArgs(argv, SPEC);
   const format = (flags['--format'] as string | undefined) ?? 'md';
   if (format !== 'json' && format !== 'md') throw new UsageError('--format must be json or md');
@@ -92,7 +88,7 @@ export async function runDiff(argv: string[], io: CliIo = processIo, loaders: re
   const out = flags['--out'] as string | undefined;
   let snaps: Loaded[];
   try {
-    snaps = await loadSnapshots(positionals, loaders);
+    snaps = await loadSnapshots(positionals);
     if (snaps.length < 2) throw new InputError(`need at least two snapshots to compare, got ${snaps.length}`);
     if (out) await refuseInputAsOutput(out, snaps.map((s) => s.path));
   } catch (e) {

@@ -2,13 +2,9 @@
 // is sniffed from the content, never the file name. Exit: 0 read (possibly partial, which the
 // output says), 2 unusable input (unknown format, unsupported version, corrupt) or usage,
 // 1 I/O failure.
-import { open } from 'node:fs/promises';
 import { ParseError } from '../../parsers/model/errors';
-import { parseGoroutineText } from '../../parsers/goroutines/index';
-import { parsePprof } from '../../parsers/pprof/index';
-import { sniff } from '../../parsers/sniff';
-import { parseTrace } from '../../parsers/trace';
-import { withFileSource } from '../../main/engine/file-source';
+import { openInput } from '../../parsers/open-input';
+import { openFileSource } from '../../main/engine/file-source';
 import { parseArgs } from '../args';
 import { EXIT, UsageError, type Command } from '../command';
 import { processIo, type CliIo } from '../io';
@@ -28,20 +24,6 @@ Options:
 Exit status: 0 read (a truncated file is read up to the damage and marked partial),
 2 unusable input (unknown format, unsupported version, nothing readable) or usage, 1 I/O error.`;
 
-/** Enough bytes for every sniffer: text sniffers look past leading log noise. */
-const SNIFF_BYTES = 1 << 20;
-
-async function readHead(file: string): Promise<Uint8Array> {
-  const h = await open(file, 'r');
-  try {
-    const buf = new Uint8Array(SNIFF_BYTES);
-    const { bytesRead } = await h.read(buf, 0, SNIFF_BYTES, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await h.close();
-  }
-}
-
 export function inspectCommand(io: CliIo = processIo): Command {
   return {
     name: 'inspect',
@@ -52,28 +34,21 @@ export function inspectCommand(io: CliIo = processIo): Command {
       if (positionals.length !== 1) throw new UsageError('expected exactly one file');
       const json = flags['--json'] === true;
       const file = positionals[0];
-      let head: Uint8Array;
+      let source;
       try {
-        head = await readHead(file);
+        source = await openFileSource(file, file);
       } catch (e) {
         io.err(`leakline inspect: ${file}: ${(e as Error).message}\n`);
         return EXIT.failure;
       }
       try {
-        const format = sniff(head);
-        if (format === 'go-trace') {
-          const model = await withFileSource(file, (src) => parseTrace(src));
-          const s = summarizeTrace(file, model);
+        const input = await openInput(source);
+        if (input.kind === 'trace') {
+          const s = summarizeTrace(file, input.trace);
           io.out(json ? JSON.stringify(s) + '\n' : formatTraceSummary(s));
           return EXIT.ok;
         }
-        if (format === 'unknown') {
-          throw new ParseError('unknown-format', 'not a Go execution trace, pprof profile or goroutine dump', 0);
-        }
-        const profile = await withFileSource(file, (src) =>
-          format === 'pprof-proto' ? parsePprof(src) : parseGoroutineText(src),
-        );
-        const summary = summarizeProfile(file, profile);
+        const summary = summarizeProfile(file, input.profile);
         io.out(json ? `${JSON.stringify(summary)}\n` : `${renderProfileSummary(summary)}\n`);
         return EXIT.ok;
       } catch (e) {
@@ -81,6 +56,8 @@ export function inspectCommand(io: CliIo = processIo): Command {
         if (json) io.out(JSON.stringify({ file, error: { code: e.code, offset: e.offset, message: e.message } }) + '\n');
         else io.err(`leakline inspect: ${e.describe(file)}\n`);
         return EXIT.usage;
+      } finally {
+        await source.close();
       }
     },
   };

@@ -11,10 +11,9 @@ import { mapResultPaths, parsePathMapping } from '../../analysis/report/paths';
 import { atLeast } from '../../analysis/verdict';
 import { version } from '../../package.json';
 import type { Command } from '../command';
-import { DEFAULT_LOADERS } from '../input-loaders';
 import { refuseInputAsOutput, writeOutput } from '../output';
 import { CONFIG_FILE, readConfigText } from '../../main/service/project-config';
-import { expandPaths, InputError, loadInput, type InputLoader } from '../report-inputs';
+import { expandPaths, InputError, loadInput } from '../report-inputs';
 
 const usage = `Usage: leakline report <files or folders…> [options]
 
@@ -150,8 +149,8 @@ export interface ReportIo {
 
 const stdio: ReportIo = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t) };
 
-/** The whole command with injectable loaders and streams (tests). */
-export async function runReport(argv: readonly string[], io: ReportIo = stdio, loaders: readonly InputLoader[] = DEFAULT_LOADERS): Promise<number> {
+/** The whole command with injectable streams (tests). */
+export async function runReport(argv: readonly string[], io: ReportIo = stdio): Promise<number> {
   let opts: ReportOptions;
   try {
     opts = parseReportArgs(argv);
@@ -171,9 +170,8 @@ export async function runReport(argv: readonly string[], io: ReportIo = stdio, l
     }
     const inputs: AnalysisInput[] = [];
     for (const { path, explicit } of await expandPaths(opts.files)) {
-      const input = await loadInput(path, loaders);
+      const input = await loadInput(path, explicit);
       if (input) inputs.push(input);
-      else if (explicit) throw new InputError(`${path}: not a Go execution trace or goroutine profile this build can read`);
     }
     if (inputs.length === 0) throw new InputError('no readable trace or goroutine profile among the inputs');
     if (opts.out) await refuseInputAsOutput(opts.out, [...inputs.map((i) => i.file), ...(configPath ? [configPath] : [])]);

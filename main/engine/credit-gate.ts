@@ -27,7 +27,7 @@ export class CreditGate {
 
   /** Queues a message; costly ones wait for credit, free ones only for those before them. */
   send(msg: EngineMessage, transfer: Transfer = [], cost = 0): void {
-    if (this.closed || (this.cancelled && cost > 0)) return;
+    if (this.closed) return;
     this.queue.push({ msg, transfer, cost });
     this.maxQueued = Math.max(this.maxQueued, this.queue.length);
     this.flush();
@@ -44,13 +44,12 @@ export class CreditGate {
   }
 
   /**
-   * Cancel: drops undelivered chunks and releases waiting reads (the engine then sees its abort
-   * signal); free messages (the final `error: cancelled`) still go out.
+   * Cancel: the parser stops reading (gatedSource refuses further reads, waiting reads are
+   * released) and ends with what it read as a partial model. Chunks already made still go out, so
+   * the consumer's spans match the final goroutine table: the partial document is consistent.
    */
   cancel(): void {
     this.cancelled = true;
-    for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i].cost > 0) this.queue.splice(i, 1);
-    this.flush();
     this.wake();
   }
 

@@ -5,17 +5,13 @@ import { analyze } from '../../analysis/analyze';
 import type { AnalysisInput } from '../../analysis/analyze';
 import type { EngineError, EngineFormat, WireTraceChunk, WireTraceFinal } from '../../contract';
 import type { ByteSource } from '../../parsers/model/byte-source';
+import type { CancelSignal } from '../../parsers/model/cancel';
 import { ParseError } from '../../parsers/model/errors';
 import type { Frame } from '../../parsers/model/stack';
 import type { GoroutineTable, TraceChunk, TraceModel } from '../../parsers/model/trace-model';
-import { parseGoroutineText } from '../../parsers/goroutines/index';
-import { parsePprof } from '../../parsers/pprof/index';
-import { sniff } from '../../parsers/sniff';
-import { parseTrace } from '../../parsers/trace/parse-trace';
+import { openInput } from '../../parsers/open-input';
 import { type CreditGate, gatedSource, type Transfer } from './credit-gate';
-
-/** Sniffing looks at the first MiB (goroutine dumps can follow some log lines). */
-const SNIFF_BYTES = 1 << 20;
+import type { DocumentSession } from './session-core';
 
 export function toEngineError(err: unknown, file: string): EngineError {
   if (err instanceof ParseError) return { code: err.code, message: err.message, offset: err.offset, offsetKind: err.offsetKind, file };
@@ -46,7 +42,6 @@ class TableDeltas {
 
 function wireChunk(c: TraceChunk, seq: number, deltas: TableDeltas): { chunk: WireTraceChunk; transfer: Transfer } {
   const s = c.spans;
-  const wakerId = s.wakerId ?? new Float64Array(s.count).fill(-1);
   const chunk: WireTraceChunk = {
     seq,
     generation: c.generation,
@@ -55,12 +50,12 @@ function wireChunk(c: TraceChunk, seq: number, deltas: TableDeltas): { chunk: Wi
     events: c.events,
     goroutinesSoFar: c.goroutinesSoFar,
     ...deltas.take(c.strings.strings, c.stacks.stacks),
-    spans: { count: s.count, goroutineId: s.goroutineId, startNs: s.startNs, state: s.state, reason: s.reason, stack: s.stack, wakerId },
+    spans: { count: s.count, goroutineId: s.goroutineId, startNs: s.startNs, state: s.state, reason: s.reason, stack: s.stack, wakerId: s.wakerId, wakerStack: s.wakerStack },
     ended: { goroutineId: c.ended.goroutineId, endNs: c.ended.endNs },
   };
   // Every column is a fresh slice made for this chunk (parse-trace.ts emitChunk), so moving its
   // buffer away costs nothing and leaves the parser's own state intact.
-  const transfer = [s.goroutineId, s.startNs, s.state, s.reason, s.stack, wakerId, c.ended.goroutineId, c.ended.endNs].map((a) => a.buffer as ArrayBuffer);
+  const transfer = [s.goroutineId, s.startNs, s.state, s.reason, s.stack, s.wakerId, s.wakerStack, c.ended.goroutineId, c.ended.endNs].map((a) => a.buffer as ArrayBuffer);
   return { chunk, transfer };
 }
 
@@ -105,40 +100,60 @@ function wireFinal(m: TraceModel, deltas: TableDeltas, file: string): { final: W
 
 export interface EngineRunOptions {
   gate: CreditGate;
-  signal: AbortSignal;
+  signal: CancelSignal;
+  /** false: a session without a viewer (a hunt or compare request came first): no chunks, no model messages. */
+  stream?: boolean;
+  /** Receives the model (or the load's failure): the document session answers from it. */
+  session?: DocumentSession;
 }
 
 /** Runs one load to its end; every outcome (even a bug) ends in a `done` or `error` message. */
 export async function runEngine(source: ByteSource, opts: EngineRunOptions): Promise<void> {
-  const { gate, signal } = opts;
+  const { gate, signal, session } = opts;
+  const stream = opts.stream ?? true;
   const file = source.name;
-  const fail = (err: unknown) => gate.send({ type: 'error', error: toEngineError(err, file) });
-  let format: EngineFormat = 'unknown';
+  const fail = (err: unknown) => {
+    session?.failed(err);
+    gate.send({ type: 'error', error: toEngineError(err, file) });
+  };
   try {
-    if (source.size === 0) throw new ParseError('truncated', 'the file is empty', 0);
-    const head = await source.read(0, Math.min(source.size, SNIFF_BYTES));
-    format = sniff(head);
-    gate.send({ type: 'start', file, format, bytesTotal: source.size });
-    if (format === 'unknown') {
-      throw new ParseError('unknown-format', 'not a Go execution trace, pprof profile or goroutine dump', 0);
-    }
+    const deltas = new TableDeltas();
+    let seq = 0;
+    const opened = await openInput(gatedSource(source, gate), {
+      signal,
+      onFormat: (format: EngineFormat) => gate.send({ type: 'start', file, format, bytesTotal: source.size }),
+      ...(stream
+        ? {
+            onChunk: (c: TraceChunk) => {
+              const { chunk, transfer } = wireChunk(c, seq++, deltas);
+              gate.send({ type: 'trace-chunk', chunk }, transfer, 1);
+              // The parser reads on only once this chunk has been delivered (credit permitting).
+              return gate.whenDrained();
+            },
+          }
+        : {}),
+    });
     let input: AnalysisInput;
     let partial: EngineError | undefined;
-    if (format === 'go-trace') {
-      const trace = await loadTrace(source, gate, signal);
+    if (opened.kind === 'trace') {
+      const trace = opened.trace;
+      if (stream) {
+        const { final, transfer } = wireFinal(trace, deltas, file);
+        gate.send({ type: 'trace-final', final }, transfer);
+      }
       input = { file, trace };
       if (trace.partial) partial = toEngineError(trace.partial, file);
     } else {
-      const profile = format === 'pprof-proto' ? await parsePprof(source) : await parseGoroutineText(source);
-      if (signal.aborted) throw new ParseError('cancelled', 'loading was cancelled', -1);
+      const profile = opened.profile;
       // ParseError is a class: structured clone would keep only its message. Send plain data.
       const plain = profile.partial
         ? { ...profile, partial: { name: 'ParseError', code: profile.partial.code, message: profile.partial.message, offset: profile.partial.offset, offsetKind: profile.partial.offsetKind } }
         : profile;
-      gate.send({ type: 'profile', profile: plain as typeof profile });
+      if (stream) gate.send({ type: 'profile', profile: plain as typeof profile });
       input = { file, profile };
       if (profile.partial) partial = toEngineError(profile.partial, file);
     }
+    session?.loaded(input);
     const goroutines = 'trace' in input ? input.trace.goroutines.count : input.profile.kind === 'goroutines' ? input.profile.total : 0;
     gate.send({ type: 'progress', progress: { phase: 'analyse', bytesRead: source.size, bytesTotal: source.size, goroutinesSoFar: goroutines, generation: 0 } });
     let analysisError: EngineError | undefined;
@@ -152,21 +167,4 @@ export async function runEngine(source: ByteSource, opts: EngineRunOptions): Pro
   } catch (err) {
     fail(signal.aborted && !(err instanceof ParseError && err.code !== 'cancelled') ? new ParseError('cancelled', 'loading was cancelled', -1) : err);
   }
-}
-
-async function loadTrace(source: ByteSource, gate: CreditGate, signal: AbortSignal): Promise<TraceModel> {
-  const deltas = new TableDeltas();
-  let seq = 0;
-  const model = await parseTrace(gatedSource(source, gate), {
-    signal,
-    onChunk: (c) => {
-      const { chunk, transfer } = wireChunk(c, seq++, deltas);
-      gate.send({ type: 'trace-chunk', chunk }, transfer, 1);
-      // The parser reads on only once this chunk has been delivered (credit permitting).
-      return gate.whenDrained();
-    },
-  });
-  const { final, transfer } = wireFinal(model, deltas, source.name);
-  gate.send({ type: 'trace-final', final }, transfer);
-  return model;
 }

@@ -25,6 +25,18 @@ export class EngineRegistry {
     return engine;
   }
 
+  /**
+   * The document's session: its engine if one runs, else a new one that loads without streaming
+   * (a hunt or compare request came before the page asked for the stream).
+   */
+  session(target: EngineTarget): Engine {
+    const e = this.engines.get(target.id);
+    if (e) return e;
+    const engine = this.open(target);
+    engine.start(() => undefined, { stream: false });
+    return engine;
+  }
+
   /** Closes the document's engine, if `engine` is given only when it is still that one. */
   async close(id: DocumentId, engine?: Engine): Promise<void> {
     const e = this.engines.get(id);

@@ -2,18 +2,29 @@
 // and cancel through `control`, `close` it to free everything. Two hosts implement it: a
 // worker_thread (Electron main and `leakline serve`: parsing never runs on their event loop) and
 // in-process (tests, and anything that wants no thread). Both run engine-core's runEngine.
-import type { EngineControl, EngineMessage } from '../../contract';
+import type { EngineControl, EngineMessage, SessionReply, SessionRequest, SessionRequestKind } from '../../contract';
 import { ENGINE_MAX_CREDIT } from '../../contract';
 import type { ByteSource } from '../../parsers/model/byte-source';
 import { CreditGate } from './credit-gate';
 import { runEngine, toEngineError } from './engine-core';
+import { DocumentSession, SessionError, type SessionOpener } from './session-core';
 
 export type EngineListener = (msg: EngineMessage) => void;
 
+export interface EngineStartOptions {
+  /** false: no viewer (a request came before the page asked for the stream): parse, keep, answer. */
+  stream?: boolean;
+}
+
 export interface Engine {
   /** Starts loading; messages go to `listener` in order, ending with `done` or `error`. */
-  start(listener: EngineListener): void;
+  start(listener: EngineListener, options?: EngineStartOptions): void;
   control(msg: EngineControl): void;
+  /**
+   * Asks the document's session (contract/session.ts); waits for the load. Rejects with a
+   * SessionError (plain failure data) when the document or a named file cannot be used.
+   */
+  request<K extends SessionRequestKind>(req: SessionRequest<K>): Promise<SessionReply<K>>;
   /** Stops the load if running and frees its memory (terminates the worker). Idempotent. */
   close(): Promise<void>;
   /** True once `done`/`error` was delivered or the engine was closed. */
@@ -37,6 +48,7 @@ const isLast = (m: EngineMessage) => m.type === 'done' || m.type === 'error';
 export class InProcessEngine implements Engine {
   private gate: CreditGate | null = null;
   private readonly abort = new AbortController();
+  private readonly session: DocumentSession;
   finished = false;
   /** Resolves when runEngine has returned (tests wait on it). */
   settled: Promise<void> = Promise.resolve();
@@ -44,7 +56,11 @@ export class InProcessEngine implements Engine {
   constructor(
     private readonly openSource: () => Promise<ByteSource & { close?(): Promise<void> }>,
     private readonly fileName: string,
-  ) {}
+    /** How the session opens evidence files. */
+    openFile: SessionOpener,
+  ) {
+    this.session = new DocumentSession(fileName, openFile);
+  }
 
   get maxQueued(): number {
     return this.gate?.maxQueued ?? 0;
@@ -55,7 +71,7 @@ export class InProcessEngine implements Engine {
     return this.gate?.queued ?? 0;
   }
 
-  start(listener: EngineListener): void {
+  start(listener: EngineListener, options: EngineStartOptions = {}): void {
     const gate = new CreditGate((msg) => {
       if (this.finished) return;
       if (isLast(msg)) this.finished = true;
@@ -66,8 +82,9 @@ export class InProcessEngine implements Engine {
       let source: (ByteSource & { close?(): Promise<void> }) | null = null;
       try {
         source = await this.openSource();
-        await runEngine(source, { gate, signal: this.abort.signal });
+        await runEngine(source, { gate, signal: this.abort.signal, stream: options.stream, session: this.session });
       } catch (err) {
+        this.session.failed(err);
         gate.send({ type: 'error', error: toEngineError(err, this.fileName) });
       } finally {
         await source?.close?.();
@@ -84,7 +101,13 @@ export class InProcessEngine implements Engine {
     }
   }
 
+  request<K extends SessionRequestKind>(req: SessionRequest<K>): Promise<SessionReply<K>> {
+    if (!this.gate) return Promise.reject(new SessionError({ kind: 'closed', message: `${this.fileName} is not loading` }));
+    return this.session.handle(req);
+  }
+
   async close(): Promise<void> {
+    this.session.close();
     this.abort.abort();
     this.gate?.close();
     this.finished = true;

@@ -7,16 +7,20 @@ import type { ByteSource } from '../../parsers/model/byte-source';
 export interface FileByteSource extends ByteSource {
   /** Bytes handed out so far (progress and the back-pressure test read it). */
   readonly bytesServed: number;
+  /** Size and mtime: changes when the file does (the session's evidence cache key). */
+  readonly version: string;
   close(): Promise<void>;
 }
 
 export async function openFileSource(path: string, name: string = basename(path)): Promise<FileByteSource> {
   const fh: FileHandle = await open(path, 'r');
   let size: number;
+  let version: string;
   try {
     const st = await fh.stat();
     if (!st.isFile()) throw Object.assign(new Error(`${path}: not a regular file`), { code: 'EISDIR' });
     size = st.size;
+    version = `${st.size}:${st.mtimeMs}`;
   } catch (err) {
     await fh.close();
     throw err;
@@ -26,6 +30,7 @@ export async function openFileSource(path: string, name: string = basename(path)
   return {
     name,
     size,
+    version,
     get bytesServed() {
       return served;
     },

@@ -22,6 +22,11 @@ export function findEngineWorker(dirs: readonly (string | undefined)[]): string 
 export function createEngineRegistry(workerFile: string | null, warn: (m: string) => void): EngineRegistry {
   if (!workerFile) warn(`${ENGINE_WORKER_FILE} not found (run \`npm run build\`): parsing runs in-process`);
   return new EngineRegistry((t: EngineTarget) =>
-    workerFile ? new WorkerEngine({ workerFile, path: t.path, name: t.name }) : new InProcessEngine(() => openFileSource(t.path, t.name), t.name),
+    workerFile ? new WorkerEngine({ workerFile, path: t.path, name: t.name }) : inProcessEngine(t.path, t.name),
   );
+}
+
+/** An engine on the calling thread for the file at `path` (tests; sources without a build). */
+export function inProcessEngine(path: string, name: string): InProcessEngine {
+  return new InProcessEngine(() => openFileSource(path, name), name, openFileSource);
 }

@@ -4,6 +4,7 @@ import { rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type {
   AppInfo,
+  DocumentComparison,
   BridgeEventName,
   BridgeEvents,
   BridgeRequests,
@@ -16,12 +17,16 @@ import type {
   ExportRequest,
   HuntIgnoreRules,
   RecentFile,
+  SessionReply,
+  SessionRequest,
+  SessionRequestKind,
 } from '../../contract';
-import type { EngineRegistry } from '../engine/engine-registry';
-import type { Profile } from '../../parsers/model';
+import { SessionError } from '../engine/session-core';
+import { EngineRegistry } from '../engine/engine-registry';
+import { inProcessEngine } from '../engine/hosting';
+import type { MatchMode, Profile } from '../../parsers/model';
 import { BridgeFault, fsFault } from './bridge-error';
-import { HuntService } from './hunt-service';
-import { loadProfileFile } from './profile-loader';
+import { bridgeFaultOf, HuntService } from './hunt-service';
 import { memoryEditorStore, openInEditor, spawnDetached, type EditorStore, type Spawner } from './editor';
 import type { RecentStore } from './recent-store';
 import { validateArgs } from './validate';
@@ -34,7 +39,10 @@ export interface BridgeServiceOptions {
   /** Shows a native open dialog; absent in browser mode, where the renderer uploads instead. */
   pickFile?: () => Promise<string | null>;
   now?: () => number;
-  /** The documents' engines; closing a document closes its engine. */
+  /**
+   * The documents' engines (one worker per document, main/engine/hosting.ts); closing a document
+   * closes its engine. Absent (tests): engines run in-process, still one session per document.
+   */
   engines?: EngineRegistry;
   /** Editor choice and path remaps; in memory unless the host persists them. */
   editor?: EditorStore;
@@ -62,13 +70,15 @@ export class BridgeService {
   private nextDoc = 1;
   private readonly now: () => number;
   private readonly editor: EditorStore;
+  private readonly engines: EngineRegistry;
   /** Evidence, project folder and ignore rules per document; export (contract/hunt.ts). */
   readonly hunt: HuntService;
 
   constructor(private readonly opts: BridgeServiceOptions) {
     this.now = opts.now ?? Date.now;
     this.editor = opts.editor ?? memoryEditorStore();
-    this.hunt = new HuntService({ getDocument: (id) => this.getDocument(id), pickEvidence: opts.pickEvidence, pickSavePath: opts.pickSavePath, pickFolder: opts.pickFolder });
+    this.engines = opts.engines ?? new EngineRegistry((t) => inProcessEngine(t.path, t.name));
+    this.hunt = new HuntService({ getDocument: (id) => this.getDocument(id), ask: (id, req) => this.ask(id, req), pickEvidence: opts.pickEvidence, pickSavePath: opts.pickSavePath, pickFolder: opts.pickFolder });
   }
 
   /** Validates `args` for `verb`, then runs it. Throws BridgeFault on bad input. */
@@ -95,6 +105,8 @@ export class BridgeService {
         return this.engineStatus();
       case 'loadProfile':
         return this.loadProfile(args[0] as DocumentId);
+      case 'compareDocuments':
+        return this.compareDocuments(args[0] as DocumentId[], args[1] as MatchMode, args[2] as boolean);
       case 'openInEditor':
         return openInEditor(args[0] as EditorTarget, this.editor.get(), this.opts.spawn ?? spawnDetached, this.opts.env ?? process.env);
       case 'getEditorSettings':
@@ -179,12 +191,24 @@ export class BridgeService {
     if (!doc) throw new BridgeFault('not-found', `no open document ${id}`);
     let p = this.profiles.get(id);
     if (!p) {
-      p = loadProfileFile(doc.path, doc.name);
+      // The document's session answers from the model it keeps (a trace: its end state).
+      p = this.ask(id, { kind: 'end-state' });
       this.profiles.set(id, p);
       // A failed parse is not cached: the file may be replaced and retried.
       p.catch(() => this.profiles.delete(id));
     }
     return p;
+  }
+
+  /**
+   * The compare view's table: each document's end state comes from its own session (cached), the
+   * alignment runs in the last document's session; main only relays.
+   */
+  async compareDocuments(ids: readonly DocumentId[], mode: MatchMode, autoOrder: boolean): Promise<DocumentComparison> {
+    const profiles = await Promise.all(ids.map((id) => this.loadProfile(id)));
+    const snapshots = ids.map((id, i) => ({ name: this.getDocument(id).name, profile: profiles[i] }));
+    const { order, comparison } = await this.ask(ids[ids.length - 1], { kind: 'compare', snapshots, mode, autoOrder });
+    return { order: order.map((i) => ids[i]), comparison };
   }
 
   /** Forgets the document and its engine; an uploaded copy is deleted (it exists only for this document). */
@@ -193,10 +217,32 @@ export class BridgeService {
     if (!doc) throw new BridgeFault('not-found', `no open document ${id}`);
     this.profiles.delete(id);
     this.docs.delete(id);
-    void this.opts.engines?.close(id);
+    void this.engines.close(id);
     await this.hunt.forget(id);
     if (doc.uploaded) await rm(doc.path, { force: true });
     this.emit('documentClosed', id);
+  }
+
+  /** The document's session: the engine that loaded it, or one started now without a viewer. */
+  session(id: DocumentId) {
+    const doc = this.getDocument(id);
+    return this.engines.session({ id, path: doc.path, name: doc.name });
+  }
+
+  /**
+   * One request to the document's session; its failures become the bridge's errors. An engine
+   * replaced meanwhile (the page opened the document's stream after a request had started a
+   * session without a viewer) answers "closed" while the document is still open: ask the new one.
+   */
+  async ask<K extends SessionRequestKind>(id: DocumentId, req: SessionRequest<K>): Promise<SessionReply<K>> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.session(id).request(req);
+      } catch (err) {
+        const replaced = err instanceof SessionError && err.failure.kind === 'closed' && this.docs.has(id);
+        if (!replaced || attempt >= 2) throw bridgeFaultOf(err);
+      }
+    }
   }
 
   /** The open document `id`, or a not-found fault (stream endpoints look documents up here). */
@@ -207,7 +253,7 @@ export class BridgeService {
   }
 
   engineStatus(): EngineStatus {
-    return { liveEngines: this.opts.engines?.live ?? 0, openDocuments: this.docs.size };
+    return { liveEngines: this.engines.live, openDocuments: this.docs.size };
   }
 
   listDocuments(): DocumentInfo[] {

@@ -1,20 +1,20 @@
 // The leak hunt on the Node side: per document, the evidence files analysed with it and the
 // project folder whose `.leakline.json` holds the ignore rules (the same file and schema
-// `leakline report` reads, parsed by analysis/ignore.ts). Analysis and report text come from the
-// same analyze() and writers as the CLI, with inputs named by file name, so an export equals
+// `leakline report` reads, parsed by analysis/ignore.ts). Parsing, analysis and report text happen
+// in the document's session (its engine worker, main/engine/session-core.ts), never here: this
+// side keeps the hunt's state and asks. Inputs are named by file name, so an export equals
 // `leakline report <names…>` run in the files' folder byte for byte.
 import { rm, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { analyze } from '../../analysis/analyze';
-import { NO_RULES } from '../../analysis/ignore';
-import { writeReport } from '../../analysis/report';
-import type { AnalysisResult } from '../../analysis/verdict';
-import type { DocumentId, DocumentInfo, ExportRequest, EvidenceFile, HuntIgnoreRules, HuntState } from '../../contract';
+import type { DocumentId, DocumentInfo, ExportRequest, EvidenceFile, HuntIgnoreRules, HuntState, SessionReply, SessionRequest, SessionRequestKind } from '../../contract';
+import type { AnalysisResult } from '../../parsers/model';
+import { SessionError } from '../engine/session-core';
 import { version } from '../../package.json';
 import { writeFileAtomic } from './atomic-write';
 import { BridgeFault, fsFault } from './bridge-error';
-import { HuntInputCache } from './hunt-inputs';
 import { readProjectConfig, writeIgnoreRules } from './project-config';
+
+const NO_RULES: HuntIgnoreRules = { topFunction: [], anyFunction: [], createdBy: [] };
 
 export { CONFIG_FILE } from './project-config';
 /** Evidence files per document: a series of snapshots plus dumps; more is a mistake, not a hunt. */
@@ -33,6 +33,8 @@ interface Hunt {
 
 export interface HuntServiceOptions {
   getDocument(id: DocumentId): DocumentInfo;
+  /** Asks the document's session (its engine); failures are the bridge's errors already. */
+  ask<K extends SessionRequestKind>(id: DocumentId, req: SessionRequest<K>): Promise<SessionReply<K>>;
   /** Electron: native multi-file open dialog for "Add evidence…". */
   pickEvidence?: () => Promise<string[]>;
   /** Electron: native save dialog; resolves null when cancelled. */
@@ -43,7 +45,6 @@ export interface HuntServiceOptions {
 
 export class HuntService {
   private readonly hunts = new Map<DocumentId, Hunt>();
-  private readonly inputs = new HuntInputCache();
 
   constructor(private readonly opts: HuntServiceOptions) {}
 
@@ -82,8 +83,14 @@ export class HuntService {
     if (path === doc.path) throw new BridgeFault('bad-request', `${name} is the document itself`);
     if (h.evidence.some((e) => e.path === path)) return this.state(id);
     if (h.evidence.length >= MAX_EVIDENCE) throw new BridgeFault('too-large', `at most ${MAX_EVIDENCE} evidence files per document`);
-    // Parsed now, so an unusable file is refused here with its reason instead of breaking every later analysis.
-    await this.inputs.load(path, name);
+    // Parsed now (in the session), so an unusable file is refused here with its reason instead of
+    // breaking every later analysis; a refused upload is deleted at once.
+    try {
+      await this.ask(id, { kind: 'check-evidence', file: { path, name } });
+    } catch (err) {
+      if (uploaded) await rm(path, { force: true });
+      throw err;
+    }
     h.evidence.push({ path, name });
     if (uploaded) (h.uploads ??= new Set()).add(path);
     h.last = undefined;
@@ -101,7 +108,6 @@ export class HuntService {
     const h = this.hunt(id);
     h.evidence = h.evidence.filter((e) => e.path !== path);
     h.last = undefined;
-    this.release();
     if (h.uploads?.delete(path)) await rm(path, { force: true });
     return this.state(id);
   }
@@ -148,11 +154,11 @@ export class HuntService {
     const doc = this.opts.getDocument(id);
     const { config, error } = await readProjectConfig(this.folderOf(id, h));
     if (error) throw new BridgeFault('bad-request', error);
-    const files = [{ path: doc.path, name: doc.name }, ...h.evidence];
     const rules = config?.ignore ?? NO_RULES;
-    const key = JSON.stringify([files, rules]);
+    const evidence = h.evidence.map((e) => ({ ...e }));
+    const key = JSON.stringify([doc.path, evidence, rules]);
     if (h.last?.key !== key) {
-      const result = (async () => analyze(await Promise.all(files.map((f) => this.inputs.load(f.path, f.name))), { rules }))();
+      const result = this.ask(id, { kind: 'analyse', evidence, rules: { topFunction: [...rules.topFunction], anyFunction: [...rules.anyFunction], createdBy: [...rules.createdBy] } });
       h.last = { key, result };
       result.catch(() => {
         if (h.last?.result === result) h.last = undefined;
@@ -162,7 +168,17 @@ export class HuntService {
   }
 
   async exportReport(req: ExportRequest): Promise<string> {
-    return writeReport(req.format, await this.analyze(req.documentId), { name: 'Leakline', version });
+    const id = req.documentId;
+    const h = this.hunt(id);
+    const { config, error } = await readProjectConfig(this.folderOf(id, h));
+    if (error) throw new BridgeFault('bad-request', error);
+    const r = config?.ignore ?? NO_RULES;
+    const rules = { topFunction: [...r.topFunction], anyFunction: [...r.anyFunction], createdBy: [...r.createdBy] };
+    return this.ask(id, { kind: 'export', evidence: h.evidence.map((e) => ({ ...e })), rules, format: req.format, tool: { name: 'Leakline', version } });
+  }
+
+  private ask<K extends SessionRequestKind>(id: DocumentId, req: SessionRequest<K>): Promise<SessionReply<K>> {
+    return this.opts.ask(id, req);
   }
 
   async saveReport(req: ExportRequest): Promise<string | null> {
@@ -179,25 +195,27 @@ export class HuntService {
     return path;
   }
 
-  /** The document closed: forget its hunt and the parsed files only it used; delete its uploaded evidence. */
+  /** The document closed (its session ended with it): forget its hunt; delete its uploaded evidence. */
   async forget(id: DocumentId): Promise<void> {
     const uploads = this.hunts.get(id)?.uploads ?? new Set<string>();
     this.hunts.delete(id);
-    this.release();
     await Promise.all([...uploads].map((p) => rm(p, { force: true })));
   }
+}
 
-  private release(): void {
-    const used = new Set<string>();
-    for (const [id, h] of this.hunts) {
-      for (const e of h.evidence) used.add(e.path);
-      try {
-        used.add(this.opts.getDocument(id).path);
-      } catch {
-        // closed: nothing to keep
-      }
-    }
-    this.inputs.retain(used);
+/** A session's failure as the bridge reports it: a parser's refusal names the file, a bound stays too-large. */
+export function bridgeFaultOf(err: unknown): unknown {
+  if (!(err instanceof SessionError)) return err;
+  const f = err.failure;
+  switch (f.kind) {
+    case 'parse':
+      return new BridgeFault(f.code === 'too-large' ? 'too-large' : 'unsupported', f.message);
+    case 'fs':
+      return fsFault({ code: f.errno }, f.path);
+    case 'closed':
+      return new BridgeFault('not-found', f.message);
+    case 'internal':
+      return new Error(f.message);
   }
 }
 

@@ -1,4 +1,4 @@
-// `.leakline.json` (schema: analysis/ignore.ts parseConfig) as the app reads and writes it. The
+// `.leakline.json` (schema: contract/project-config.ts parseConfig) as the app reads and writes it. The
 // file sits in a project folder that may hold anything, so: a symbolic link there is never
 // followed (a dangling one made the app create a file outside the folder), writes are atomic
 // (atomic-write.ts), and a write merges the user's change with what is on disk at that moment —
@@ -6,8 +6,7 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConfigError, parseConfig, type IgnoreRules, type LeaklineConfig } from '../../analysis/ignore';
-import type { HuntIgnoreRules } from '../../contract';
+import { ConfigError, parseConfig, type HuntIgnoreRules, type IgnoreRules, type LeaklineConfig } from '../../contract';
 import { writeFileAtomic } from './atomic-write';
 import { BridgeFault, fsFault } from './bridge-error';
 

@@ -12,6 +12,8 @@ export const MAX_PATH_CHARS = 32_767;
 const DOC_ID_RE = /^doc-[0-9]{1,12}$/;
 
 const bad = (msg: string) => new BridgeFault('bad-request', msg);
+/** Snapshots one comparison may hold (a series of captures, not a corpus). */
+const MAX_COMPARED = 64;
 
 function noArgs(args: readonly unknown[], verb: string): [] {
   if (args.length !== 0) throw bad(`${verb} takes no arguments`);
@@ -62,6 +64,16 @@ const VALIDATORS: Validators = {
   loadProfile: (a) => {
     if (a.length !== 1) throw bad('loadProfile takes one argument');
     return [validateDocumentId(a[0])];
+  },
+  compareDocuments: (a) => {
+    if (a.length !== 3) throw bad('compareDocuments takes three arguments');
+    const [ids, mode, autoOrder] = a;
+    if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_COMPARED) throw bad(`compareDocuments needs 1 to ${MAX_COMPARED} document ids`);
+    if (mode !== 'stack' && mode !== 'function') throw bad('mode must be "stack" or "function"');
+    if (typeof autoOrder !== 'boolean') throw bad('autoOrder must be a boolean');
+    const valid = ids.map(validateDocumentId);
+    if (new Set(valid).size !== valid.length) throw bad('a document appears twice');
+    return [valid, mode, autoOrder];
   },
   openInEditor: (a) => {
     if (a.length !== 1) throw bad('openInEditor takes one argument');

@@ -5,3 +5,6 @@ export * from './stack';
 export * from './goroutine-state';
 export * from './trace-model';
 export * from './profile-model';
+export type * from './analysis-result';
+export type * from './cancel';
+export type * from './compare-result';

@@ -71,11 +71,11 @@ export interface SpanTable {
   /** Goroutine id that made this goroutine runnable (unblocker), -1 when none / unknown. */
   readonly wakerId: Float64Array;
   /**
-   * Added by the analysis helper: the unblocker's stack at the GoUnblock that began this Runnable
-   * span (Go's `Event.Stack()` of that event), 0 when none. Optional: the leak analysis uses it to
-   * name the partner site ("nothing sent at pipeline.go:31 afterwards") and degrades without it.
+   * The unblocker's stack at the GoUnblock that began this Runnable span (Go's `Event.Stack()` of
+   * that event), 0 when none: the leak analysis names the partner site with it ("nothing sent at
+   * pipeline.go:31 afterwards").
    */
-  readonly wakerStack?: Uint32Array;
+  readonly wakerStack: Uint32Array;
 }
 
 export interface TimeRange {
@@ -106,17 +106,20 @@ export interface TraceModel {
   readonly warnings: readonly ParseWarning[];
   /** Set when parsing stopped early; everything before `error.offset` is in the model. */
   readonly partial?: ParseError;
-  // ---- Added by the trace parser (issue 4); optional so hand-built models stay valid. ----
+  // Every column is required: models come from the parser (parseTrace, or the renderer's stream
+  // accumulator, which groups with the parser's own groupSpans), so a column a builder forgets is
+  // a compile error, not a silent gap. Only `partial` and `wallClock` may be absent: facts a
+  // trace may not have.
   /** HeapGoal metric samples, parallel arrays. */
-  readonly heapGoal?: { readonly timeNs: Float64Array; readonly bytes: Float64Array };
+  readonly heapGoal: { readonly timeNs: Float64Array; readonly bytes: Float64Array };
   /** GOMAXPROCS (ProcsChange metric) samples. */
-  readonly gomaxprocs?: { readonly timeNs: Float64Array; readonly value: Float64Array };
+  readonly gomaxprocs: { readonly timeNs: Float64Array; readonly value: Float64Array };
   /** Ps seen in the trace and their running intervals. */
-  readonly procs?: ProcTable;
-  readonly tasks?: readonly UserTask[];
-  readonly regions?: readonly UserRegion[];
-  readonly logs?: readonly UserLog[];
-  readonly cpuSamples?: CpuSampleTable;
+  readonly procs: ProcTable;
+  readonly tasks: readonly UserTask[];
+  readonly regions: readonly UserRegion[];
+  readonly logs: readonly UserLog[];
+  readonly cpuSamples: CpuSampleTable;
   /** Wall-clock anchor (Go 1.25+ ClockSnapshot of the first generation), when the trace has one. */
   readonly wallClock?: { readonly traceNs: Nanoseconds; readonly unixSec: number; readonly unixNsec: number };
 }
@@ -194,8 +197,9 @@ export interface TraceChunk {
     readonly state: Uint8Array;
     readonly reason: Uint32Array;
     readonly stack: Uint32Array;
-    /** Added by the engine (issue 7): SpanTable.wakerId of these spans, so a stream rebuilds it. */
-    readonly wakerId?: Float64Array;
+    /** SpanTable.wakerId and wakerStack of these spans, so a stream rebuilds every column. */
+    readonly wakerId: Float64Array;
+    readonly wakerStack: Uint32Array;
   };
   /** Goroutines that ended (reached NotExist) in this generation, and when. */
   readonly ended: { readonly goroutineId: Float64Array; readonly endNs: Float64Array };

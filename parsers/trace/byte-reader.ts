@@ -3,6 +3,7 @@
 // only the chunks its batches live in: memory is bounded by one generation plus one chunk.
 import type { ByteSource } from '../model/byte-source';
 import { ParseError } from '../model/errors';
+import type { CancelSignal } from '../model/cancel';
 
 /** 1 MiB: ~64 reads per 64 MiB trace, and a copy per chunk costs ~1/10 of decoding it. */
 const CHUNK = 1 << 20;
@@ -17,7 +18,7 @@ export class ByteReader {
   constructor(
     private readonly source: ByteSource,
     start: number,
-    private readonly signal?: AbortSignal,
+    private readonly signal?: CancelSignal,
   ) {
     this.bufStart = start;
   }

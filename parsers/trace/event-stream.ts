@@ -11,6 +11,7 @@ import { HEADER_SIZE, isV1Version, readHeader } from './header';
 import { type MState, Ordering } from './order';
 import { Ev, NUM_SPECS, STACK_ARG_MASK, STRING_ARG_MASK, TIMED_ARGC, EVENT_NAMES, WIRE_NONE, NONE } from './spec';
 import { uvarint, vr } from './varint';
+import type { CancelSignal } from '../model/cancel';
 
 class Cursor {
   idx = 0;
@@ -129,7 +130,7 @@ export class EventStream {
 
   constructor(
     private readonly source: ByteSource,
-    private readonly signal?: AbortSignal,
+    private readonly signal?: CancelSignal,
   ) {
     this.event = this.own;
   }

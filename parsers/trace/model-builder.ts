@@ -11,6 +11,7 @@ import { NumIndex } from './num-map';
 import { Ev, NONE } from './spec';
 import { GoTransition, ProcTransition, eventStack, goTransition, procTransition } from './transition';
 import { AuxBuilder } from './aux-builder';
+import { groupSpans } from './group-spans';
 
 /** One goroutine transition, resolved, for consumers that ask for them (differential tests). */
 export interface GoroutineTransitionRecord {
@@ -189,33 +190,13 @@ export class ModelBuilder {
   finish(endNs: number): { goroutines: GoroutineTable; spans: SpanTable } {
     const n = this.gId.length;
     const counts = this.gSpans.trimmed();
-    const first = new Uint32Array(n);
-    let total = 0;
-    for (let r = 0; r < n; r++) {
-      first[r] = total;
-      total += counts[r];
-    }
-    // Destination index of every span: rows in order, spans of a row in event order.
-    const cursor = first.slice();
-    const dest = new Uint32Array(total);
-    let i = 0;
     const sp = this.spans;
-    for (const page of sp.row) {
-      const n2 = Math.min(page.length, total - i);
-      for (let j = 0; j < n2; j++) dest[i++] = cursor[page[j]]++;
-    }
-    // One monomorphic loop per element type (a generic closure here cost 4x in V8).
     sp.releaseCurrent();
-    const goroutine = scatterU32(sp.row, dest, total);
-    const startNs = scatterF64(sp.start, dest, total);
-    const state = scatterU8(sp.state, dest, total);
-    const reason = scatterU32(sp.reason, dest, total);
-    const stack = scatterU32(sp.stack, dest, total);
-    const wakerId = scatterF64(sp.waker, dest, total);
-    const wakerStack = scatterU32(sp.wakerStack, dest, total);
-    const endCol = new Float64Array(total);
-    for (let k = 0; k + 1 < total; k++) endCol[k] = goroutine[k + 1] === goroutine[k] ? startNs[k + 1] : endNs;
-    if (total > 0) endCol[total - 1] = endNs;
+    const { spans, first } = groupSpans(
+      { row: sp.row, start: sp.start, state: sp.state, reason: sp.reason, stack: sp.stack, waker: sp.waker, wakerStack: sp.wakerStack },
+      counts,
+      endNs,
+    );
     const finalState = this.gState.trimmed();
     for (let r = 0; r < n; r++) if (finalState[r] === GoState.Undetermined) finalState[r] = GoState.NotExist;
     return {
@@ -234,47 +215,11 @@ export class ModelBuilder {
         firstSpan: first,
         spanCount: counts,
       },
-      spans: { count: total, goroutine, startNs, endNs: endCol, state, reason, stack, wakerId, wakerStack },
+      spans,
     };
   }
 
   gcRanges(): TimeRange[] {
     return this.aux.gc;
   }
-}
-
-/** Scatters a paged column into its final order and drops the pages as it goes. */
-function scatterF64(pages: Float64Array[], dest: Uint32Array, total: number): Float64Array {
-  const out = new Float64Array(total);
-  let i = 0;
-  while (pages.length > 0) {
-    const page = pages.shift()!;
-    const n = Math.min(page.length, total - i);
-    for (let j = 0; j < n; j++) out[dest[i++]] = page[j];
-  }
-  return out;
-}
-
-/** Scatters a paged column into its final order and drops the pages as it goes. */
-function scatterU32(pages: Uint32Array[], dest: Uint32Array, total: number): Uint32Array {
-  const out = new Uint32Array(total);
-  let i = 0;
-  while (pages.length > 0) {
-    const page = pages.shift()!;
-    const n = Math.min(page.length, total - i);
-    for (let j = 0; j < n; j++) out[dest[i++]] = page[j];
-  }
-  return out;
-}
-
-/** Scatters a paged column into its final order and drops the pages as it goes. */
-function scatterU8(pages: Uint8Array[], dest: Uint32Array, total: number): Uint8Array {
-  const out = new Uint8Array(total);
-  let i = 0;
-  while (pages.length > 0) {
-    const page = pages.shift()!;
-    const n = Math.min(page.length, total - i);
-    for (let j = 0; j < n; j++) out[dest[i++]] = page[j];
-  }
-  return out;
 }

@@ -29,6 +29,7 @@ export function takeChunk(b: ModelBuilder, from: number, generation: number, byt
       reason: slicePages(Uint32Array, sp.reason, from, to),
       stack: slicePages(Uint32Array, sp.stack, from, to),
       wakerId: slicePages(Float64Array, sp.waker, from, to),
+      wakerStack: slicePages(Uint32Array, sp.wakerStack, from, to),
     },
     ended: { goroutineId: Float64Array.from(b.endedIds), endNs: Float64Array.from(b.endedNs) },
   };

@@ -6,11 +6,12 @@
 //     is off that loop);
 //  3. the browser: `leakline serve <trace>` + Chromium (Playwright): time to the first goroutine
 //     rows and to "done" as the page saw them, and the renderer's JS heap after load (CDP
-//     Performance.getMetrics after a forced GC).
+//     Performance.getMetrics after a forced GC); the server's RSS idle, with the document loaded
+//     (its engine worker keeps the model as the document's session) and after closing the tab.
 // Inputs: test/fixtures-big/*/trace.out of ≥ 40 MB (npm run fixtures:big); when there are none, a
 // ~50 MB trace is generated with test/e2e/bigtrace.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,6 +111,57 @@ function engineRun(file) {
   });
 }
 
+/** Resident set size of a process (Linux /proc), in bytes; NaN elsewhere. */
+function rssOf(pid) {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * Cancel at `atSeconds` into a worker load (as the UI does: the shared flag, then the message):
+ * how long until the parse stopped (the final message of the partial model) and until done.
+ */
+function cancelRun(file, atSeconds) {
+  return new Promise((resolve, reject) => {
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    const w = new Worker(workerFile, { workerData: { path: file, name: path.basename(file), cancelFlag: flag } });
+    let cancelAt = NaN;
+    // stoppedMs: the parser's last chunk after the cancel (it stopped reading and flushed what it
+    // had); modelMs: the partial model finished (grouped) and sent; doneMs: analysed too.
+    const r = { stoppedMs: NaN, modelMs: NaN, doneMs: NaN, cutFraction: NaN, cancelledBeforeEnd: false };
+    const timer = setTimeout(() => {
+      cancelAt = performance.now();
+      Atomics.store(flag, 0, 1);
+      w.postMessage({ type: 'cancel' });
+    }, atSeconds * 1000);
+    w.on('message', (m) => {
+      if (m.type === 'trace-chunk') {
+        if (!Number.isNaN(cancelAt)) r.stoppedMs = performance.now() - cancelAt;
+        w.postMessage({ type: 'credit', n: 1 });
+      } else if (m.type === 'trace-final') {
+        r.modelMs = performance.now() - cancelAt;
+        if (Number.isNaN(r.stoppedMs)) r.stoppedMs = r.modelMs;
+      }
+      else if (m.type === 'done' || m.type === 'error') {
+        clearTimeout(timer);
+        r.doneMs = performance.now() - cancelAt;
+        const cut = m.type === 'done' ? m.partial : m.error;
+        r.cancelledBeforeEnd = cut?.code === 'cancelled';
+        r.cutFraction = cut && cut.offset >= 0 ? cut.offset / statSync(file).size : 1;
+        void w.terminate();
+        if (m.type === 'error' && m.error.code !== 'cancelled') reject(new Error(`${m.error.code}: ${m.error.message}`));
+        else resolve(r);
+      }
+    });
+    w.on('error', reject);
+    w.postMessage({ type: 'credit', n: 4 });
+  });
+}
+
 async function browserRun(file) {
   const child = spawn(process.execPath, [path.join(root, 'bin/leakline.js'), 'serve', file], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((ok, fail) => {
@@ -121,6 +173,8 @@ async function browserRun(file) {
     });
     child.on('exit', (code) => fail(new Error(`serve exited ${code}: ${out}`)));
   });
+  await new Promise((r) => setTimeout(r, 2000));
+  const rssIdle = rssOf(child.pid);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage();
@@ -148,7 +202,14 @@ async function browserRun(file) {
     // Typed-array columns live outside the JS heap (ArrayBuffer backing stores): counted apart.
     const usage = await cdp.send('Runtime.getHeapUsage').catch(() => ({}));
     void start;
-    return { rows: marks.rows / 1000, done: marks.done / 1000, heapUsed: metric('JSHeapUsedSize'), heapTotal: metric('JSHeapTotalSize'), backing: usage.backingStorageSize ?? NaN };
+    const rssLoaded = rssOf(child.pid);
+    // Close the tab: the server ends the document's session (terminates its worker) and deletes
+    // nothing of the user's; its RSS should return near the idle size.
+    await page.getByRole('button', { name: `Close ${path.basename(file)}` }).click();
+    await page.getByRole('tab', { name: path.basename(file) }).waitFor({ state: 'detached', timeout: 30_000 });
+    await new Promise((r) => setTimeout(r, 5000));
+    const rssClosed = rssOf(child.pid);
+    return { rows: marks.rows / 1000, done: marks.done / 1000, heapUsed: metric('JSHeapUsedSize'), heapTotal: metric('JSHeapTotalSize'), backing: usage.backingStorageSize ?? NaN, rssIdle, rssLoaded, rssClosed };
   } finally {
     await browser.close();
     child.kill('SIGTERM');
@@ -162,6 +223,7 @@ for (const file of files) {
   const plain = plainParse(file);
   const idle = await idleLoopDelay(5000);
   const e = await engineRun(file);
+  const c = await cancelRun(file, e.model / 3);
   const b = await browserRun(file);
   const name = path.relative(root, file);
   console.log(`${name}: ${f1(mb(size))} MiB, ${go.events.toLocaleString('en-US')} events, ${e.goroutines.toLocaleString('en-US')} goroutines, ${e.spans.toLocaleString('en-US')} spans, ${e.chunks} chunks, ${e.verdicts} verdicts`);
@@ -170,10 +232,14 @@ for (const file of files) {
   console.log(`  engine (worker) first chunk                 ${f2(e.firstChunk).padStart(7)}   ${f2(e.firstChunk / go.seconds)}x reference`);
   console.log(`  engine (worker) full model                  ${f2(e.model).padStart(7)}   ${f2(e.model / go.seconds)}x reference, ${f2(e.model / plain.seconds)}x parseTrace alone`);
   console.log(`  engine (worker) model + analysis            ${f2(e.done).padStart(7)}   ${f2(e.done / go.seconds)}x reference`);
+  console.log(`  cancel at a third of the load: parse stopped ${f1(c.stoppedMs).padStart(7)} ms after the cancel (last chunk out); partial model sent after ${f1(c.modelMs)} ms, analysed after ${f1(c.doneMs)} ms; cut at ${f1(100 * c.cutFraction)} % of the file${c.cancelledBeforeEnd ? '' : ' (NOT cancelled: the load ended first)'}`);
   console.log(`  host event loop worst delay meanwhile       ${f1(e.maxLoopDelayMs).padStart(7)} ms (idle for 5 s on this machine: ${f1(idle)} ms)`);
   console.log(`  browser: first goroutine rows on screen     ${f2(b.rows).padStart(7)}   (from navigation start)`);
   console.log(`  browser: load done                          ${f2(b.done).padStart(7)}   ${f2(b.done / go.seconds)}x reference`);
   console.log(`  renderer JS heap after load (after GC)      ${f1(mb(b.heapUsed)).padStart(7)} MiB used, ${f1(mb(b.heapTotal))} MiB total`);
   console.log(`  renderer ArrayBuffer backing stores         ${f1(mb(b.backing)).padStart(7)} MiB (the model's columns)`);
-  console.log(`  renderer memory after load, heap + columns  ${f1(mb(b.heapUsed + b.backing)).padStart(7)} MiB (${f2((b.heapUsed + b.backing) / size)}x file size)\n`);
+  console.log(`  renderer memory after load, heap + columns  ${f1(mb(b.heapUsed + b.backing)).padStart(7)} MiB (${f2((b.heapUsed + b.backing) / size)}x file size)`);
+  console.log(`  server RSS idle                             ${f1(mb(b.rssIdle)).padStart(7)} MiB`);
+  console.log(`  server RSS, document open (session + model) ${f1(mb(b.rssLoaded)).padStart(7)} MiB (${f2((b.rssLoaded - b.rssIdle) / size)}x file size over idle)`);
+  console.log(`  server RSS 5 s after closing the tab        ${f1(mb(b.rssClosed)).padStart(7)} MiB (${f1(mb(b.rssClosed - b.rssIdle))} MiB over idle)\n`);
 }

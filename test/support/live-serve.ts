@@ -39,7 +39,7 @@ export function tokenCookieHeader(port: number, token: string): Record<string, s
 export async function startLive(opts: { service?: Partial<BridgeServiceOptions>; serve?: Partial<ServeOptions> } = {}): Promise<LiveServer> {
   const rendererDir = mkdtempSync(join(tmpdir(), 'leakline-renderer-'));
   writeFileSync(join(rendererDir, 'index.html'), TEST_PAGE);
-  const engines = new EngineRegistry((t) => new InProcessEngine(() => openFileSource(t.path, t.name), t.name));
+  const engines = new EngineRegistry((t) => new InProcessEngine(() => openFileSource(t.path, t.name), t.name, openFileSource));
   const service = new BridgeService({
     appInfo: { name: 'Leakline', version: '1.2.3', mode: 'browser', versions: {} },
     recent: memoryRecentStore(),

@@ -34,6 +34,12 @@ const FORBIDDEN: [file: string, code: string, expected: RegExp][] = [
   ['main/serve/probe.ts', "import { app } from 'electron/main';\nexport const a = app;", /main\/serve\/ may not import "electron"/],
   ['cli/commands/probe.ts', "import { buildWindowOptions } from '../../main/app/window-options';\nexport const b = buildWindowOptions;", /cli\/ may not import main\/app\//],
   ['contract/probe.ts', "import type { BridgeService } from '../main/service/bridge-service';\nexport type B = BridgeService;", /contract\/ may not import main\/service\//],
+  // Main hosts the engine: parsing and analysis run in the document's session, main/ imports types only.
+  ['main/service/probe.ts', "import { analyze } from '../../analysis/analyze';\nexport const a = analyze;", /main\/service\/ may import only types from analysis\//],
+  ['main/service/probe.ts', "import { openInput, type OpenedInput } from '../../parsers/open-input';\nexport const o: [typeof openInput, OpenedInput?] = [openInput];", /may import only types from parsers\//],
+  ['main/serve/probe.ts', "export { parseTrace } from '../../parsers/trace/parse-trace';", /main\/serve\/ may import only types from parsers\//],
+  ['main/app/probe.ts', "import { ParseError } from '../../parsers/model';\nexport const p = ParseError;", /main\/ may import only types from parsers\//],
+  ['main/app/probe.ts', "export const m = () => import('../../analysis/flame');", /may import only types from analysis\//],
 ];
 
 const ALLOWED: [file: string, code: string][] = [
@@ -43,6 +49,10 @@ const ALLOWED: [file: string, code: string][] = [
   ['preload/probe.ts', "import { contextBridge } from 'electron';\nimport { IPC_PREFIX } from '../contract';\nexport const x = [contextBridge, IPC_PREFIX];"],
   ['main/app/probe.ts', "import { app } from 'electron';\nimport { stat } from 'node:fs/promises';\nimport { BridgeService } from '../service/bridge-service';\nexport const x = [app, stat, BridgeService];"],
   ['cli/commands/probe.ts', "import { startServer } from '../../main/serve/server';\nimport { readFile } from 'node:fs/promises';\nexport const x = [startServer, readFile];"],
+  ['main/service/probe.ts', "import type { AnalysisResult } from '../../parsers/model';\nimport { type Verdict } from '../../analysis/verdict';\nexport type R = [AnalysisResult, Verdict];"],
+  ['main/app/probe.ts', "export type { TraceModel } from '../../parsers/model';"],
+  ['main/engine/probe.ts', "import { openInput } from '../../parsers/open-input';\nimport { analyze } from '../../analysis/analyze';\nexport const x = [openInput, analyze];"],
+  ['analysis/probe.ts', "import { parseConfig } from '../contract/project-config';\nexport const p = parseConfig;"],
 ];
 
 describe('import boundaries (eslint.config.js)', () => {

@@ -13,6 +13,7 @@ import type { Frame } from '../generation';
 import { isMaxUint64, relTicks, uvarint64, v64 } from './event';
 import { MAX_PREFIXED_ARGS_BYTES, MAX_STACK_FRAMES, MAX_STRING_BYTES, V1, V1_COUNT, V1_MIN_VERSION } from './spec';
 import { uvarint, vr } from '../varint';
+import type { CancelSignal } from '../../model/cancel';
 
 export const V1_HEADER_SIZE = 16;
 /** Bytes that hold any event with inline arguments (1 + 3 × 10) or a prefixed event's header. */
@@ -77,7 +78,7 @@ class NeedMore {
  * Reads the whole trace once (after the 16-byte header) and returns its index. Damage stops the
  * pass: `error` says why and where, `dataEnd` where the usable prefix ends.
  */
-export async function indexV1(source: ByteSource, version: number, signal?: AbortSignal): Promise<V1Index> {
+export async function indexV1(source: ByteSource, version: number, signal?: CancelSignal): Promise<V1Index> {
   const ix = new V1Index(version, source.size);
   const sysExit = new GrowableColumn(Float64Array, 256);
   const r = new ByteReader(source, V1_HEADER_SIZE, signal);

@@ -55,9 +55,8 @@ export async function parseTraceV1(source: ByteSource, version: number, options:
       await stream.loadNext();
     }
   } catch (e) {
-    const err = asParseError(e, stream.mergedBytes);
-    if (err.code === 'cancelled') throw err;
-    partial = err;
+    // Cancelled too: what was read stays (parse-trace.ts).
+    partial = asParseError(e, stream.mergedBytes);
   }
   if (b.origin !== b.origin) throw partial ?? new ParseError('truncated', 'the trace contains no events', stream.ix.dataEnd);
   // v1 names the entry function of every goroutine alive when tracing started (a GoCreate with its

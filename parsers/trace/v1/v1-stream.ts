@@ -15,6 +15,7 @@ import { V1 } from './spec';
 import { Fifo, type MergedEvents, SysExitOrder } from './sysexit';
 import { V1Tables } from './tables';
 import { Validator } from './validate';
+import type { CancelSignal } from '../../model/cancel';
 
 /**
  * Ticks per second assumed when a trace lacks its frequency footer (cut before the end): the
@@ -54,7 +55,7 @@ export class V1Stream {
   constructor(
     private readonly source: ByteSource,
     readonly version: number,
-    private readonly signal?: AbortSignal,
+    private readonly signal?: CancelSignal,
   ) {
     this.event = this.sync;
   }

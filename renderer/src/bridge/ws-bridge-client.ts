@@ -110,6 +110,7 @@ export function createWsBridge(origin: { host: string; protocol: string }): Leak
     engineStatus: () => call('engineStatus'),
     openStream: (id) => openWsStream(origin, id),
     loadProfile: (id) => call('loadProfile', id),
+    compareDocuments: (ids, mode, autoOrder) => call('compareDocuments', ids, mode, autoOrder),
     openInEditor: (target) => call('openInEditor', target),
     getEditorSettings: () => call('getEditorSettings'),
     setEditorSettings: (settings) => call('setEditorSettings', settings),

@@ -66,7 +66,8 @@ export function CompareTable({ comparison, rows }: { comparison: Comparison; row
   // Two snapshots: A and B. A series: first, last, and a sparkline between them.
   const countCols = n === 2 ? 2 : 3;
   const grid = `104px minmax(260px, 3fr) minmax(170px, 1.4fr) 78px repeat(${countCols}, 70px) 70px 76px`;
-  const suspects = new Set(comparison.suspects);
+  // By signature: the comparison arrives over the bridge, so suspects are copies, not the same objects.
+  const suspects = new Set(comparison.suspects.map((s) => s.signature));
   const move = (d: number) => {
     const i = rows.findIndex((r) => r.signature === selected);
     const next = rows[Math.max(0, Math.min(rows.length - 1, (i < 0 ? -1 : i) + d))];
@@ -110,12 +111,12 @@ export function CompareTable({ comparison, rows }: { comparison: Comparison; row
                 role="row"
                 aria-selected={g.signature === selected}
                 data-testid="cmp-row"
-                className={`cmp-tr cmp-row${g.signature === selected ? ' cmp-row-sel' : ''}${suspects.has(g) ? ' cmp-row-suspect' : ''}`}
+                className={`cmp-tr cmp-row${g.signature === selected ? ' cmp-row-sel' : ''}${suspects.has(g.signature) ? ' cmp-row-suspect' : ''}`}
                 style={{ gridTemplateColumns: grid, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 onClick={() => set({ selected: g.signature, pane: 'stacks' })}
               >
                 <div role="cell">
-                  <StatusBadge g={g} suspect={suspects.has(g)} />
+                  <StatusBadge g={g} suspect={suspects.has(g.signature)} />
                 </div>
                 <div role="cell" className="cmp-fn" title={g.signature}>
                   <span className="cmp-fn-name">

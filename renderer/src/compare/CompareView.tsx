@@ -1,7 +1,7 @@
 // The compare view (issue 9): two or more goroutine snapshots aligned by stack, as a table with
 // the selected row's stacks side by side, a differential flame graph and the series chart.
 import { useDeferredValue, useMemo } from 'react';
-import { compareSnapshots, orderSnapshots, type Comparison } from '../../../analysis/compare';
+import type { Comparison } from '../../../parsers/model';
 import { formatDelta, formatPct } from '../../../analysis/compare-markdown';
 import { shortFunction, shortSite } from '../../../analysis/frames';
 import type { GoroutineProfile, Profile } from '../../../parsers/model';
@@ -11,6 +11,7 @@ import { addSnapshots, clearSlots, removeSlot, swapSlots, useCompare, type Compa
 import { FlamePane } from './FlamePane';
 import { SeriesChart } from './SeriesChart';
 import { StackDiff } from './StackDiff';
+import { useComparison } from './use-comparison';
 import './compare.css';
 
 const FILTERS: readonly [StatusFilter, string][] = [
@@ -147,18 +148,24 @@ export function CompareView() {
 
   const ready = useMemo(() => slots.filter((s): s is Slot & { profile: Profile } => !!s.profile), [slots]);
   const allLoaded = ready.length === slots.length;
+  const ids = useMemo(() => (allLoaded ? ready.map((s) => s.id) : []), [allLoaded, ready]);
+  const asked = useComparison(ids, mode, autoOrder);
+  // The order the session chose (capture time when every snapshot has one); the slots' until then.
   const ordered = useMemo(() => {
-    const snaps = ready.map((s) => ({ name: s.name, profile: s.profile }));
-    return autoOrder ? orderSnapshots(snaps) : snaps;
-  }, [ready, autoOrder]);
+    const byId = new Map(ready.map((s) => [s.id, s]));
+    const order = asked.result?.order ?? ready.map((s) => s.id);
+    return order.flatMap((id) => {
+      const s = byId.get(id);
+      return s ? [{ name: s.name, profile: s.profile }] : [];
+    });
+  }, [ready, asked.result]);
   // Chips carry the letters the table and chart use: the comparison's order, pending ones last.
   const chipOrder = useMemo(() => {
     const rank = new Map(ordered.map((o, i) => [o.profile, i]));
     return [...slots].sort((a, b) => (a.profile ? (rank.get(a.profile) ?? 0) : 1e9) - (b.profile ? (rank.get(b.profile) ?? 0) : 1e9));
   }, [slots, ordered]);
   const goroutineSnaps = useMemo(() => ordered.filter((s): s is { name: string; profile: GoroutineProfile } => s.profile.kind === 'goroutines'), [ordered]);
-  const comparable = allLoaded && goroutineSnaps.length >= 2 && goroutineSnaps.length === ordered.length;
-  const comparison = useMemo(() => (comparable ? compareSnapshots(goroutineSnaps, mode) : null), [comparable, goroutineSnaps, mode]);
+  const comparison = asked.result?.comparison ?? null;
   const rows = useMemo(() => (comparison ? filterRows(comparison.groups, query) : []), [comparison, query]);
   const sel = comparison?.groups.find((g) => g.signature === selected);
 
@@ -234,7 +241,12 @@ export function CompareView() {
           </div>
         </>
       )}
-      {!comparison && allLoaded && ready.length >= 1 && (
+      {asked.error && (
+        <div className="cmp-errors" role="alert">
+          {asked.error}
+        </div>
+      )}
+      {!comparison && !asked.pending && allLoaded && ready.length >= 1 && (
         <div className="cmp-single">
           {ready.length >= 2 && <div className="cmp-hint muted">The table compares goroutine profiles; these are {ordered.map((s) => s.profile.profileType).join(' and ')} profiles.</div>}
           <FlamePane profiles={ordered.map((s) => s.profile)} names={ordered.map((s) => s.name)} />

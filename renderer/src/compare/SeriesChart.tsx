@@ -32,7 +32,8 @@ export function SeriesChart({ comparison }: { comparison: Comparison }) {
   const c = comparison;
   const n = c.snapshots.length;
   const top = c.groups.filter((g) => g.delta > 0 && !g.profileWriter).slice(0, TOP);
-  const suspects = new Set(c.suspects);
+  // By signature: the comparison arrives over the bridge, so suspects are copies, not the same objects.
+  const suspects = new Set(c.suspects.map((s) => s.signature));
   const h = 220;
   const pad = { l: 44, r: 16, t: 14, b: 34 };
   const plotW = Math.max(10, width - pad.l - pad.r);
@@ -76,7 +77,7 @@ export function SeriesChart({ comparison }: { comparison: Comparison }) {
               ))}
               <path className="series-total" d={path(c.snapshots.map((s) => s.goroutines))} />
               {top.map((g, k) => (
-                <path key={g.signature} d={path(g.counts)} stroke={PALETTE[k % PALETTE.length]} strokeWidth={suspects.has(g) ? 2.5 : 1.5} fill="none" strokeDasharray={suspects.has(g) ? undefined : '5 3'} />
+                <path key={g.signature} d={path(g.counts)} stroke={PALETTE[k % PALETTE.length]} strokeWidth={suspects.has(g.signature) ? 2.5 : 1.5} fill="none" strokeDasharray={suspects.has(g.signature) ? undefined : '5 3'} />
               ))}
               {c.snapshots.map((s, i) => (
                 <circle key={i} className="series-dot" cx={xs[i]} cy={y(s.goroutines)} r={3}>
@@ -98,7 +99,7 @@ export function SeriesChart({ comparison }: { comparison: Comparison }) {
             <span className="series-swatch" style={{ background: PALETTE[k % PALETTE.length] }} />
             <span className="series-name">{shortFunction(g.function)}</span>
             <span className="series-counts">{g.counts.join(' → ')}</span>
-            {suspects.has(g) ? (
+            {suspects.has(g.signature) ? (
               <span className="series-flag" data-testid="series-suspect">
                 grows every interval · {rate(g)}
               </span>

@@ -88,13 +88,17 @@ export class DocumentStore {
         this.profile = msg.profile;
         break;
       case 'analysis':
-        this.analysis = msg.result as AnalysisResult;
+        this.analysis = msg.result;
         break;
       case 'done':
         this.status = 'done';
         if (msg.partial) this.partial = msg.partial;
         if (msg.analysisError) this.analysisError = msg.analysisError;
-        if (this.progress) this.progress = { ...this.progress, phase: 'read', bytesRead: this.progress.bytesTotal };
+        // A partial load (cancelled, damaged) read up to where it stopped, not the whole file.
+        if (this.progress) {
+          const cut = this.partial && this.partial.offsetKind === 'byte' && this.partial.offset >= 0 ? this.partial.offset : this.progress.bytesTotal;
+          this.progress = { ...this.progress, phase: 'read', bytesRead: cut };
+        }
         more = false;
         break;
       case 'error':

@@ -1,6 +1,6 @@
 // Rebuilds a TraceModel from the engine's stream. Chunks append spans in event order; a snapshot
-// groups them by goroutine (a stable counting sort, the same rule as the parser's ModelBuilder
-// .finish) so the result has exactly TraceModel's shape and semantics at every step. Before the
+// groups them by goroutine with the parser's own groupSpans (parsers/trace/group-spans.ts, what
+// ModelBuilder.finish runs) so the result has exactly TraceModel's shape and semantics at every step. Before the
 // final message, goroutine rows are provisional (first-seen order, creation facts unknown);
 // the final message carries the parser's goroutine table and the snapshot then equals parseTrace.
 // Pure: no DOM, so the Node protocol tests run it.
@@ -10,6 +10,7 @@ import { ParseError, type ParseErrorCode } from '../../../parsers/model/errors';
 import type { Frame } from '../../../parsers/model/stack';
 import type { GoroutineTable, SpanTable, TraceModel } from '../../../parsers/model/trace-model';
 import { GrowableColumn } from '../../../parsers/trace/columns';
+import { groupSpans } from '../../../parsers/trace/group-spans';
 
 const PARSE_CODES: readonly string[] = ['unknown-format', 'unsupported-version', 'truncated', 'corrupt', 'too-large', 'cancelled'];
 
@@ -29,6 +30,7 @@ export class TraceAccumulator {
   private readonly sReason = new GrowableColumn(Uint32Array);
   private readonly sStack = new GrowableColumn(Uint32Array);
   private readonly sWaker = new GrowableColumn(Float64Array);
+  private readonly sWakerStack = new GrowableColumn(Uint32Array);
   // provisional goroutine rows (first-seen order)
   private readonly rowOf = new Map<number, number>();
   private readonly gId = new GrowableColumn(Float64Array, 256);
@@ -83,6 +85,7 @@ export class TraceAccumulator {
     this.sReason.append(s.reason);
     this.sStack.append(s.stack);
     this.sWaker.append(s.wakerId);
+    this.sWakerStack.append(s.wakerStack);
     for (let i = 0; i < s.count; i++) {
       const r = this.row(s.goroutineId[i]);
       this.sRow.push(r);
@@ -150,7 +153,7 @@ export class TraceAccumulator {
   private seal(): void {
     this.sealed = true;
     this.sealedSpans = this.sRow.length;
-    for (const c of [this.sRow, this.sStart, this.sState, this.sReason, this.sStack, this.sWaker]) c.release();
+    for (const c of [this.sRow, this.sStart, this.sState, this.sReason, this.sStack, this.sWaker, this.sWakerStack]) c.release();
   }
 
   private build(): TraceModel {
@@ -177,18 +180,15 @@ export class TraceAccumulator {
       heap: f?.heap ?? { timeNs: empty, bytes: empty },
       warnings: f?.warnings ?? [],
       ...(partial ? { partial } : {}),
-      ...(f
-        ? {
-            heapGoal: f.heapGoal,
-            gomaxprocs: f.gomaxprocs,
-            procs: f.procs,
-            tasks: f.tasks,
-            regions: f.regions,
-            logs: f.logs,
-            cpuSamples: f.cpuSamples,
-            wallClock: f.wallClock,
-          }
-        : {}),
+      // Before the final message the aux tables are empty: they come whole with it.
+      heapGoal: f?.heapGoal ?? { timeNs: empty, bytes: empty },
+      gomaxprocs: f?.gomaxprocs ?? { timeNs: empty, value: empty },
+      procs: f?.procs ?? { count: 0, id: empty, spans: { count: 0, proc: new Uint32Array(0), startNs: empty, endNs: empty, thread: empty } },
+      tasks: f?.tasks ?? [],
+      regions: f?.regions ?? [],
+      logs: f?.logs ?? [],
+      cpuSamples: f?.cpuSamples ?? { count: 0, timeNs: empty, goroutineId: empty, stack: new Uint32Array(0) },
+      ...(f?.wallClock ? { wallClock: f.wallClock } : {}),
     };
   }
 
@@ -207,43 +207,32 @@ export class TraceAccumulator {
 
   private groupSpans(rows: number, remap: Uint32Array | null, endNs: number): SpanTable {
     const total = this.sRow.length;
-    const provisional = this.sRow.data;
-    const spanRow = remap ? new Uint32Array(total) : provisional.subarray(0, total);
+    const provisional = this.sRow.data.subarray(0, total);
+    const row = remap ? new Uint32Array(total) : provisional;
     const counts = new Uint32Array(rows);
     if (remap) {
       for (let i = 0; i < total; i++) {
         const r = remap[provisional[i]];
-        spanRow[i] = r;
+        row[i] = r;
         counts[r]++;
       }
     } else {
-      for (let i = 0; i < total; i++) counts[spanRow[i]]++;
+      for (let i = 0; i < total; i++) counts[row[i]]++;
     }
-    const cursor = new Uint32Array(rows);
-    for (let r = 0, acc = 0; r < rows; r++) {
-      cursor[r] = acc;
-      acc += counts[r];
-    }
-    const dest = new Uint32Array(total);
-    for (let i = 0; i < total; i++) dest[i] = cursor[spanRow[i]]++;
-    const scatter = <T extends Float64Array | Uint32Array | Uint8Array>(src: T, out: T): T => {
-      for (let i = 0; i < total; i++) out[dest[i]] = src[i];
-      return out;
-    };
-    const goroutine = scatter(spanRow, new Uint32Array(total));
-    const startNs = scatter(this.sStart.data.subarray(0, total), new Float64Array(total));
-    const endCol = new Float64Array(total);
-    for (let i = 0; i < total; i++) endCol[i] = i + 1 < total && goroutine[i + 1] === goroutine[i] ? startNs[i + 1] : endNs;
-    return {
-      count: total,
-      goroutine,
-      startNs,
-      endNs: endCol,
-      state: scatter(this.sState.data.subarray(0, total), new Uint8Array(total)),
-      reason: scatter(this.sReason.data.subarray(0, total), new Uint32Array(total)),
-      stack: scatter(this.sStack.data.subarray(0, total), new Uint32Array(total)),
-      wakerId: scatter(this.sWaker.data.subarray(0, total), new Float64Array(total)),
-    };
+    const page = <T extends Float64Array | Uint32Array | Uint8Array>(c: GrowableColumn<T>): T[] => [c.data.subarray(0, total) as T];
+    return groupSpans(
+      {
+        row: [row],
+        start: page(this.sStart),
+        state: page(this.sState),
+        reason: page(this.sReason),
+        stack: page(this.sStack),
+        waker: page(this.sWaker),
+        wakerStack: page(this.sWakerStack),
+      },
+      counts,
+      endNs,
+    ).spans;
   }
 
   private provisionalGoroutines(): GoroutineTable {

@@ -26,6 +26,8 @@ export function SuspectsPanel({ doc, ctrl, analysis, ready }: { doc: DocumentInf
   const [exporting, setExporting] = useState(false);
   const result = hunt.result ?? analysis;
   const verdicts = result?.verdicts ?? [];
+  // A cancelled or damaged load was analysed as far as it was read: the verdicts say so.
+  const partialInput = result?.inputs.find((i) => i.partial);
   const selectedIndex = hunt.selected === null ? -1 : verdicts.findIndex((v) => v.fingerprint === hunt.selected);
   const selected = verdicts[selectedIndex];
   const userIgnored = Object.entries(result?.ignored ?? {}).reduce((n, [why, c]) => (why.startsWith('ignore rule:') ? n + c : n), 0);
@@ -106,6 +108,11 @@ export function SuspectsPanel({ doc, ctrl, analysis, ready }: { doc: DocumentInf
         </p>
       )}
       {!result && <p className="muted hs-pad">Analysing…</p>}
+      {partialInput && (
+        <p className="muted hs-pad" data-testid="partial-verdicts">
+          From a partial trace ({partialInput.partial}): goroutines after the cut are not seen.
+        </p>
+      )}
       {result && verdicts.length === 0 && <p className="muted hs-pad">No goroutine is parked in a way that suggests a leak.</p>}
       {userIgnored > 0 && (
         <p className="muted hs-pad" data-testid="ignored-count">

@@ -52,7 +52,7 @@ async function run(id: DocumentId, change?: () => Promise<HuntState | void>): Pr
     const changed = change ? await change() : undefined;
     const state = changed ?? (await bridge().huntState(id));
     patch(id, { state });
-    const result = needsFused(state) ? ((await bridge().analyzeDocument(id)) as AnalysisResult) : null;
+    const result = needsFused(state) ? await bridge().analyzeDocument(id) : null;
     patch(id, { result, busy: false });
     // An evidence upload reported progress; it is over.
     useApp.getState().set({ progress: null });

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { prepareCanvas } from './canvas-util';
 import { scheduler, type TimelineController } from './controller';
 import { AXIS_HEIGHT_CSS_PX, COUNT_TRACK_CSS_PX, drawTracks, GC_TRACK_CSS_PX, HEAP_TRACK_CSS_PX, TRACKS_HEIGHT_CSS_PX } from './draw-tracks';
+import { goroutineCountSeries, heapSeries } from './series';
 import { currentPalette } from './use-palette';
 import { xToNs } from './viewport';
 
@@ -17,6 +18,9 @@ export function TracksArea({ ctrl, headerWidth }: { ctrl: TimelineController; he
       if (!ctx) return;
       const s = ctrl.nav.store.getState();
       drawTracks({ ctx, dpr, width: vp.widthPx, vp, model: ctrl.model, palette: currentPalette(), hoverNs: s.hoverNs, selection: s.selection });
+      // The tracks' maxima as text for tests and assistive tools (the canvas shows "max …").
+      canvas.dataset.countMax = String(goroutineCountSeries(ctrl.model).max);
+      canvas.dataset.heapMax = String(heapSeries(ctrl.model).max);
     };
     const off = scheduler.register(draw);
     const unsub = ctrl.nav.store.subscribe(() => scheduler.request(draw));

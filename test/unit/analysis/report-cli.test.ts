@@ -95,7 +95,7 @@ describe('leakline report', () => {
     // truth.json named explicitly is not a trace or profile.
     const wrong = await run([sc('go1.26', 'select-empty', 'truth.json')]);
     expect(wrong.code).toBe(2);
-    expect(wrong.err).toMatch(/not a Go execution trace or goroutine profile/);
+    expect(wrong.err).toMatch(/unknown-format at byte 0: not a Go execution trace, pprof profile or goroutine dump/);
     // A trace cut inside its only generation: nothing complete to analyse, the offset is named.
     const dir = mkdtempSync(join(tmpdir(), 'leakline-cut-'));
     const full = readFileSync(sc('go1.26', 'select-empty', 'trace.out'));

@@ -32,7 +32,7 @@ const fx = engineTraceFixtures().find((f) => f.label === '012.trace') ?? engineT
 function makeService(engines: EngineRegistry, mode: 'electron' | 'browser' = 'electron') {
   return new BridgeService({ appInfo: { name: 'Leakline', version: '0', mode, versions: {} }, recent: memoryRecentStore(), engines });
 }
-const inProcess = () => new EngineRegistry((t) => new InProcessEngine(() => openFileSource(t.path, t.name), t.name));
+const inProcess = () => new EngineRegistry((t) => new InProcessEngine(() => openFileSource(t.path, t.name), t.name, openFileSource));
 
 describe('validateControl', () => {
   it('accepts exactly credit 1..64 and cancel', () => {
@@ -241,7 +241,7 @@ describe('binary frame codec', () => {
       type: 'trace-chunk',
       chunk: {
         seq: 0, generation: 1, bytesRead: 10, bytesTotal: 20, events: 3, goroutinesSoFar: 2, stringsFrom: 0, newStrings: ['', 'main.main'], stacksFrom: 0, newStacks: [[], [{ func: 'main.main', file: 'm.go', line: 3 }]],
-        spans: { count: 3, goroutineId: new Float64Array([1, 2, NaN]), startNs: new Float64Array([Infinity, -Infinity, 0]), state: new Uint8Array([1, 2, 3]), reason: new Uint32Array([0, 1, 2]), stack: new Uint32Array([1, 1, 0]), wakerId: new Float64Array([-1, -1, 5]) },
+        spans: { count: 3, goroutineId: new Float64Array([1, 2, NaN]), startNs: new Float64Array([Infinity, -Infinity, 0]), state: new Uint8Array([1, 2, 3]), reason: new Uint32Array([0, 1, 2]), stack: new Uint32Array([1, 1, 0]), wakerId: new Float64Array([-1, -1, 5]), wakerStack: new Uint32Array([0, 1, 0]) },
         ended: { goroutineId: new Float64Array(0), endNs: new Float64Array(0) },
       },
     };

@@ -116,7 +116,7 @@ describe('upload quota', () => {
     const doc = (JSON.parse((await upload(live, 'trace.out', readFileSync(join(dir, 'trace.out')))).body) as { result: DocumentInfo }).result;
     const evidence = async () => {
       const r = await upload(live!, 'goroutine.pb.gz', readFileSync(join(dir, 'goroutine.pb.gz')), `&evidenceFor=${doc.id}`);
-      expect(r.status).toBe(200);
+      expect(r.status, r.body).toBe(200);
       return (JSON.parse(r.body) as { result: HuntState }).result.evidence[0].path;
     };
     const first = await evidence();
