@@ -10,6 +10,6 @@ export const creatorReturned: Rule = {
   kind: 'weighted',
   inputs: WITH_CREATOR,
   applies: (f, i) => f.creatorReturned[i] === YES,
-  detail: (c) => `the function that started ${ofN(c)}${c.group.createdBy ? ` (${shortFunction(c.group.createdBy.function)})` : ''} has returned`,
-  clause: () => 'the function that started it has returned',
+  detail: (c) => `the function that created ${ofN(c)}${c.group.createdBy ? ` (${shortFunction(c.group.createdBy.function)})` : ''} has returned`,
+  clause: () => 'the function that created it has returned',
 };

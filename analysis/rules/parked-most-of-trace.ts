@@ -1,7 +1,7 @@
 // Parked for at least half of the trace, from a block the trace saw begin.
 import { TRACE_ONLY, type Rule } from './rule';
 import { NO } from '../facts/parked';
-import { formatPercent } from '../explain';
+import { formatPercent } from '../phrasing';
 import { ofN } from './words';
 
 export const LONG_FRACTION = 0.5;

@@ -1,9 +1,9 @@
 // Small phrasing helpers shared by the rules' sentences.
-import { formatCount } from '../explain';
+import { agree, formatCount } from '../phrasing';
 import { shortSite, type Site } from '../frames';
 import { WAIT_CLASSES } from '../facts/parked';
 import type { RuleContext } from './rule';
-import { partnerPhrase, type WaitClass } from '../wait-class';
+import { partnerPhrase, partnerPhraseFor, type WaitClass } from '../wait-class';
 
 /** "it", "all 12", "3 of 12". */
 export function ofN(c: Pick<RuleContext, 'members' | 'total'>): string {
@@ -11,9 +11,33 @@ export function ofN(c: Pick<RuleContext, 'members' | 'total'>): string {
   return k === n ? (n === 1 ? 'it' : `all ${formatCount(n)}`) : `${formatCount(k)} of ${formatCount(n)}`;
 }
 
-/** "it was" / "they were", agreeing with ofN. */
+/** "was" / "were", agreeing with ofN. */
 export function wasWere(c: Pick<RuleContext, 'members'>): string {
-  return c.members === 1 ? 'was' : 'were';
+  return agree(c.members, 'was', 'were');
+}
+
+/** "is" / "are", agreeing with ofN. */
+export function isAre(c: Pick<RuleContext, 'members'>): string {
+  return agree(c.members, 'is', 'are');
+}
+
+/** The verb agreeing with ofN: verb(c, 'waits', 'wait'). */
+export function verb(c: Pick<RuleContext, 'members'>, one: string, many: string): string {
+  return agree(c.members, one, many);
+}
+
+/** "it" / "them", for the goroutines ofN named. */
+export function itThem(c: Pick<RuleContext, 'members'>): string {
+  return agree(c.members, 'it', 'them');
+}
+
+/**
+ * For clauses in the one-line explanation, which name the whole group: "it" / "they" when the rule
+ * holds for every member, else "3 of 34", so a clause never claims for all what holds for a few.
+ */
+export function subject(c: Pick<RuleContext, 'members' | 'total'>): string {
+  if (c.members >= c.total) return c.total === 1 ? 'it' : 'they';
+  return ofN(c);
 }
 
 export function siteText(s: Site | undefined): string {
@@ -33,5 +57,15 @@ export function isPartnerWait(f: { waitClass: Uint8Array }, i: number): boolean 
 
 /** "received", "unlocked it"…: what the other end of the group's wait would do. */
 export function partnerVerb(c: RuleContext): string {
-  return partnerPhrase(classOf(c.facts, c.rows[0] ?? 0)) ?? 'woke it';
+  return partnerPhrase(classOf(c.facts, c.rows[0] ?? 0)) ?? 'woke a goroutine';
+}
+
+/** "received from", "woke"…: the same with the waiting goroutines as object ("… from all 6"). */
+export function partnerVerbFor(c: RuleContext): string {
+  return partnerPhraseFor(classOf(c.facts, c.rows[0] ?? 0));
+}
+
+/** "during the trace", or for a cut trace "in the part of the trace that was read": never more than was seen. */
+export function duringTrace(c: Pick<RuleContext, 'facts'>): string {
+  return c.facts.partial ? 'in the part of the trace that was read' : 'during the trace';
 }

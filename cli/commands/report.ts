@@ -179,9 +179,10 @@ export async function runReport(argv: readonly string[], io: ReportIo = stdio, l
     if (opts.out) await refuseInputAsOutput(opts.out, [...inputs.map((i) => i.file), ...(configPath ? [configPath] : [])]);
     const result = mapResultPaths(analyze(inputs, { rules }), opts.pathMap);
     const text = writeReport(opts.format, result, { name: 'Leakline', version });
+    // Warnings before the report: on a terminal the partial-input warning is the first line read.
+    for (const w of result.warnings) io.err(`leakline report: warning: ${w}\n`);
     if (opts.out) await writeOutput(opts.out, text);
     else io.out(text);
-    for (const w of result.warnings) io.err(`leakline report: warning: ${w}\n`);
     const threshold = failOn ?? 'medium';
     return result.verdicts.some((v) => atLeast(v.confidence, threshold)) ? 1 : 0;
   } catch (e) {

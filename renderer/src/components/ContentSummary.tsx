@@ -1,3 +1,4 @@
+import { traceFormatLabel } from '../../../analysis/phrasing';
 import type { DocumentInfo } from '../../../contract';
 import { ProfileFlame } from '../flame/ProfileFlame';
 import { GO_STATE_NAMES } from '../../../parsers/model/goroutine-state';
@@ -43,8 +44,8 @@ function TraceFacts({ model }: { model: TraceModel }) {
         </div>
         {model.goVersion && (
           <div>
-            <dt>Go</dt>
-            <dd>{model.goVersion}</dd>
+            <dt>Format</dt>
+            <dd>{traceFormatLabel(model.goVersion)}</dd>
           </div>
         )}
       </dl>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { EditorSettings } from './EditorSettings';
+import { evidenceLabel, sourceNotFoundSentence } from '../../../analysis/phrasing';
+import { useApp } from '../state/app-store';
 import { GO_STATE_NAMES } from '../../../parsers/model';
 import type { TimelineController } from './controller';
 import { blockedForNs } from './leak-marks';
@@ -20,6 +22,8 @@ export function DetailsPanel({ ctrl }: { ctrl: TimelineController }) {
   const span = useStore(ctrl.ui, (s) => s.selectedSpan);
   useStore(ctrl.ui, (s) => s.dataVersion); // re-render as the model grows
   const [editorOpen, setEditorOpen] = useState(false);
+  const missingSource = useApp((a) => a.missingSource);
+  const setMissingSource = (v: string | null) => useApp.getState().set({ missingSource: v });
   if (row < 0) {
     return (
       <aside className="tv-details tv-details-empty" aria-label="Goroutine details">
@@ -65,6 +69,19 @@ export function DetailsPanel({ ctrl }: { ctrl: TimelineController }) {
         </span>
       </header>
       {editorOpen && <EditorSettings onClose={() => setEditorOpen(false)} />}
+      {missingSource && (
+        <div className="tv-missing-source" role="status" data-testid="missing-source">
+          <p>{sourceNotFoundSentence(missingSource)}</p>
+          <span className="tv-d-actions">
+            <button type="button" className="hs-btn" onClick={() => setEditorOpen(true)} data-testid="open-path-remapping">
+              Path remapping…
+            </button>
+            <button type="button" className="tv-icon-btn" onClick={() => setMissingSource(null)} aria-label="Dismiss">
+              ×
+            </button>
+          </span>
+        </div>
+      )}
       <p className="tv-d-fn mono">{startFunctionOf(m, row)}</p>
       {verdict && (
         <section className={`tv-verdict tv-conf-${verdict.confidence}`} data-testid="verdict">
@@ -76,7 +93,7 @@ export function DetailsPanel({ ctrl }: { ctrl: TimelineController }) {
             <ul className="tv-evidence">
               {verdict.evidence.map((e, i) => (
                 <li key={i}>
-                  <span className="tv-ev-kind">{e.kind}</span> {e.detail}
+                  <span className="tv-ev-kind">{evidenceLabel(e.kind)}:</span> {e.detail}
                 </li>
               ))}
             </ul>

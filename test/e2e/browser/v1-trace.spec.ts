@@ -36,7 +36,7 @@ test('a Go 1.21 (v1 format) trace: timeline, suspects and the leak with its goro
 
   const strip = page.getByTestId('load-progress');
   await expect(strip).toHaveAttribute('data-percent', '100');
-  await expect(strip).toContainText('Go 1.21');
+  await expect(strip).toContainText('trace format 1.21 (Go 1.21+)');
   await expect(page.getByTestId('partial-banner')).toHaveCount(0);
   await expect(page.getByTestId('goroutine-row').first()).toBeVisible();
 
