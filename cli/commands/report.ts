@@ -38,6 +38,11 @@ Options:
                                --map-path example.com/svc=. for -trimpath builds in SARIF
   -h, --help                   show this help
 
+A partial input (a trace cut off because the process died while tracing) is reported on: what
+was read is analysed and the partial warning is printed first (stderr) and heads the report.
+A trace cut inside its first generation holds nothing readable (Go writes a generation's stacks
+and names at its end): exit 2 with the byte where it breaks off.
+
 Exit status: 0 no verdict at --fail-on or above, 1 at least one, 2 unusable input or usage.`;
 
 export class ReportUsageError extends Error {
