@@ -86,7 +86,7 @@ export function DetailsPanel({ ctrl }: { ctrl: TimelineController }) {
       {verdict && (
         <section className={`tv-verdict tv-conf-${verdict.confidence}`} data-testid="verdict">
           <h3>
-            <LeakIcon confidence={verdict.confidence} /> Suspected leak · {verdict.confidence} confidence
+            <LeakIcon confidence={verdict.confidence} /> {verdict.confidence === 'low' ? 'Parked, probably fine · low confidence' : `Suspected leak · ${verdict.confidence} confidence`}
           </h3>
           <p>{verdict.explanation}</p>
           {verdict.evidence.length > 0 && (
@@ -157,13 +157,20 @@ export function DetailsPanel({ ctrl }: { ctrl: TimelineController }) {
           State changes <span className="muted">({count.toLocaleString('en-US')})</span>
         </h3>
         <div className="tv-table-wrap">
-          <table className="tv-table" data-testid="state-table">
+          <table className="tv-table tv-state-table" data-testid="state-table">
+            {/* Fixed columns: a long reason is cut (full text in its tooltip), never the Duration column. */}
+            <colgroup>
+              <col className="tv-col-time" />
+              <col className="tv-col-state" />
+              <col />
+              <col className="tv-col-dur" />
+            </colgroup>
             <thead>
               <tr>
                 <th>Time</th>
                 <th>State</th>
                 <th>Reason</th>
-                <th>Duration</th>
+                <th className="num">Duration</th>
               </tr>
             </thead>
             <tbody>
@@ -187,8 +194,10 @@ export function DetailsPanel({ ctrl }: { ctrl: TimelineController }) {
                     <td>
                       <span className={`tv-swatch tv-k${ctrl.kinds[i]}`} /> {s.state[i] === 4 ? SPAN_KIND_LABELS[ctrl.kinds[i]] : GO_STATE_NAMES[s.state[i]]}
                     </td>
-                    <td>{m.strings.strings[s.reason[i]]}</td>
-                    <td className="mono">{formatDuration(s.endNs[i] - s.startNs[i])}</td>
+                    <td className="tv-td-clip" title={m.strings.strings[s.reason[i]]}>
+                      {m.strings.strings[s.reason[i]]}
+                    </td>
+                    <td className="mono num">{formatDuration(s.endNs[i] - s.startNs[i])}</td>
                   </tr>
                 ),
               )}

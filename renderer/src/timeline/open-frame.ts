@@ -13,7 +13,7 @@ export async function openFrame(f: Frame): Promise<void> {
     const e = asBridgeError(err);
     // A path that is not on this machine (-trimpath, another machine) is fixed by path remapping,
     // which the details panel offers; "does not exist any more" would send the user looking for a deleted file.
-    if (e.code === 'not-found') useApp.getState().set({ missingSource: f.file });
+    if (e.code === 'not-found' && !e.message.startsWith('Editor command')) useApp.getState().set({ missingSource: f.file });
     else useApp.getState().set({ error: e });
   }
 }

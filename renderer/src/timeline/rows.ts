@@ -7,11 +7,14 @@ import { finalKind, type SpanKind } from './span-kind';
 
 export type GroupBy = 'none' | 'start' | 'creation';
 export type SortBy = 'id' | 'created' | 'blocked' | 'group-size';
+export type LifeFilter = 'any' | 'alive' | 'exited';
 
 export interface RowOptions {
   readonly query: string;
   /** Final-state kinds to keep; empty keeps all. */
   readonly kinds: ReadonlySet<SpanKind>;
+  /** Alive at the end of the trace, exited during it, or either (the default). */
+  readonly life?: LifeFilter;
   readonly suspectsOnly: boolean;
   readonly minBlockedNs: number;
   readonly groupBy: GroupBy;
@@ -91,6 +94,8 @@ export function buildRows(m: TraceModel, leaks: LeakIndex, o: RowOptions): RowLi
     if (o.onlyIds && !o.onlyIds.has(g.id[r])) continue;
     if (o.suspectsOnly && confidenceOf(leaks, m, r) === undefined) continue;
     if (o.minBlockedNs > 0 && blockedForNs(m, r) < o.minBlockedNs) continue;
+    if (o.life === 'alive' && !Number.isNaN(g.endNs[r])) continue;
+    if (o.life === 'exited' && Number.isNaN(g.endNs[r])) continue;
     if (o.kinds.size > 0 && !o.kinds.has(finalKind(m, r, cache))) continue;
     // Each field on its own, so ^…$ anchors in a regex mean what they say.
     if (match && !match(startFunctionOf(m, r), g.id[r]) && !match(creationSiteOf(m, r), g.id[r])) continue;
