@@ -45,6 +45,8 @@ export function parkedTail(parkedFraction: number, durationNs: number, sinceBefo
   const fromNs = durationNs * (1 - parkedFraction);
   // Under 1% a percentage reads as "0%": say the time instead.
   if (parkedFraction < 0.01) return `for only the last ${formatDuration(durationNs * parkedFraction)} of the trace`;
+  // Above 99.5% a percentage reads "100%" although it began after the start.
+  if (parkedFraction >= 0.995) return `for nearly all of the trace (from ${formatDuration(fromNs)} on)`;
   return `for the last ${formatPercent(parkedFraction)} of the trace (from ${formatDuration(fromNs)} on)`;
 }
 

@@ -83,6 +83,8 @@ export function LowVerdictRow({ v, index, selected, onSelect }: { v: Verdict; in
         data-index={index}
       >
         <span className="hs-low-count">{formatCount(v.count)}×</span> <code>{shortFunction(v.startFunction)}</code> <span className="muted">{v.waitReason}</span>
+        {v.test && <span className="muted"> · in {v.test}</span>}
+        {v.evidence.some((e) => e.kind === 'snapshot-shrink') && <span className="muted"> · downgraded</span>}
       </button>
     </li>
   );

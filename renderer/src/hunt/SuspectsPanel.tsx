@@ -133,9 +133,14 @@ export function SuspectsPanel({ doc, ctrl, analysis, ready }: { doc: DocumentInf
         <details className="hs-low" open={selectedIndex >= firstLow} data-testid="low-verdicts">
           <summary>{lowConfidenceSummary(verdicts.length - firstLow)}</summary>
           <ol className="hs-low-list">
-            {verdicts.slice(firstLow).map((v, j) => (
-              <LowVerdictRow key={v.fingerprint} v={v} index={firstLow + j} selected={firstLow + j === selectedIndex} onSelect={() => selectSuspect(doc.id, firstLow + j === selectedIndex ? null : v.fingerprint)} />
-            ))}
+            {/* One line each; the selected one opens as a full card (explanation, test, notes). */}
+            {verdicts.slice(firstLow).map((v, j) =>
+              firstLow + j === selectedIndex ? (
+                <SuspectCard key={v.fingerprint} v={v} index={firstLow + j} selected onSelect={() => selectSuspect(doc.id, null)} />
+              ) : (
+                <LowVerdictRow key={v.fingerprint} v={v} index={firstLow + j} selected={false} onSelect={() => selectSuspect(doc.id, v.fingerprint)} />
+              ),
+            )}
           </ol>
         </details>
       )}

@@ -20,7 +20,7 @@ function MiddleEllipsis({ className, text }: { className: string; text: string }
   return (
     <span className={`${className} tv-mid`} data-name={text}>
       <span className="tv-mid-head">{head}</span>
-      <span className="tv-mid-tail">{tail}</span>
+      <span className="tv-mid-tail">{`\u200e${tail}\u200e`}</span>
     </span>
   );
 }

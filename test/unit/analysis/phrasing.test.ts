@@ -36,6 +36,7 @@ const WRONG: readonly [RegExp, string][] = [
   [/\bstarted by\b|function that started\b|started at the same place/, '"started" where the creator is meant'],
   [/into the trace \(\d+% of it\)/, '"since 47 ms into the trace (89% of it)"'],
   [/last 0% of the trace/, 'a percentage that rounds to 0'],
+  [/last 100% of the trace \(from/, 'a percentage that rounds to 100 after a start time'],
   [/\bit (?:wait|woken|waiting|run|are|were)\b/, 'verb not agreeing with "it"'],
   [/woke it for it|for for\b/, 'doubled object'],
   [/goroutine running \S+ (?:waiting|blocked|sleeping|in a)/, '"1 goroutine running f waiting for I/O"'],
@@ -99,6 +100,7 @@ describe('phrasing helpers', () => {
   it('parked time reads forwards: the share of the trace, then where it began', () => {
     expect(parkedTail(0.89, 430e6, false)).toBe('for the last 89% of the trace (from 47 ms on)');
     expect(parkedTail(0.0004, 4e9, false)).toBe('for only the last 1.6 ms of the trace');
+    expect(parkedTail(0.996, 81.7e6, false)).toBe('for nearly all of the trace (from 327 µs on)');
     expect(parkedTail(1, 4e9, true)).toBe('since before the trace started');
   });
 
