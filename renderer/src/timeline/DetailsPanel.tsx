@@ -9,6 +9,7 @@ import { blockedForNs } from './leak-marks';
 import { LeakIcon } from './LeakIcon';
 import { creationSiteOf, startFunctionOf } from './rows';
 import { finalKind, SPAN_KIND_LABELS, type SpanKind } from './span-kind';
+import { BreakdownSection, SpanDetails } from './SpanDetails';
 import { StackFrames } from './StackFrames';
 import { formatDuration } from './time-axis';
 
@@ -20,7 +21,7 @@ const kindCache = new Map<number, SpanKind>();
 export function DetailsPanel({ ctrl }: { ctrl: TimelineController }) {
   const row = useStore(ctrl.ui, (s) => s.selectedRow);
   const span = useStore(ctrl.ui, (s) => s.selectedSpan);
-  useStore(ctrl.ui, (s) => s.dataVersion); // re-render as the model grows
+  const version = useStore(ctrl.ui, (s) => s.dataVersion); // re-render as the model grows
   const [editorOpen, setEditorOpen] = useState(false);
   const missingSource = useApp((a) => a.missingSource);
   const setMissingSource = (v: string | null) => useApp.getState().set({ missingSource: v });
@@ -52,7 +53,6 @@ export function DetailsPanel({ ctrl }: { ctrl: TimelineController }) {
     idx.push(-1);
     for (let i = count - TABLE_TAIL; i < count; i++) idx.push(first + i);
   }
-  const selStack = span >= 0 && s.goroutine[span] === row ? m.stacks.stacks[s.stack[span]] : undefined;
   return (
     <aside className="tv-details" aria-label="Goroutine details" data-testid="details">
       <header className="tv-d-head">
@@ -141,6 +141,7 @@ export function DetailsPanel({ ctrl }: { ctrl: TimelineController }) {
           </dd>
         </div>
       </dl>
+      <BreakdownSection ctrl={ctrl} row={row} version={version} />
       {blocked && (
         <section>
           <h3>Blocked at</h3>
@@ -204,13 +205,8 @@ export function DetailsPanel({ ctrl }: { ctrl: TimelineController }) {
             </tbody>
           </table>
         </div>
-        {selStack && (
-          <>
-            <h4>Stack at {formatDuration(s.startNs[span])}</h4>
-            <StackFrames frames={selStack} testId="span-stack" />
-          </>
-        )}
       </section>
+      {span >= 0 && s.goroutine[span] === row && <SpanDetails ctrl={ctrl} span={span} />}
     </aside>
   );
 }

@@ -240,3 +240,28 @@ test('a -trimpath source link offers path remapping, not "does not exist any mor
   await page.getByTestId('editor-settings').getByRole('button', { name: 'Cancel' }).click();
   await shoot(page, 'details');
 });
+
+test('a goroutine and its group: time breakdown; a span: duration and who woke it', async ({ page }) => {
+  await fresh(page);
+  await upload(page, join(FIX, 'http-handler-leak', 'trace.out'));
+  await page.locator('[data-goroutine="11"]').click();
+  const mine = page.getByTestId('breakdown-goroutine');
+  await expect(mine.locator('tr').first()).toHaveAttribute('data-label', 'blocked: chan send');
+  await expect(mine).toContainText('running');
+  await expect(page.getByTestId('breakdown-group')).toContainText('blocked: chan send');
+  // A wait that ended: its span names the goroutine that woke it, which is one click away.
+  await page.locator('[data-goroutine="1"]').click();
+  const rows = page.getByTestId('state-table').locator('tbody tr');
+  const n = await rows.count();
+  let found = false;
+  for (let i = 0; i < Math.min(n, 60) && !found; i++) {
+    await rows.nth(i).click();
+    await expect(page.getByTestId('span-details')).toBeVisible();
+    found = (await page.getByTestId('span-waker').count()) > 0;
+  }
+  expect(found).toBe(true);
+  await expect(page.getByTestId('span-duration')).toHaveText(/\d/);
+  await page.getByTestId('span-waker').getByRole('button').click();
+  await expect(page.getByTestId('details-id')).not.toHaveText('1');
+  await shoot(page, 'breakdown');
+});
