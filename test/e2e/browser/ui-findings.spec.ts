@@ -265,3 +265,31 @@ test('a goroutine and its group: time breakdown; a span: duration and who woke i
   await expect(page.getByTestId('details-id')).not.toHaveText('1');
   await shoot(page, 'breakdown');
 });
+
+test('a profile: flame graph search, inverted (bottom-up) view and a flat/cum top table', async ({ page }) => {
+  await fresh(page);
+  await upload(page, join(FIX, 'http-handler-leak', 'goroutine.pb.gz'), 'document');
+  await expect(page.getByTestId('flame')).toBeVisible({ timeout: 20_000 });
+  await page.getByTestId('flame-search').fill('handleItem');
+  await expect(page.getByTestId('flame-search-result')).toContainText(/^\d+ cells? · /);
+  await page.getByTestId('flame-view-inverted').click();
+  await expect(page.getByTestId('flame')).toBeVisible();
+  await page.getByTestId('flame-view-top').click();
+  const top = page.getByTestId('flame-top');
+  await expect(top).toBeVisible();
+  await expect(top.getByTestId('flame-top-row').first()).toContainText('runtime.gopark');
+  await top.getByRole('button', { name: /Cum/ }).click();
+  await top.getByTestId('flame-top-row').filter({ hasText: 'main.handleItem.func1' }).click();
+  await expect(page.getByTestId('flame-search')).toHaveValue('main.handleItem.func1');
+  await page.getByTestId('flame-view-flame').click();
+  await expect(page.getByTestId('flame-search-result')).toContainText('1 cell');
+  for (const [w, h] of [
+    [1440, 900],
+    [1024, 700],
+  ] as const)
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: resolve(artifacts, `findings-flame-${w}-${scheme}.png`) });
+    }
+});
