@@ -102,6 +102,16 @@ export function Toolbar({ ctrl, searchRef }: { ctrl: TimelineController; searchR
           {suspects}
         </span>
       </button>
+      <button
+        type="button"
+        className={`tv-toggle${options.hideRuntime ? ' tv-toggle-on' : ''}`}
+        aria-pressed={options.hideRuntime === true}
+        onClick={() => ctrl.setOptions({ hideRuntime: !options.hideRuntime })}
+        data-testid="hide-runtime"
+        title="Hide the runtime's own goroutines: GC workers, sweeper, finalizers, trace reader (R)"
+      >
+        <span className="tv-toggle-dot" /> Hide runtime
+      </button>
       <div className="tv-dropdown" ref={menuRef}>
         <button type="button" className="tv-select-btn" onClick={() => setStatesOpen((o) => !o)} aria-expanded={statesOpen} aria-haspopup="true" data-testid="state-filter" ref={menuButton}>
           {finalStateLabel(options.kinds.size, options.life ?? 'any')} ▾

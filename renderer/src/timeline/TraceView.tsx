@@ -139,6 +139,7 @@ export function TraceView({
       } else if (key === 'n') selectRow(ctrl.nextSuspect(1));
       else if (key === 'p') selectRow(ctrl.nextSuspect(-1));
       else if (key === 'x') ctrl.setOptions({ suspectsOnly: !ctrl.ui.getState().options.suspectsOnly });
+      else if (key === 'r') ctrl.setOptions({ hideRuntime: !ctrl.ui.getState().options.hideRuntime });
       else if (key === 'f' || key === '/') searchRef.current?.focus();
       else if (key === 'ArrowDown' || key === 'ArrowUp') {
         const { rows, indexOfRow, selectedRow } = ctrl.ui.getState();

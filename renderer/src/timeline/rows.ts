@@ -16,6 +16,8 @@ export interface RowOptions {
   /** Alive at the end of the trace, exited during it, or either (the default). */
   readonly life?: LifeFilter;
   readonly suspectsOnly: boolean;
+  /** Leave out the runtime's own goroutines (GC workers, sweeper, finalizers, trace reader): on by default. */
+  readonly hideRuntime?: boolean;
   readonly minBlockedNs: number;
   readonly groupBy: GroupBy;
   readonly sortBy: SortBy;
@@ -28,6 +30,7 @@ export const DEFAULT_ROW_OPTIONS: RowOptions = {
   query: '',
   kinds: new Set(),
   suspectsOnly: false,
+  hideRuntime: true,
   minBlockedNs: 0,
   groupBy: 'none',
   sortBy: 'id',
@@ -54,6 +57,15 @@ export interface RowList {
 
 export function startFunctionOf(m: TraceModel, row: number): string {
   return m.strings.strings[m.goroutines.startFunc[row]] || '(unknown)';
+}
+
+// The runtime's own goroutines start in runtime.* (except runtime.main, which runs main.main),
+// runtime/trace or internal/ packages: what Go's isSystemGoroutine and gotraceui hide.
+const RUNTIME_START = /^(runtime\.|runtime\/trace\.|internal\/)/;
+
+export function isRuntimeGoroutine(m: TraceModel, row: number): boolean {
+  const fn = m.strings.strings[m.goroutines.startFunc[row]] ?? '';
+  return fn !== 'runtime.main' && RUNTIME_START.test(fn);
 }
 
 /** `func file:line` of the go statement that created the goroutine. */
@@ -93,6 +105,7 @@ export function buildRows(m: TraceModel, leaks: LeakIndex, o: RowOptions): RowLi
   for (let r = 0; r < g.count; r++) {
     if (o.onlyIds && !o.onlyIds.has(g.id[r])) continue;
     if (o.suspectsOnly && confidenceOf(leaks, m, r) === undefined) continue;
+    if (o.hideRuntime && isRuntimeGoroutine(m, r)) continue;
     if (o.minBlockedNs > 0 && blockedForNs(m, r) < o.minBlockedNs) continue;
     if (o.life === 'alive' && !Number.isNaN(g.endNs[r])) continue;
     if (o.life === 'exited' && Number.isNaN(g.endNs[r])) continue;

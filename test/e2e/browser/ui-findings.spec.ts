@@ -293,3 +293,39 @@ test('a profile: flame graph search, inverted (bottom-up) view and a flat/cum to
       await page.screenshot({ path: resolve(artifacts, `findings-flame-${w}-${scheme}.png`) });
     }
 });
+
+test('runtime goroutines hidden by default (R toggles); keyboard: rows, panels and focus that shows', async ({ page }) => {
+  await fresh(page);
+  await upload(page, join(FIX, 'http-handler-leak', 'trace.out'));
+  const toggle = page.getByTestId('hide-runtime');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  const names = () => page.getByTestId('goroutine-row').evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
+  for (const n of await names()) expect(n).not.toMatch(/^G\d+ (runtime\.(?!main$)|runtime\/trace\.|internal\/)/);
+  await expect(page.getByTestId('matched')).toContainText(/\d+ of \d+/);
+  await page.locator('body').press('r');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  expect((await names()).some((n) => /^G\d+ runtime\.bgsweep$/.test(n))).toBe(true);
+  await page.locator('body').press('r');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  // Arrow keys walk the rows, Esc clears the selection.
+  await page.locator('body').press('ArrowDown');
+  await expect(page.getByTestId('details-id')).toHaveText('1');
+  await page.locator('body').press('ArrowDown');
+  await expect(page.getByTestId('details-id')).not.toHaveText('1');
+  await page.locator('body').press('Escape');
+  await expect(page.getByTestId('panel-details')).toHaveAttribute('data-collapsed', 'true');
+  // Tab reaches the toolbar with a visible focus ring.
+  await page.getByTestId('search').focus();
+  await page.keyboard.press('Tab');
+  const ring = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const cs = getComputedStyle(el);
+    return { style: cs.outlineStyle, width: parseFloat(cs.outlineWidth) };
+  });
+  expect(ring.style).not.toBe('none');
+  expect(ring.width).toBeGreaterThan(0);
+  // Every mark the timeline draws is named in the legend.
+  const marks = await page.getByTestId('legend').locator('[data-mark]').evaluateAll((els) => els.map((e) => e.getAttribute('data-mark')));
+  for (const m of ['hatch', 'hatch-plain', 'selected', 'gc', 'stw', 'end', 'leak-proven', 'leak-high', 'leak-medium', 'leak-low']) expect(marks).toContain(m);
+  expect(marks.filter((m) => m?.startsWith('kind-')).length).toBeGreaterThanOrEqual(12);
+});
