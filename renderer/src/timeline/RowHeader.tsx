@@ -20,7 +20,9 @@ function MiddleEllipsis({ className, text }: { className: string; text: string }
   return (
     <span className={`${className} tv-mid`} data-name={text}>
       <span className="tv-mid-head">{head}</span>
-      <span className="tv-mid-tail">{`\u200e${tail}\u200e`}</span>
+      <span className="tv-mid-tail">
+        <span>{tail}</span>
+      </span>
     </span>
   );
 }

@@ -144,7 +144,7 @@ test('row names are cut in the middle: readLoop and writeLoop stay apart, full n
       const tail = e.querySelector('.tv-mid-tail') as HTMLElement;
       const a = fn.getBoundingClientRect();
       const t = tail.getBoundingClientRect();
-      return { title: e.getAttribute('title') ?? '', tail: (tail.textContent ?? '').replace(/\u200e/g, ''), tailShown: t.right <= a.right + 0.5 && t.width > 0 };
+      return { title: e.getAttribute('title') ?? '', tail: tail.textContent ?? '', tailShown: t.right <= a.right + 0.5 && t.width > 0 };
     }),
   );
   const loops = names.filter((n) => /persistConn\)\.(read|write)Loop$/.test(n.title));
