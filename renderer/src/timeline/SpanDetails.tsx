@@ -1,6 +1,6 @@
 // The selected span: its state, duration and reason, the stack where it began, and who woke it
 // (the goroutine whose unblock ended a wait, with its stack when the trace recorded one).
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { GO_STATE_NAMES } from '../../../parsers/model';
 import type { TimelineController } from './controller';
 import { startFunctionOf } from './rows';
@@ -68,16 +68,39 @@ export function SpanDetails({ ctrl, span }: { ctrl: TimelineController; span: nu
 /** Time breakdown of the goroutine and of every goroutine with its start function (go tool trace's grouping). */
 export function BreakdownSection({ ctrl, row, version }: { ctrl: TimelineController; row: number; version: number }) {
   const m = ctrl.model;
+  // The whole trace, or the range on screen when asked (read once on click: panning must not
+  // re-render the panel at every frame).
+  const [range, setRange] = useState<{ a: number; b: number } | null>(null);
   const { mine, group } = useMemo(() => {
     const fn = m.goroutines.startFunc[row];
     const members: number[] = [];
     for (let r = 0; r < m.goroutines.count; r++) if (m.goroutines.startFunc[r] === fn) members.push(r);
-    return { mine: timeBreakdown(m, ctrl.kinds, [row]), group: members.length > 1 ? timeBreakdown(m, ctrl.kinds, members) : null };
+    const a = range?.a ?? 0;
+    const b = range?.b ?? m.durationNs;
+    return { mine: timeBreakdown(m, ctrl.kinds, [row], a, b), group: members.length > 1 ? timeBreakdown(m, ctrl.kinds, members, a, b) : null };
     // `version` changes as the model grows while the trace streams in.
-  }, [m, ctrl.kinds, row, version]);
+  }, [m, ctrl.kinds, row, version, range]);
+  const useVisible = () => {
+    const vp = ctrl.nav.store.getState().viewport;
+    setRange({ a: Math.max(0, vp.startNs), b: Math.min(m.durationNs, vp.endNs) });
+  };
   return (
     <section>
       <h3>Time breakdown</h3>
+      <p className="tv-small muted tv-range-pick" data-testid="breakdown-range">
+        {range ? `${formatDuration(range.a)} – ${formatDuration(range.b)} (the range on screen)` : 'The whole trace'} ·{' '}
+        <button type="button" className="tv-link" onClick={useVisible} data-testid="breakdown-visible">
+          {range ? 'update to the range on screen' : 'only the range on screen'}
+        </button>
+        {range && (
+          <>
+            {' · '}
+            <button type="button" className="tv-link" onClick={() => setRange(null)}>
+              whole trace
+            </button>
+          </>
+        )}
+      </p>
       <TimeBreakdown b={mine} testId="breakdown-goroutine" />
       {group && (
         <>

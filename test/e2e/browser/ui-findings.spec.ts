@@ -329,3 +329,18 @@ test('runtime goroutines hidden by default (R toggles); keyboard: rows, panels a
   for (const m of ['hatch', 'hatch-plain', 'selected', 'gc', 'stw', 'end', 'leak-proven', 'leak-high', 'leak-medium', 'leak-low']) expect(marks).toContain(m);
   expect(marks.filter((m) => m?.startsWith('kind-')).length).toBeGreaterThanOrEqual(12);
 });
+
+test('statistics for a time range: the breakdown of the range on screen', async ({ page }) => {
+  await fresh(page);
+  await upload(page, join(FIX, 'http-handler-leak', 'trace.out'));
+  await page.locator('[data-goroutine="11"]').click();
+  const total = async () => (await page.getByTestId('breakdown-goroutine').locator('tr').allTextContents()).join('|');
+  const whole = await total();
+  await expect(page.getByTestId('breakdown-range')).toContainText('The whole trace');
+  const c = (await page.getByTestId('rows-canvas').boundingBox())!;
+  await page.mouse.move(c.x + 20, c.y + 20);
+  for (let i = 0; i < 4; i++) await page.keyboard.press('w');
+  await page.getByTestId('breakdown-visible').click();
+  await expect(page.getByTestId('breakdown-range')).toContainText('(the range on screen)');
+  await expect.poll(total).not.toBe(whole);
+});
