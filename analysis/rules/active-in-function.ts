@@ -4,7 +4,7 @@
 import { WITH_CREATOR, type Rule } from './rule';
 import { YES } from '../facts/parked';
 import { shortFunction } from '../frames';
-import { ofN, verb } from './words';
+import { ofN, verb } from '../phrasing/rule-words';
 
 export const activeInFunction: Rule = {
   id: 'active-in-function',

@@ -2,7 +2,7 @@
 // a result sent back, a request fanned out — which is where leaks are made; long-lived loops are
 // usually named (`go s.loop()`).
 import { EVERY_INPUT, type Rule } from './rule';
-import { ofN, verb } from './words';
+import { ofN, verb } from '../phrasing/rule-words';
 
 const CLOSURE = /\.func\d+(\.\d+)*$|\.gowrap\d+$/;
 const memo = new WeakMap<object, Uint8Array>();

@@ -2,7 +2,7 @@
 // outside world; one input cannot call them leaked. At most low.
 import { EVERY_INPUT, type Rule } from './rule';
 import { operationPhrase } from '../wait-class';
-import { classOf, isAre, ofN } from './words';
+import { classOf, isAre, ofN } from '../phrasing/rule-words';
 
 const BOUNDED = new Set(['io', 'syscall', 'other', 'unknown']);
 

@@ -1,6 +1,6 @@
 // A nil-channel operation or `select {}`: no operation can ever wake it. At least high.
 import { EVERY_INPUT, type Rule } from './rule';
-import { classOf, itThem, ofN } from './words';
+import { classOf, itThem, ofN } from '../phrasing/rule-words';
 
 export const forever: Rule = {
   id: 'forever',

@@ -2,7 +2,7 @@
 // proved that no reachable goroutine can unblock them. No false positives; proven.
 import { EVERY_INPUT, type Rule } from './rule';
 import { YES } from '../facts/parked';
-import { itThem, ofN, subject, wasWere } from './words';
+import { itThem, ofN, subject, wasWere } from '../phrasing/rule-words';
 
 export const gcProven: Rule = {
   id: 'gc-proven',

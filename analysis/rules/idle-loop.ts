@@ -3,7 +3,7 @@
 import { TRACE_ONLY, type Rule } from './rule';
 import { YES } from '../facts/parked';
 import { countOf } from '../phrasing';
-import { ofN, subject } from './words';
+import { ofN, subject } from '../phrasing/rule-words';
 
 export const idleLoop: Rule = {
   id: 'idle-loop',

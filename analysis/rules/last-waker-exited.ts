@@ -1,7 +1,7 @@
 // The goroutine that last did the other end of this wait, at this line, has exited.
 import { TRACE_ONLY, type Rule } from './rule';
 import { YES } from '../facts/parked';
-import { itThem, ofN } from './words';
+import { itThem, ofN } from '../phrasing/rule-words';
 
 export const lastWakerExited: Rule = {
   id: 'last-waker-exited',

@@ -4,7 +4,7 @@
 import { EVERY_INPUT, type Rule } from './rule';
 import { shortFunction } from '../frames';
 import { agree } from '../phrasing';
-import { ofN, subject, verb } from './words';
+import { ofN, subject, verb } from '../phrasing/rule-words';
 
 const LOOP = /(loop|run|serve|worker|listen|watch|dispatch|consume|poll|monitor|janitor|daemon)/i;
 const memo = new WeakMap<object, Uint8Array>();

@@ -2,7 +2,7 @@
 // block the trace saw begin: the partner it needs has not shown up once.
 import { TRACE_ONLY, type Rule } from './rule';
 import { NO } from '../facts/parked';
-import { duringTrace, isPartnerWait, ofN, partnerVerb, partnerVerbFor, siteText } from './words';
+import { duringTrace, isPartnerWait, ofN, partnerVerb, partnerVerbFor, siteText } from '../phrasing/rule-words';
 
 export const neverWokenHere: Rule = {
   id: 'never-woken-here',

@@ -1,7 +1,7 @@
 // The runtime's own wait time in a dump: parked for at least a minute.
 import { EVERY_INPUT, type Rule } from './rule';
 import { countOf } from '../phrasing';
-import { ofN } from './words';
+import { ofN } from '../phrasing/rule-words';
 
 export const parkedMinutes: Rule = {
   id: 'parked-minutes',

@@ -2,7 +2,7 @@
 import { TRACE_ONLY, type Rule } from './rule';
 import { NO } from '../facts/parked';
 import { formatPercent } from '../phrasing';
-import { ofN } from './words';
+import { ofN } from '../phrasing/rule-words';
 
 export const LONG_FRACTION = 0.5;
 

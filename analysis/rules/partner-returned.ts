@@ -2,7 +2,7 @@
 // it afterwards: the scope that held the other end of the channel or lock is gone.
 import { TRACE_ONLY, type Rule } from './rule';
 import { YES } from '../facts/parked';
-import { ofN, partnerVerb, partnerVerbFor } from './words';
+import { ofN, partnerVerb, partnerVerbFor } from '../phrasing/rule-words';
 
 export const partnerReturned: Rule = {
   id: 'partner-returned',

@@ -2,7 +2,7 @@
 // still going on.
 import { WITH_CREATOR, type Rule } from './rule';
 import { YES } from '../facts/parked';
-import { ofN, wasWere } from './words';
+import { ofN, wasWere } from '../phrasing/rule-words';
 
 export const siblingsBusy: Rule = {
   id: 'siblings-busy',

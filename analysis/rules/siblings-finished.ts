@@ -3,7 +3,7 @@
 // lost a race the others won.
 import { TRACE_ONLY, type Rule } from './rule';
 import { YES } from '../facts/parked';
-import { duringTrace, ofN, wasWere } from './words';
+import { duringTrace, ofN, wasWere } from '../phrasing/rule-words';
 
 export const siblingsFinished: Rule = {
   id: 'siblings-finished',

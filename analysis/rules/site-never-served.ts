@@ -1,7 +1,7 @@
 // Nobody was ever woken by another goroutine at this line during the whole trace.
 import { TRACE_ONLY, type Rule } from './rule';
 import { YES } from '../facts/parked';
-import { isPartnerWait, ofN, partnerVerb, siteText, verb } from './words';
+import { isPartnerWait, ofN, partnerVerb, siteText, verb } from '../phrasing/rule-words';
 
 export const siteNeverServed: Rule = {
   id: 'site-never-served',

@@ -2,7 +2,7 @@
 // wake this one is gone.
 import { TRACE_ONLY, type Rule } from './rule';
 import { YES } from '../facts/parked';
-import { isPartnerWait, ofN, partnerVerb, siteText, verb } from './words';
+import { isPartnerWait, ofN, partnerVerb, siteText, verb } from '../phrasing/rule-words';
 
 export const siteWakersExited: Rule = {
   id: 'site-wakers-exited',

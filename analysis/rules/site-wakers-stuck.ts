@@ -3,7 +3,7 @@
 // whose holder waits forever on a channel; a WaitGroup waits on a leaked worker's Done).
 import { TRACE_ONLY, type Rule } from './rule';
 import { YES } from '../facts/parked';
-import { isPartnerWait, ofN, partnerVerb, siteText, verb } from './words';
+import { isPartnerWait, ofN, partnerVerb, siteText, verb } from '../phrasing/rule-words';
 
 export const siteWakersStuck: Rule = {
   id: 'site-wakers-stuck',

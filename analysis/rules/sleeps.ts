@@ -1,6 +1,6 @@
 // A sleep ends by itself; only a loop that sleeps forever for nothing is a leak.
 import { EVERY_INPUT, type Rule } from './rule';
-import { classOf, isAre, ofN } from './words';
+import { classOf, isAre, ofN } from '../phrasing/rule-words';
 
 const CLASSES = new Set(['timer']);
 

@@ -2,7 +2,7 @@
 // code is not where it waits, and the library owns its lifecycle.
 import { EVERY_INPUT, type Rule } from './rule';
 import { isStdFunction } from '../frames';
-import { isAre, ofN } from './words';
+import { isAre, ofN } from '../phrasing/rule-words';
 
 const memo = new WeakMap<object, Uint8Array>();
 

@@ -4,7 +4,7 @@
 import { WITH_CREATOR, type Rule } from './rule';
 import { YES } from '../facts/parked';
 import { shortFunction } from '../frames';
-import { ofN } from './words';
+import { ofN } from '../phrasing/rule-words';
 
 export const stuckCohort: Rule = {
   id: 'stuck-cohort',

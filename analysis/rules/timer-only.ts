@@ -2,7 +2,7 @@
 // wakes on a ticker or time.After and never gets anything else (a timer zombie, or a flush loop).
 import { TRACE_ONLY, type Rule } from './rule';
 import { agree, countOf } from '../phrasing';
-import { ofN, subject, wasWere } from './words';
+import { ofN, subject, wasWere } from '../phrasing/rule-words';
 
 export const TIMER_WAKES = 2;
 

@@ -1,6 +1,6 @@
 // A Lock waits for the holder to unlock: a lock is normally held briefly.
 import { EVERY_INPUT, type Rule } from './rule';
-import { classOf, isAre, ofN } from './words';
+import { classOf, isAre, ofN } from '../phrasing/rule-words';
 
 const CLASSES = new Set(['sync-mutex', 'sync-rwmutex']);
 

@@ -1,6 +1,6 @@
 // WaitGroup.Wait waits for every Done: a lost Done leaves it waiting forever.
 import { EVERY_INPUT, type Rule } from './rule';
-import { classOf, isAre, ofN } from './words';
+import { classOf, isAre, ofN } from '../phrasing/rule-words';
 
 const CLASSES = new Set(['sync-waitgroup']);
 

@@ -1,6 +1,6 @@
 // A select waits for any of its cases: event loops and ctx.Done() watchers idle like this by design.
 import { EVERY_INPUT, type Rule } from './rule';
-import { classOf, isAre, ofN } from './words';
+import { classOf, isAre, ofN } from '../phrasing/rule-words';
 
 const CLASSES = new Set(['select']);
 

@@ -1,6 +1,6 @@
 // Cond.Wait waits for a Signal or Broadcast: a missed signal leaves it waiting forever.
 import { EVERY_INPUT, type Rule } from './rule';
-import { classOf, isAre, ofN } from './words';
+import { classOf, isAre, ofN } from '../phrasing/rule-words';
 
 const CLASSES = new Set(['sync-cond']);
 

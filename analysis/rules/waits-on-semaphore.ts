@@ -1,6 +1,6 @@
 // A runtime semaphore the input does not name (semacquire without a sync frame).
 import { EVERY_INPUT, type Rule } from './rule';
-import { classOf, isAre, ofN } from './words';
+import { classOf, isAre, ofN } from '../phrasing/rule-words';
 
 const CLASSES = new Set(['sync-other']);
 

@@ -1,6 +1,6 @@
 // A channel receive waits for a sender or a close: idle consumers wait like this by design.
 import { EVERY_INPUT, type Rule } from './rule';
-import { classOf, isAre, ofN } from './words';
+import { classOf, isAre, ofN } from '../phrasing/rule-words';
 
 const CLASSES = new Set(['channel-recv']);
 

@@ -1,6 +1,6 @@
 // A channel send waits for a receiver: offered work that nobody takes is the classic leak.
 import { EVERY_INPUT, type Rule } from './rule';
-import { classOf, isAre, ofN } from './words';
+import { classOf, isAre, ofN } from '../phrasing/rule-words';
 
 const CLASSES = new Set(['channel-send']);
 

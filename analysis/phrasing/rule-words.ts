@@ -1,8 +1,9 @@
-// Small phrasing helpers shared by the rules' sentences.
-import { agree, formatCount } from '../phrasing';
+// Grammar for the rules' own sentences (analysis/rules/*.ts): "it" / "all 12" / "3 of 12" with verbs
+// that agree, the partner's verb per wait, "during the trace" or "in the part that was read".
+import { agree, formatCount } from './numbers';
 import { shortSite, type Site } from '../frames';
 import { WAIT_CLASSES } from '../facts/parked';
-import type { RuleContext } from './rule';
+import type { RuleContext } from '../rules/rule';
 import { partnerPhrase, partnerPhraseFor, type WaitClass } from '../wait-class';
 
 /** "it", "all 12", "3 of 12". */
