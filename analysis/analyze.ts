@@ -13,6 +13,7 @@ import { blockingFrame, entryFunction, frameToSite } from './frames';
 import { NO_RULES, type IgnoreRules } from './ignore';
 import { fuseParts, KIND_PREFERENCE, type Fused, type Part } from './fuse';
 import { judge } from './judge';
+import { partialInputSentence, withArticle } from './phrasing';
 import { LEVELS, levelOf, type Model } from './score/model';
 import { DEFAULT_MODEL } from './score/weights';
 import { rowIndex, testsOfGoroutines } from './test-attribution';
@@ -177,15 +178,18 @@ export function analyze(inputs: readonly AnalysisInput[], opts: AnalyzeOptions =
       const s = traceFacts(input.trace, input.file, rules);
       for (const g of judge(s.facts, { model })) suspects.push(g);
       addIgnored(s.ignored);
-      if (input.trace.partial) warnings.push(`${input.file}: trace is partial (${input.trace.partial.message}); verdicts reflect the part read`);
+      const cut = input.trace.partial;
+      // A partial input is the first thing a reader must know: its warning goes before the others.
+      if (cut) warnings.unshift(partialInputSentence(input.file, cut.offset, cut.offsetKind, cut.message, 'trace'));
     } else if (input.profile.kind === 'goroutines') {
       const s = profileFacts(input.profile, input.file, rules);
       for (const g of judge(s.facts, { model })) suspects.push(g);
       addIgnored(s.ignored);
       profiles.push({ file: input.file, profile: input.profile });
-      if (input.profile.partial) warnings.push(`${input.file}: profile is partial (${input.profile.partial.message})`);
+      const cut = input.profile.partial;
+      if (cut) warnings.unshift(partialInputSentence(input.file, cut.offset, cut.offsetKind, cut.message, 'profile'));
     } else {
-      warnings.push(`${input.file}: ${input.profile.profileType} profile: carries no goroutine states, not used for leak verdicts`);
+      warnings.push(`${input.file}: ${withArticle(input.profile.profileType)} profile carries no goroutine states, so it is not used for leak verdicts`);
     }
   }
   const series = seriesByFingerprint(profiles);

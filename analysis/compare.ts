@@ -2,7 +2,7 @@
 // reader of the comparison needs per row and in total — growth %, growth rate, the snapshots'
 // order and times — and the `leakline diff` JSON shape. Pure: runs in the CLI and the renderer.
 import type { GoroutineProfile } from '../parsers/model';
-import { alignProfiles, PROFILE_WRITER_KEY, type Alignment, type MatchMode } from './align';
+import { alignKey, alignProfiles, isLeakedGroup, PROFILE_WRITER_KEY, type Alignment, type MatchMode } from './align';
 import type { Site } from './frames';
 
 export interface Snapshot {
@@ -122,4 +122,30 @@ export function toDiffJson(c: Comparison): DiffJson {
     totals: c.snapshots.map((s) => s.goroutines),
     ...(c.elapsedNs !== undefined ? { elapsedSeconds: c.elapsedNs / 1e9 } : {}),
   };
+}
+
+/**
+ * A goroutineleak profile is evidence, not a snapshot: it lists the goroutines the GC proved
+ * leaked (debug=0/1) or marks them (debug=2), so putting it in a series makes every healthy group
+ * "vanish" and the total drop. It is kept out of the series and proves groups instead.
+ */
+export function isLeakEvidence(p: { readonly profileType: string }): boolean {
+  return p.profileType === 'goroutineleak';
+}
+
+export function splitLeakEvidence<T extends { readonly profile: { readonly profileType: string } }>(snaps: readonly T[]): { series: T[]; evidence: T[] } {
+  return { series: snaps.filter((s) => !isLeakEvidence(s.profile)), evidence: snaps.filter((s) => isLeakEvidence(s.profile)) };
+}
+
+/** Goroutines each compared group has proven leaked by the evidence, by group signature. */
+export function provenByEvidence(c: Comparison, evidence: readonly GoroutineProfile[]): ReadonlyMap<string, number> {
+  const proven = new Map<string, number>();
+  const wanted = new Set(c.groups.map((g) => g.signature));
+  for (const p of evidence)
+    for (const g of p.groups) {
+      if (!isLeakedGroup(p, g)) continue;
+      const key = alignKey(g.stack, c.mode);
+      if (wanted.has(key)) proven.set(key, (proven.get(key) ?? 0) + g.count);
+    }
+  return proven;
 }

@@ -46,11 +46,14 @@ class Builder {
   private readonly index = new Map<FlameNode, Map<string, FlameNode>>();
   maxDepth = 0;
 
-  add(stack: readonly Frame[], value: number, base: boolean): void {
+  /** `inverted`: bottom-up, the innermost frame at the root (where the time is spent, then its callers). */
+  add(stack: readonly Frame[], value: number, base: boolean, inverted = false): void {
     if (value === 0) return;
     let cur = this.root;
     this.bump(cur, value, base, stack.length === 0);
-    for (let i = stack.length - 1; i >= 0; i--) {
+    const n = stack.length;
+    for (let k = n - 1; k >= 0; k--) {
+      const i = inverted ? n - 1 - k : k;
       const f = stack[i];
       let kids = this.index.get(cur);
       if (!kids) {
@@ -65,7 +68,7 @@ class Builder {
         if (next.depth > this.maxDepth) this.maxDepth = next.depth;
       }
       cur = next;
-      this.bump(cur, value, base, i === 0);
+      this.bump(cur, value, base, k === 0);
     }
   }
 
@@ -130,9 +133,40 @@ function labelOf(p: Profile, sampleIndex: number): { valueLabel: string; unit: s
 }
 
 /** Flame tree of one profile; `sampleIndex` picks the value column of a SampleProfile. */
-export function flameOfProfile(p: Profile, sampleIndex = p.kind === 'samples' ? defaultSampleIndex(p) : 0): FlameTree {
-  const { root, maxDepth } = buildFlame(profileStacks(p, sampleIndex, false));
-  return { root, maxDepth, differential: false, ...labelOf(p, sampleIndex) };
+export function flameOfProfile(p: Profile, sampleIndex = p.kind === 'samples' ? defaultSampleIndex(p) : 0, inverted = false): FlameTree {
+  const b = new Builder();
+  for (const s of profileStacks(p, sampleIndex, false)) b.add(s.stack, s.value, false, inverted);
+  return { root: b.finish(), maxDepth: b.maxDepth, differential: false, ...labelOf(p, sampleIndex) };
+}
+
+/**
+ * Nodes whose function matches `query` (case-insensitive substring, or /regex/), and the value
+ * they cover: a match inside a matched node is not counted twice (as speedscope and pprof do).
+ */
+export function searchFlame(root: FlameNode, query: string, differential = false): { matches: Set<FlameNode>; value: number } {
+  const matches = new Set<FlameNode>();
+  let value = 0;
+  const q = query.trim();
+  if (!q) return { matches, value };
+  let test: (name: string) => boolean;
+  const re = /^\/(.+)\/$/.exec(q);
+  try {
+    const rx = re ? new RegExp(re[1], 'i') : null;
+    const lower = q.toLowerCase();
+    test = rx ? (name) => rx.test(name) : (name) => name.toLowerCase().includes(lower);
+  } catch {
+    return { matches, value };
+  }
+  const walk = (n: FlameNode, inside: boolean) => {
+    const hit = n !== root && test(n.name);
+    if (hit) {
+      matches.add(n);
+      if (!inside) value += flameWidth(n, differential);
+    }
+    for (const c of n.children) walk(c, inside || hit);
+  };
+  walk(root, false);
+  return { matches, value };
 }
 
 /**

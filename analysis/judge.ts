@@ -3,7 +3,7 @@
 // explanation and evidence are written from the rules that fired for its members — nothing else —
 // so the words always say why this confidence. Linear in goroutines: sub-groups are row ranges of
 // one counting sort, ids are collected per range, nothing is spread into a call.
-import { describeGroup, formatDuration, formatPercent } from './explain';
+import { describeGroup, parkedTail, waitMinutesTail } from './phrasing';
 import type { ParkedFacts } from './facts/parked';
 import { WAIT_CLASSES } from './facts/parked';
 import { RULES, type Rule } from './rules';
@@ -114,13 +114,11 @@ function clauseFor(sg: SubGroup, fired: readonly FiredRule[], up: boolean): stri
 function tailFor(f: ParkedFacts, rows: GroupRows, g: number): string | undefined {
   if (f.kind !== 'trace') {
     const minutes = range(f, rows, g, (i) => f.waitMinutes[i]);
-    return minutes && minutes.max > 0 ? `for up to ${minutes.max} minutes` : undefined;
+    return minutes && minutes.max > 0 ? waitMinutesTail(minutes.max) : undefined;
   }
   const frac = range(f, rows, g, (i) => f.parkedFraction[i]);
   if (!frac) return undefined;
-  if (frac.min >= 1) return 'since before the trace started';
-  const sinceNs = f.durationNs * (1 - frac.max);
-  return `since ${formatDuration(sinceNs)} into the trace (${formatPercent(frac.max)} of it)`;
+  return parkedTail(frac.max, f.durationNs, frac.min >= 1);
 }
 
 export interface JudgeOptions {

@@ -232,6 +232,8 @@ export function operationPhrase(cls: WaitClass): string {
       return 'in a syscall';
     case 'unknown':
       return 'parked (the input records no wait reason)';
+    case 'other':
+      return 'in another kind of wait';
     default:
       return `in state ${cls}`;
   }
@@ -245,15 +247,34 @@ export function partnerPhrase(cls: WaitClass): string | undefined {
     case 'channel-recv':
       return 'sent';
     case 'select':
-      return 'woke it';
+      return 'woke a goroutine';
     case 'sync-mutex':
     case 'sync-rwmutex':
-      return 'unlocked it';
+      return 'unlocked';
     case 'sync-waitgroup':
       return 'brought the counter to zero';
     case 'sync-cond':
-      return 'signalled it';
+      return 'signalled';
     default:
       return undefined;
+  }
+}
+
+/** The same, with the waiting goroutines as its object: "no goroutine ever received from all 6". */
+export function partnerPhraseFor(cls: WaitClass): string {
+  switch (cls) {
+    case 'channel-send':
+      return 'received from';
+    case 'channel-recv':
+      return 'sent to';
+    case 'sync-mutex':
+    case 'sync-rwmutex':
+      return 'unlocked the lock for';
+    case 'sync-waitgroup':
+      return 'brought the counter to zero for';
+    case 'sync-cond':
+      return 'signalled';
+    default:
+      return 'woke';
   }
 }

@@ -179,8 +179,14 @@ export interface StreamPortMessage {
   leaklineStream: DocumentId;
 }
 
-/** compareDocuments' answer: the documents in comparison order, and the comparison when there is one. */
+/**
+ * compareDocuments' answer: the series' documents in comparison order, the comparison when there
+ * is one, the goroutineleak documents kept out of the series as evidence, and the goroutines that
+ * evidence proves leaked per compared group (by signature).
+ */
 export interface DocumentComparison {
   order: DocumentId[];
   comparison: Comparison | null;
+  evidence: DocumentId[];
+  proven: [signature: string, goroutines: number][];
 }

@@ -19,12 +19,14 @@ export interface SessionRequests {
   'end-state': { req: Record<never, never>; reply: Profile };
   /**
    * Snapshots (end states main got from each document's session) in capture order when
-   * `autoOrder`, aligned: `order` indexes `snapshots`; `comparison` is null unless every one is a
-   * goroutine profile and there are at least two.
+   * `autoOrder`, aligned: `order` indexes `snapshots`; `comparison` is null unless every one of the
+   * series is a goroutine profile and there are at least two. goroutineleak profiles list only
+   * leaked goroutines: they are `evidence` (indexes), never part of the series, and `proven` says
+   * how many goroutines of each compared group (by signature) they prove leaked.
    */
   compare: {
     req: { snapshots: { name: string; profile: Profile }[]; mode: MatchMode; autoOrder: boolean };
-    reply: { order: number[]; comparison: Comparison | null };
+    reply: { order: number[]; comparison: Comparison | null; evidence: number[]; proven: [signature: string, goroutines: number][] };
   };
 }
 

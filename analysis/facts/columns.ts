@@ -46,7 +46,7 @@ export function allocateFacts(capacity: number): FactColumns {
 export function finishFacts(
   c: FactColumns,
   count: number,
-  meta: { kind: InputKind; source: string; durationNs: number; groups: readonly GroupInfo[] },
+  meta: { kind: InputKind; source: string; durationNs: number; groups: readonly GroupInfo[]; partial?: boolean },
 ): ParkedFacts {
   const out = { ...meta, count } as Record<string, unknown>;
   for (const [k, v] of Object.entries(c)) out[k] = (v as Uint8Array).subarray(0, count);

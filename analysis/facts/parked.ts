@@ -57,6 +57,8 @@ export interface ParkedFacts {
   readonly source: string;
   readonly count: number;
   readonly durationNs: number;
+  /** The input breaks off (a cut trace): only the words change ("in the part read"), never a rule's result. */
+  readonly partial?: boolean;
   readonly groups: readonly GroupInfo[];
   /** Goroutine id; NaN where the input has none (debug=0/1 groups). */
   readonly id: Float64Array;

@@ -361,7 +361,7 @@ export function traceFacts(m: TraceModel, source: string, rules: IgnoreRules): T
     c.groupGrew[i] = flag(!gc.exitedKin && gc.n >= GROWTH_MEMBERS && dur > 0 && (gc.max - gc.min) / dur >= GROWTH_SPREAD);
   }
   return {
-    facts: finishFacts(c, n, { kind: 'trace', source, durationNs: dur, groups }),
+    facts: finishFacts(c, n, { kind: 'trace', source, durationNs: dur, groups, partial: m.partial !== undefined }),
     ignored,
     rows: rows.subarray(0, n),
   };

@@ -2,7 +2,7 @@
 // `default-src 'none'` makes "no network" a property of the document, not a promise: even a
 // future edit that adds a link to a font or image would be blocked by the browser.
 import { shortFunction, shortSite, type Site } from '../frames';
-import { formatCount, formatDuration, range } from '../explain';
+import { countOf, evidenceLabel, formatCount, formatDuration, range } from '../phrasing';
 import type { AnalysisResult, Verdict } from '../verdict';
 import { byConfidence, type ToolInfo } from './json';
 
@@ -44,7 +44,7 @@ ${v.blockedForNs ? `<dt>Blocked for</dt><dd>${range(v.blockedForNs.min, v.blocke
 ${v.waitMinutes ? `<dt>Wait minutes</dt><dd>${range(v.waitMinutes.min, v.waitMinutes.max, String)}</dd>` : ''}
 <dt>Fingerprint</dt><dd><code>${e(v.fingerprint)}</code></dd>
 </dl>
-<ul>${v.evidence.map((x) => `<li><code>${e(x.kind)}</code> ${e(x.detail)}</li>`).join('')}</ul>
+<ul>${v.evidence.map((x) => `<li><strong>${e(evidenceLabel(x.kind))}:</strong> ${e(x.detail)}</li>`).join('')}</ul>
 <details><summary>Stack</summary><pre>${stack}</pre></details>
 </article>`;
 }
@@ -69,7 +69,7 @@ export function writeHtml(result: AnalysisResult, tool: ToolInfo): string {
 <body>
 <header>
 <h1>Leakline report</h1>
-<p class="muted">${formatCount(result.goroutines)} goroutines in ${result.inputs.map((i) => `<code>${e(i.file)}</code> (${e(i.format)})`).join(', ')} · proven ${c.proven} · high ${c.high} · medium ${c.medium} · low ${c.low}</p>
+<p class="muted">${countOf(result.goroutines, 'goroutine')} in ${result.inputs.map((i) => `<code>${e(i.file)}</code> (${e(i.format)})`).join(', ')} · proven ${c.proven} · high ${c.high} · medium ${c.medium} · low ${c.low}</p>
 ${result.warnings.map((w) => `<p>⚠️ ${e(w)}</p>`).join('\n')}
 </header>
 <main>

@@ -1,7 +1,7 @@
 // Markdown for a pull-request comment: a summary line, a table a reviewer scans in seconds, then
 // one section per verdict at medium or above (low ones collapsed), stacks in <details>.
 import { shortFunction, shortSite, type Site } from '../frames';
-import { formatCount, formatDuration, range } from '../explain';
+import { countOf, evidenceLabel, lowConfidenceSummary, formatCount, formatDuration, range } from '../phrasing';
 import { atLeast, type AnalysisResult, type Verdict } from '../verdict';
 import { byConfidence, type ToolInfo } from './json';
 
@@ -30,7 +30,7 @@ function section(v: Verdict, i: number): string {
   if (v.waitMinutes) lines.push(`- **Wait minutes:** ${range(v.waitMinutes.min, v.waitMinutes.max, String)}`);
   lines.push(`- **Fingerprint:** ${code(v.fingerprint)}`);
   lines.push('- **Evidence:**');
-  for (const e of v.evidence) lines.push(`  - ${code(e.kind)} ${e.detail.replace(/\r?\n/g, ' ')}`);
+  for (const e of v.evidence) lines.push(`  - **${evidenceLabel(e.kind)}:** ${e.detail.replace(/\r?\n/g, ' ')}`);
   lines.push('');
   lines.push('<details><summary>Stack</summary>');
   lines.push('');
@@ -48,13 +48,18 @@ export function writeMarkdown(result: AnalysisResult, tool: ToolInfo): string {
   const low = result.verdicts.filter((v) => !atLeast(v.confidence, 'medium'));
   const out: string[] = [];
   const parts = (['proven', 'high', 'medium', 'low'] as const).filter((c) => counts[c] > 0).map((c) => `${counts[c]} ${c}`);
-  out.push(`## Leakline: ${serious.length === 0 ? 'no goroutine leaks found' : `${serious.length} goroutine leak suspect${serious.length === 1 ? '' : 's'}`}`);
+  out.push(`## Leakline: ${serious.length === 0 ? 'no goroutine leaks found' : countOf(serious.length, 'goroutine leak suspect')}`);
   out.push('');
   out.push(
-    `${formatCount(result.goroutines)} goroutines analysed in ${result.inputs.length} input${result.inputs.length === 1 ? '' : 's'} (${result.inputs.map((i) => code(i.file)).join(', ')})` +
+    `${countOf(result.goroutines, 'goroutine')} analysed in ${countOf(result.inputs.length, 'input')} (${result.inputs.map((i) => code(i.file)).join(', ')})` +
       (parts.length ? `; verdicts: ${parts.join(', ')}.` : '.'),
   );
   out.push('');
+  // Warnings first: a partial input changes how everything below must be read.
+  if (result.warnings.length > 0) {
+    for (const w of result.warnings) out.push(`> ⚠️ ${w}`);
+    out.push('');
+  }
   if (serious.length > 0) {
     out.push('| # | Confidence | Goroutines | Wait | Blocked at | Created by |');
     out.push('|---|---|---:|---|---|---|');
@@ -68,14 +73,13 @@ export function writeMarkdown(result: AnalysisResult, tool: ToolInfo): string {
     });
   }
   if (low.length > 0) {
-    out.push(`<details><summary>${low.length} low-confidence group${low.length === 1 ? '' : 's'} (parked, probably fine)</summary>`);
+    out.push(`<details><summary>${lowConfidenceSummary(low.length)}</summary>`);
     out.push('');
     for (const v of low) out.push(`- ${cell(v.explanation)}${v.test ? ` (test \`${v.test}\`)` : ''}`);
     out.push('');
     out.push('</details>');
     out.push('');
   }
-  for (const w of result.warnings) out.push(`> ⚠️ ${w}`);
   out.push(`<sub>${tool.name} ${tool.version}</sub>`);
   return out.join('\n') + '\n';
 }

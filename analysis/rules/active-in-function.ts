@@ -4,7 +4,7 @@
 import { WITH_CREATOR, type Rule } from './rule';
 import { YES } from '../facts/parked';
 import { shortFunction } from '../frames';
-import { ofN } from './words';
+import { ofN, verb } from '../phrasing/rule-words';
 
 export const activeInFunction: Rule = {
   id: 'active-in-function',
@@ -12,6 +12,6 @@ export const activeInFunction: Rule = {
   inputs: [...WITH_CREATOR, 'debug1', 'debug0'],
   applies: (f, i) => f.activeInFunction[i] === YES,
   detail: (c) =>
-    `another goroutine inside ${c.group.blockedAt ? shortFunction(c.group.blockedAt.function) : 'the same function'} is still working (not parked on another goroutine) while ${ofN(c)} ${c.members === 1 ? 'waits' : 'wait'}`,
+    `another goroutine inside ${c.group.blockedAt ? shortFunction(c.group.blockedAt.function) : 'the same function'} is still working (not parked on another goroutine) while ${ofN(c)} ${verb(c, 'waits', 'wait')}`,
   clause: () => 'another goroutine in the same function is still working',
 };

@@ -2,7 +2,7 @@
 // a result sent back, a request fanned out — which is where leaks are made; long-lived loops are
 // usually named (`go s.loop()`).
 import { EVERY_INPUT, type Rule } from './rule';
-import { ofN } from './words';
+import { ofN, verb } from '../phrasing/rule-words';
 
 const CLOSURE = /\.func\d+(\.\d+)*$|\.gowrap\d+$/;
 const memo = new WeakMap<object, Uint8Array>();
@@ -19,5 +19,5 @@ export const closureGoroutine: Rule = {
     }
     return m[f.group[i]] === 1;
   },
-  detail: (c) => `${ofN(c)} ${c.members === 1 ? 'runs' : 'run'} an anonymous function (${c.group.entry}), the shape of per-call work`,
+  detail: (c) => `${ofN(c)} ${verb(c, 'runs', 'run')} an anonymous function (${c.group.entry}), the shape of per-call work`,
 };

@@ -2,7 +2,7 @@
 // goroutine N` creator is no longer there): the function that held the other end has returned.
 import { WITH_CREATOR, type Rule } from './rule';
 import { YES } from '../facts/parked';
-import { ofN } from './words';
+import { ofN } from '../phrasing/rule-words';
 
 export const creatorExited: Rule = {
   id: 'creator-exited',

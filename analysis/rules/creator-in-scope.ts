@@ -3,7 +3,7 @@
 import { WITH_CREATOR, type Rule } from './rule';
 import { YES } from '../facts/parked';
 import { shortFunction } from '../frames';
-import { ofN } from './words';
+import { ofN } from '../phrasing/rule-words';
 
 export const creatorInScope: Rule = {
   id: 'creator-in-scope',
@@ -11,6 +11,6 @@ export const creatorInScope: Rule = {
   inputs: WITH_CREATOR,
   applies: (f, i) => f.creatorInScope[i] === YES,
   detail: (c) =>
-    `the function that started ${ofN(c)}${c.group.createdBy ? ` (${shortFunction(c.group.createdBy.function)})` : ''} is still running in its creator`,
-  clause: () => 'the function that started it is still running',
+    `the function that created ${ofN(c)}${c.group.createdBy ? ` (${shortFunction(c.group.createdBy.function)})` : ''} is still running in its creator`,
+  clause: () => 'the function that created it is still running',
 };

@@ -1,7 +1,7 @@
 // Its creator is alive but itself parked waiting on another goroutine.
 import { WITH_CREATOR, type Rule } from './rule';
 import { YES } from '../facts/parked';
-import { ofN } from './words';
+import { ofN } from '../phrasing/rule-words';
 
 export const creatorParked: Rule = {
   id: 'creator-parked',

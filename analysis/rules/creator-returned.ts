@@ -3,13 +3,13 @@
 import { WITH_CREATOR, type Rule } from './rule';
 import { YES } from '../facts/parked';
 import { shortFunction } from '../frames';
-import { ofN } from './words';
+import { ofN } from '../phrasing/rule-words';
 
 export const creatorReturned: Rule = {
   id: 'creator-returned',
   kind: 'weighted',
   inputs: WITH_CREATOR,
   applies: (f, i) => f.creatorReturned[i] === YES,
-  detail: (c) => `the function that started ${ofN(c)}${c.group.createdBy ? ` (${shortFunction(c.group.createdBy.function)})` : ''} has returned`,
-  clause: () => 'the function that started it has returned',
+  detail: (c) => `the function that created ${ofN(c)}${c.group.createdBy ? ` (${shortFunction(c.group.createdBy.function)})` : ''} has returned`,
+  clause: () => 'the function that created it has returned',
 };

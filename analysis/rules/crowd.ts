@@ -1,6 +1,6 @@
 // Many goroutines parked at one site: a few idle workers are normal, dozens at one line are not.
 import { EVERY_INPUT, type Rule, type RuleContext } from './rule';
-import { formatCount } from '../explain';
+import { formatCount } from '../phrasing';
 
 export const CROWD = 10;
 
@@ -16,11 +16,17 @@ export function groupSize(f: RuleContext['facts'], i: number): number {
   return s[f.group[i]];
 }
 
+/** Goroutines parked at the group's site (all its confidence levels), for the words: the rule's own count. */
+export function crowdOf(c: RuleContext): number {
+  const i = c.rows[0] ?? c.facts.group.indexOf(c.facts.groups.indexOf(c.group));
+  return i >= 0 ? groupSize(c.facts, i) : c.total;
+}
+
 export const crowd: Rule = {
   id: 'crowd',
   kind: 'weighted',
   inputs: EVERY_INPUT,
   applies: (f, i) => groupSize(f, i) >= CROWD,
-  detail: (c) => `${formatCount(c.total)} goroutines parked at the same site (at least ${CROWD})`,
-  clause: (c) => `${formatCount(c.total)} wait at one line`,
+  detail: (c) => `${formatCount(crowdOf(c))} goroutines parked at the same line (${CROWD} or more count as a crowd)`,
+  clause: (c) => `${formatCount(crowdOf(c))} wait at one line`,
 };

@@ -2,7 +2,7 @@
 // proved that no reachable goroutine can unblock them. No false positives; proven.
 import { EVERY_INPUT, type Rule } from './rule';
 import { YES } from '../facts/parked';
-import { ofN } from './words';
+import { itThem, ofN, subject, wasWere } from '../phrasing/rule-words';
 
 export const gcProven: Rule = {
   id: 'gc-proven',
@@ -10,6 +10,6 @@ export const gcProven: Rule = {
   bound: 'proven',
   inputs: EVERY_INPUT,
   applies: (f, i) => f.gcProven[i] === YES,
-  detail: (c) => `${ofN(c)} reported leaked by the runtime's goroutine leak detector (the GC proved nothing reachable can unblock ${c.members === 1 ? 'it' : 'them'})`,
-  clause: () => 'the runtime proved they can never be unblocked',
+  detail: (c) => `${ofN(c)} ${wasWere(c)} reported leaked by the runtime's goroutine leak detector (the GC proved nothing reachable can unblock ${itThem(c)})`,
+  clause: (c) => `the runtime proved ${subject(c)} can never be unblocked`,
 };

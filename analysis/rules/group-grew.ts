@@ -1,7 +1,7 @@
 // The group kept gaining members over the trace and none of its kind finished.
 import { TRACE_ONLY, type Rule } from './rule';
 import { YES } from '../facts/parked';
-import { formatCount } from '../explain';
+import { formatCount } from '../phrasing';
 
 export const groupGrew: Rule = {
   id: 'group-grew',

@@ -2,7 +2,8 @@
 // that woke it: the shape of an idle worker between jobs.
 import { TRACE_ONLY, type Rule } from './rule';
 import { YES } from '../facts/parked';
-import { ofN } from './words';
+import { countOf } from '../phrasing';
+import { ofN, subject } from '../phrasing/rule-words';
 
 export const idleLoop: Rule = {
   id: 'idle-loop',
@@ -12,7 +13,7 @@ export const idleLoop: Rule = {
   detail: (c) => {
     let wakes = 0;
     for (const r of c.rows) wakes = Math.max(wakes, c.facts.siteWakes[r]);
-    return `${ofN(c)} served work here before parking (woken up to ${wakes} times at this line by a partner that is still there): the shape of an idle worker`;
+    return `${ofN(c)} served work here before parking (woken up to ${countOf(wakes, 'time')} at this line by a partner that is still there): the shape of an idle worker`;
   },
-  clause: () => 'it served work at this line before: the shape of an idle worker',
+  clause: (c) => `${subject(c)} served work at this line before: the shape of an idle worker`,
 };

@@ -1,7 +1,7 @@
 // A thousand or more goroutines at one site: LeakProf's signal, rarely a pool by design.
 import { EVERY_INPUT, type Rule } from './rule';
-import { formatCount } from '../explain';
-import { groupSize } from './crowd';
+import { crowdOf, groupSize } from './crowd';
+import { formatCount } from '../phrasing';
 
 export const LARGE_CROWD = 1000;
 
@@ -10,6 +10,6 @@ export const largeCrowd: Rule = {
   kind: 'weighted',
   inputs: EVERY_INPUT,
   applies: (f, i) => groupSize(f, i) >= LARGE_CROWD,
-  detail: (c) => `${formatCount(c.total)} goroutines parked at the same site (at least ${formatCount(LARGE_CROWD)})`,
-  clause: (c) => `${formatCount(c.total)} wait at one line`,
+  detail: (c) => `${formatCount(crowdOf(c))} goroutines parked at the same line (${formatCount(LARGE_CROWD)} or more)`,
+  clause: (c) => `${formatCount(crowdOf(c))} wait at one line`,
 };

@@ -3,7 +3,8 @@
 // idle between events by design.
 import { EVERY_INPUT, type Rule } from './rule';
 import { shortFunction } from '../frames';
-import { ofN } from './words';
+import { agree } from '../phrasing';
+import { ofN, subject, verb } from '../phrasing/rule-words';
 
 const LOOP = /(loop|run|serve|worker|listen|watch|dispatch|consume|poll|monitor|janitor|daemon)/i;
 const memo = new WeakMap<object, Uint8Array>();
@@ -23,6 +24,6 @@ export const loopNamed: Rule = {
     }
     return m[f.group[i]] === 1;
   },
-  detail: (c) => `${ofN(c)} ${c.members === 1 ? 'waits' : 'wait'} in ${c.group.blockedAt ? shortFunction(c.group.blockedAt.function) : 'a function'}, named like a long-lived loop`,
-  clause: () => 'it waits in what is named like a long-lived loop',
+  detail: (c) => `${ofN(c)} ${verb(c, 'waits', 'wait')} in ${c.group.blockedAt ? shortFunction(c.group.blockedAt.function) : 'a function'}, named like a long-lived loop`,
+  clause: (c) => `${subject(c)} ${agree(c.members >= c.total ? c.total : c.members, 'waits', 'wait')} in what is named like a long-lived loop`,
 };

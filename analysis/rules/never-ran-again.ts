@@ -1,7 +1,7 @@
 // Created in the trace, parked in its very first run and never woken.
 import { TRACE_ONLY, type Rule } from './rule';
 import { YES } from '../facts/parked';
-import { ofN, isPartnerWait } from './words';
+import { isPartnerWait, ofN } from '../phrasing/rule-words';
 
 export const neverRanAgain: Rule = {
   id: 'never-ran-again',

@@ -3,7 +3,7 @@
 import { TRACE_ONLY, type Rule } from './rule';
 import { YES } from '../facts/parked';
 import { OUTLIER_FACTOR } from '../facts/trace-facts';
-import { ofN } from './words';
+import { ofN } from '../phrasing/rule-words';
 
 export const outlierWait: Rule = {
   id: 'outlier-wait',

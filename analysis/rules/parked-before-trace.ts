@@ -1,7 +1,7 @@
 // Parked since before the trace began: its past is unseen, so the trace cannot say much.
 import { TRACE_ONLY, type Rule } from './rule';
 import { YES } from '../facts/parked';
-import { ofN, wasWere } from './words';
+import { ofN, wasWere } from '../phrasing/rule-words';
 
 export const parkedBeforeTrace: Rule = {
   id: 'parked-before-trace',

@@ -1,7 +1,7 @@
 // Parked only in the trace's last instants: too recent to say that nothing came afterwards.
 import { TRACE_ONLY, type Rule } from './rule';
-import { formatPercent } from '../explain';
-import { ofN } from './words';
+import { formatPercent } from '../phrasing';
+import { ofN } from '../phrasing/rule-words';
 
 export const RECENT_FRACTION = 0.05;
 

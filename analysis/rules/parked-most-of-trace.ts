@@ -1,8 +1,8 @@
 // Parked for at least half of the trace, from a block the trace saw begin.
 import { TRACE_ONLY, type Rule } from './rule';
 import { NO } from '../facts/parked';
-import { formatPercent } from '../explain';
-import { ofN } from './words';
+import { formatPercent } from '../phrasing';
+import { ofN } from '../phrasing/rule-words';
 
 export const LONG_FRACTION = 0.5;
 

@@ -1,6 +1,6 @@
 // The runtime's own wait time in a dump: parked for ten minutes or more.
 import { EVERY_INPUT, type Rule } from './rule';
-import { ofN } from './words';
+import { ofN } from '../phrasing/rule-words';
 
 export const parkedTenMinutes: Rule = {
   id: 'parked-ten-minutes',

@@ -2,13 +2,13 @@
 // still going on.
 import { WITH_CREATOR, type Rule } from './rule';
 import { YES } from '../facts/parked';
-import { ofN } from './words';
+import { ofN, wasWere } from '../phrasing/rule-words';
 
 export const siblingsBusy: Rule = {
   id: 'siblings-busy',
   kind: 'weighted',
   inputs: WITH_CREATOR,
   applies: (f, i) => f.siblingsBusy[i] === YES,
-  detail: (c) => `goroutines started at the same place as ${ofN(c)} are running: that work is still going on`,
+  detail: (c) => `other goroutines created where ${ofN(c)} ${wasWere(c)} created are running: that work is still going on`,
   clause: () => 'the work it belongs to is still running',
 };

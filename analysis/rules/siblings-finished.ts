@@ -3,13 +3,13 @@
 // lost a race the others won.
 import { TRACE_ONLY, type Rule } from './rule';
 import { YES } from '../facts/parked';
-import { ofN } from './words';
+import { duringTrace, ofN, wasWere } from '../phrasing/rule-words';
 
 export const siblingsFinished: Rule = {
   id: 'siblings-finished',
   kind: 'weighted',
   inputs: TRACE_ONLY,
   applies: (f, i) => f.siblingsFinished[i] === YES,
-  detail: (c) => `goroutines started at the same place as ${ofN(c)} did finish during the trace`,
-  clause: () => 'goroutines started at the same place did finish',
+  detail: (c) => `other goroutines created where ${ofN(c)} ${wasWere(c)} created did finish ${duringTrace(c)}`,
+  clause: () => 'goroutines created at the same place did finish',
 };

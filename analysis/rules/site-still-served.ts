@@ -2,7 +2,7 @@
 // being served, this goroutine just was not picked (an idle worker among several).
 import { TRACE_ONLY, type Rule } from './rule';
 import { YES } from '../facts/parked';
-import { isPartnerWait, ofN, siteText } from './words';
+import { isPartnerWait, ofN, siteText } from '../phrasing/rule-words';
 
 export const siteStillServed: Rule = {
   id: 'site-still-served',

@@ -3,7 +3,7 @@
 // whose holder waits forever on a channel; a WaitGroup waits on a leaked worker's Done).
 import { TRACE_ONLY, type Rule } from './rule';
 import { YES } from '../facts/parked';
-import { isPartnerWait, ofN, partnerVerb, siteText } from './words';
+import { isPartnerWait, ofN, partnerVerb, siteText, verb } from '../phrasing/rule-words';
 
 export const siteWakersStuck: Rule = {
   id: 'site-wakers-stuck',
@@ -11,6 +11,6 @@ export const siteWakersStuck: Rule = {
   inputs: TRACE_ONLY,
   applies: (f, i) => isPartnerWait(f, i) && f.siteWakersStuck[i] === YES,
   detail: (c) =>
-    `every goroutine that ever ${partnerVerb(c)} at ${siteText(c.group.blockedAt)} has exited or is itself parked for most of the trace (${ofN(c)} wait there)`,
+    `every goroutine that ever ${partnerVerb(c)} at ${siteText(c.group.blockedAt)} has exited or is itself parked for most of the trace (${ofN(c)} ${verb(c, 'waits', 'wait')} there)`,
   clause: (c) => `everything that ever ${partnerVerb(c)} there is gone or stuck itself`,
 };

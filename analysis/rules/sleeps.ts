@@ -1,6 +1,6 @@
 // A sleep ends by itself; only a loop that sleeps forever for nothing is a leak.
 import { EVERY_INPUT, type Rule } from './rule';
-import { classOf, ofN } from './words';
+import { classOf, isAre, ofN } from '../phrasing/rule-words';
 
 const CLASSES = new Set(['timer']);
 
@@ -9,6 +9,6 @@ export const sleeps: Rule = {
   kind: 'weighted',
   inputs: EVERY_INPUT,
   applies: (f, i) => CLASSES.has(classOf(f, i)),
-  detail: (c) => `${ofN(c)} sleeping: a sleep ends by itself`,
+  detail: (c) => `${ofN(c)} ${isAre(c)} sleeping, and a sleep ends by itself`,
   clause: () => 'a sleep ends by itself',
 };

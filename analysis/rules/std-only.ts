@@ -2,7 +2,7 @@
 // code is not where it waits, and the library owns its lifecycle.
 import { EVERY_INPUT, type Rule } from './rule';
 import { isStdFunction } from '../frames';
-import { ofN } from './words';
+import { isAre, ofN } from '../phrasing/rule-words';
 
 const memo = new WeakMap<object, Uint8Array>();
 
@@ -19,6 +19,6 @@ export const stdOnly: Rule = {
     }
     return m[f.group[i]] === 1;
   },
-  detail: (c) => `${ofN(c)} parked inside the standard library (${c.group.blockedAt?.function ?? 'no user frame'}), which owns that goroutine`,
+  detail: (c) => `${ofN(c)} ${isAre(c)} parked inside the standard library (${c.group.blockedAt?.function ?? 'no user frame'}), which owns that goroutine`,
   clause: () => 'the standard library owns this goroutine',
 };

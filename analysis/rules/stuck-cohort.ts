@@ -4,7 +4,7 @@
 import { WITH_CREATOR, type Rule } from './rule';
 import { YES } from '../facts/parked';
 import { shortFunction } from '../frames';
-import { ofN } from './words';
+import { ofN } from '../phrasing/rule-words';
 
 export const stuckCohort: Rule = {
   id: 'stuck-cohort',
@@ -12,6 +12,6 @@ export const stuckCohort: Rule = {
   inputs: [...WITH_CREATOR, 'debug1', 'debug0'],
   applies: (f, i) => f.stuckCohort[i] === YES,
   detail: (c) =>
-    `every other goroutine inside ${c.group.blockedAt ? shortFunction(c.group.blockedAt.function) : 'the same function'} is parked waiting on another goroutine too (${ofN(c)} here)`,
+    `every other goroutine inside ${c.group.blockedAt ? shortFunction(c.group.blockedAt.function) : 'the same function'} is parked waiting on another goroutine too${c.members === 1 ? '' : ` (${ofN(c)} here)`}`,
   clause: () => 'every goroutine in that function is stuck waiting on another',
 };

@@ -1,7 +1,8 @@
 // Woken at this line again and again, but only ever by timers, never by a goroutine: a loop that
 // wakes on a ticker or time.After and never gets anything else (a timer zombie, or a flush loop).
 import { TRACE_ONLY, type Rule } from './rule';
-import { ofN } from './words';
+import { agree, countOf } from '../phrasing';
+import { ofN, subject, wasWere } from '../phrasing/rule-words';
 
 export const TIMER_WAKES = 2;
 
@@ -13,7 +14,7 @@ export const timerOnly: Rule = {
   detail: (c) => {
     let ticks = 0;
     for (const r of c.rows) ticks = Math.max(ticks, c.facts.timerSiteWakes[r]);
-    return `${ofN(c)} woken at this line only by timers (up to ${ticks} times), never by another goroutine`;
+    return `${ofN(c)} ${wasWere(c)} woken at this line only by timers (up to ${countOf(ticks, 'time')}), never by another goroutine`;
   },
-  clause: () => 'woken only by timers, never by another goroutine',
+  clause: (c) => `${subject(c)} ${agree(c.members, 'is', 'are')} woken only by timers, never by another goroutine`,
 };

@@ -1,6 +1,6 @@
 // A Lock waits for the holder to unlock: a lock is normally held briefly.
 import { EVERY_INPUT, type Rule } from './rule';
-import { classOf, ofN } from './words';
+import { classOf, isAre, ofN } from '../phrasing/rule-words';
 
 const CLASSES = new Set(['sync-mutex', 'sync-rwmutex']);
 
@@ -9,6 +9,6 @@ export const waitsForLock: Rule = {
   kind: 'weighted',
   inputs: EVERY_INPUT,
   applies: (f, i) => CLASSES.has(classOf(f, i)),
-  detail: (c) => `${ofN(c)} waiting for a lock: it needs the holder to unlock`,
+  detail: (c) => `${ofN(c)} ${isAre(c)} waiting for a lock, which needs its holder to unlock it`,
   clause: () => 'a lock is normally held briefly',
 };

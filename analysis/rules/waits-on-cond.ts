@@ -1,6 +1,6 @@
 // Cond.Wait waits for a Signal or Broadcast: a missed signal leaves it waiting forever.
 import { EVERY_INPUT, type Rule } from './rule';
-import { classOf, ofN } from './words';
+import { classOf, isAre, ofN } from '../phrasing/rule-words';
 
 const CLASSES = new Set(['sync-cond']);
 
@@ -9,6 +9,6 @@ export const waitsOnCond: Rule = {
   kind: 'weighted',
   inputs: EVERY_INPUT,
   applies: (f, i) => CLASSES.has(classOf(f, i)),
-  detail: (c) => `${ofN(c)} waiting on sync.Cond.Wait: it needs a Signal or Broadcast`,
+  detail: (c) => `${ofN(c)} ${isAre(c)} waiting in sync.Cond.Wait, which needs a Signal or Broadcast`,
   clause: () => 'a Cond waits for a signal',
 };

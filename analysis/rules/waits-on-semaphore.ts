@@ -1,6 +1,6 @@
 // A runtime semaphore the input does not name (semacquire without a sync frame).
 import { EVERY_INPUT, type Rule } from './rule';
-import { classOf, ofN } from './words';
+import { classOf, isAre, ofN } from '../phrasing/rule-words';
 
 const CLASSES = new Set(['sync-other']);
 
@@ -9,5 +9,5 @@ export const waitsOnSemaphore: Rule = {
   kind: 'weighted',
   inputs: EVERY_INPUT,
   applies: (f, i) => CLASSES.has(classOf(f, i)),
-  detail: (c) => `${ofN(c)} waiting on a runtime semaphore`,
+  detail: (c) => `${ofN(c)} ${isAre(c)} waiting on a runtime semaphore`,
 };

@@ -2,7 +2,7 @@
 // counts per snapshot, delta and status, as JSON or a Markdown table. Exit codes: 0 done, 1 with
 // --fail-on-growth when some group grew in every interval, 2 unusable input or usage.
 import type { MatchMode } from '../../analysis/align';
-import { compareSnapshots, naturalCompare, orderSnapshots, toDiffJson, type Snapshot } from '../../analysis/compare';
+import { compareSnapshots, naturalCompare, orderSnapshots, splitLeakEvidence, toDiffJson, type Snapshot } from '../../analysis/compare';
 import { toDiffMarkdown } from '../../analysis/compare-markdown';
 import { traceEndState } from '../../analysis/trace-end-state';
 import { parseArgs } from '../args';
@@ -88,7 +88,12 @@ export async function runDiff(argv: string[], io: CliIo = processIo): Promise<nu
   const out = flags['--out'] as string | undefined;
   let snaps: Loaded[];
   try {
-    snaps = await loadSnapshots(positionals);
+    const loaded = await loadSnapshots(positionals);
+    // goroutineleak profiles list leaked goroutines only: evidence, never a snapshot of the series.
+    const split = splitLeakEvidence(loaded);
+    snaps = split.series;
+    for (const e of split.evidence)
+      io.err(`leakline diff: ${e.name} is a goroutineleak profile: evidence (only leaked goroutines), not a snapshot; left out of the comparison (\`leakline report\` uses it as proof)\n`);
     if (snaps.length < 2) throw new InputError(`need at least two snapshots to compare, got ${snaps.length}`);
     if (out) await refuseInputAsOutput(out, snaps.map((s) => s.path));
   } catch (e) {

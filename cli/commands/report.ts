@@ -37,6 +37,11 @@ Options:
                                --map-path example.com/svc=. for -trimpath builds in SARIF
   -h, --help                   show this help
 
+A partial input (a trace cut off because the process died while tracing) is reported on: what
+was read is analysed and the partial warning is printed first (stderr) and heads the report.
+A trace cut inside its first generation holds nothing readable (Go writes a generation's stacks
+and names at its end): exit 2 with the byte where it breaks off.
+
 Exit status: 0 no verdict at --fail-on or above, 1 at least one, 2 unusable input or usage.`;
 
 export class ReportUsageError extends Error {
@@ -177,9 +182,10 @@ export async function runReport(argv: readonly string[], io: ReportIo = stdio): 
     if (opts.out) await refuseInputAsOutput(opts.out, [...inputs.map((i) => i.file), ...(configPath ? [configPath] : [])]);
     const result = mapResultPaths(analyze(inputs, { rules }), opts.pathMap);
     const text = writeReport(opts.format, result, { name: 'Leakline', version });
+    // Warnings before the report: on a terminal the partial-input warning is the first line read.
+    for (const w of result.warnings) io.err(`leakline report: warning: ${w}\n`);
     if (opts.out) await writeOutput(opts.out, text);
     else io.out(text);
-    for (const w of result.warnings) io.err(`leakline report: warning: ${w}\n`);
     const threshold = failOn ?? 'medium';
     return result.verdicts.some((v) => atLeast(v.confidence, threshold)) ? 1 : 0;
   } catch (e) {

@@ -10,6 +10,7 @@ import { DEFAULT_UPLOAD_QUOTA_BYTES, formatBytes, parseByteSize } from '../../ma
 import { version } from '../../package.json';
 import { parseArgs } from '../args';
 import { EXIT, UsageError, type Command } from '../command';
+import { groupServeFiles } from '../serve-grouping';
 
 /**
  * Each open document keeps a worker thread with its parser's memory (measured: 100 documents,
@@ -105,9 +106,28 @@ export async function startServe(argv: string[], warn: (m: string) => void, env:
     maxDocuments,
   });
   if (files.length > maxDocuments) throw new UsageError(`${files.length} files named, but --max-documents is ${maxDocuments}`);
-  for (const f of files) await service.openPath(f);
+  const groups = await groupServeFiles(files);
+  if (groups.trace) {
+    const doc = await service.openPath(groups.trace.path);
+    for (const e of groups.trace.evidence) {
+      try {
+        await service.hunt.addEvidence(doc.id, e);
+      } catch (err) {
+        warn(`${e}: not added as evidence (${(err as Error).message}); opened on its own`);
+        await service.openPath(e);
+      }
+    }
+  }
+  const seriesIds: string[] = [];
+  for (const f of groups.series) seriesIds.push((await service.openPath(f)).id);
+  for (const f of groups.alone) await service.openPath(f);
   if (token === null) warn(NO_TOKEN_WARNING);
-  return startServer({ service, rendererDir, port, warn, engines, token, uploadQuotaBytes });
+  const server = await startServer({ service, rendererDir, port, warn, engines, token, uploadQuotaBytes });
+  if (seriesIds.length === 0) return server;
+  // The page opens the compare view on these documents (renderer/src/state/actions.ts, connect).
+  const url = new URL(server.url);
+  url.searchParams.set('compare', seriesIds.join(','));
+  return { ...server, url: url.href };
 }
 
 export const serve: Command = {

@@ -1,5 +1,6 @@
 // `leakline inspect` for execution traces: TraceModel → the documented JSON object, and → text.
 // Pure (no I/O) so it is unit-tested on real traces.
+import { traceFormatLabel } from '../../analysis/phrasing';
 import { GoState } from '../../parsers/model/goroutine-state';
 import type { TraceModel } from '../../parsers/model/trace-model';
 
@@ -89,7 +90,7 @@ function fmtBytes(n: number): string {
 export function formatTraceSummary(s: TraceSummary): string {
   const g = s.goroutines;
   const lines = [
-    `${s.file}: Go ${s.goVersion} execution trace, ${fmtBytes(s.bytes)}, ${s.events.toLocaleString('en-US')} events in ${s.generations} generation${s.generations === 1 ? '' : 's'}, ${fmtDuration(s.durationNs)}`,
+    `${s.file}: execution trace, ${traceFormatLabel(s.goVersion)}, ${fmtBytes(s.bytes)}, ${s.events.toLocaleString('en-US')} events in ${s.generations} generation${s.generations === 1 ? '' : 's'}, ${fmtDuration(s.durationNs)}`,
   ];
   if (s.partial) lines.push(`PARTIAL: stopped at byte ${s.partial.offset} (${s.partial.code}: ${s.partial.message}); everything before it is included`);
   for (const w of s.warnings) lines.push(`warning: ${w}`);

@@ -6,7 +6,7 @@ import { analyze, type AnalysisInput } from '../../analysis/analyze';
 import { NO_RULES } from '../../analysis/ignore';
 import { writeReport } from '../../analysis/report';
 import { traceEndState } from '../../analysis/trace-end-state';
-import { compareSnapshots, orderSnapshots } from '../../analysis/compare';
+import { compareSnapshots, orderSnapshots, provenByEvidence, splitLeakEvidence } from '../../analysis/compare';
 import type { GoroutineProfile } from '../../parsers/model/profile-model';
 import type { EvidenceFile, HuntIgnoreRules, SessionFailure, SessionReply, SessionRequest, SessionRequestKind } from '../../contract';
 import type { ByteSource } from '../../parsers/model/byte-source';
@@ -88,11 +88,15 @@ export class DocumentSession {
         return ('trace' in d ? traceEndState(d.trace) : d.profile) as SessionReply<K>;
       }
       case 'compare': {
-        const indexed = r.snapshots.map((s, i) => ({ ...s, i }));
-        const ordered = r.autoOrder ? orderSnapshots(indexed) : indexed;
+        // goroutineleak profiles are evidence (only leaked goroutines), never snapshots of the series.
+        const { series, evidence } = splitLeakEvidence(r.snapshots.map((s, i) => ({ ...s, i })));
+        const ordered = r.autoOrder ? orderSnapshots(series) : series;
         const goroutines = ordered.filter((s): s is typeof s & { profile: GoroutineProfile } => s.profile.kind === 'goroutines');
         const comparable = goroutines.length >= 2 && goroutines.length === ordered.length;
-        return { order: ordered.map((s) => s.i), comparison: comparable ? compareSnapshots(goroutines, r.mode) : null } as SessionReply<K>;
+        const comparison = comparable ? compareSnapshots(goroutines, r.mode) : null;
+        const proofs = evidence.flatMap((e) => (e.profile.kind === 'goroutines' ? [e.profile] : []));
+        const proven = comparison ? [...provenByEvidence(comparison, proofs)] : [];
+        return { order: ordered.map((s) => s.i), comparison, evidence: evidence.map((e) => e.i), proven } as SessionReply<K>;
       }
     }
   }

@@ -207,8 +207,8 @@ export class BridgeService {
   async compareDocuments(ids: readonly DocumentId[], mode: MatchMode, autoOrder: boolean): Promise<DocumentComparison> {
     const profiles = await Promise.all(ids.map((id) => this.loadProfile(id)));
     const snapshots = ids.map((id, i) => ({ name: this.getDocument(id).name, profile: profiles[i] }));
-    const { order, comparison } = await this.ask(ids[ids.length - 1], { kind: 'compare', snapshots, mode, autoOrder });
-    return { order: order.map((i) => ids[i]), comparison };
+    const { order, comparison, evidence, proven } = await this.ask(ids[ids.length - 1], { kind: 'compare', snapshots, mode, autoOrder });
+    return { order: order.map((i) => ids[i]), comparison, evidence: evidence.map((i) => ids[i]), proven };
   }
 
   /** Forgets the document and its engine; an uploaded copy is deleted (it exists only for this document). */

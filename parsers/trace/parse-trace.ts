@@ -89,6 +89,10 @@ export async function parseTrace(source: ByteSource, options: ParseTraceOptions 
     partial = asParseError(e, stream.bytesRead);
   }
   if (stream.generations === 0 || b.origin !== b.origin) {
+    // Go writes a generation's stacks and strings at its end, so events of an unfinished first
+    // generation cannot be named: say so, instead of only the low-level reason.
+    if (partial && partial.code !== 'corrupt')
+      throw new ParseError(partial.code, `the trace breaks off inside its first generation, whose stacks and names Go writes at its end, so nothing in it can be read (${partial.message})`, partial.offset, partial.offsetKind);
     throw partial ?? new ParseError('truncated', 'the trace contains no complete generation', stream.bytesRead);
   }
   await emitChunk();

@@ -6,9 +6,9 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { ProgressBar } from './components/ProgressBar';
 import { CompareView } from './compare/CompareView';
 import './compare/compare.css';
-import { compareFiles, connectCompare, useCompare } from './compare/compare-store';
-import { openTraceWithEvidence } from './hunt/open-together';
-import { connect, openDropped, openFile } from './state/actions';
+import { connectCompare, useCompare } from './compare/compare-store';
+import { connect } from './state/actions';
+import { openFiles, openFilesCommand } from './state/open-many';
 import { useApp } from './state/app-store';
 
 const hasFiles = (e: DragEvent) => !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
@@ -38,14 +38,9 @@ function useFileDrop(): boolean {
       depth = 0;
       setDragging(false);
       const files = Array.from(e.dataTransfer?.files ?? []);
-      void (async () => {
-        // The compare view takes any drop; a trace dropped with its profiles opens as one
-        // document with evidence (renderer/src/hunt); other multi-file drops are compared.
-        if (useCompare.getState().active) await compareFiles(files);
-        else if (files.length >= 2 && (await openTraceWithEvidence(files))) return;
-        else if (files.length >= 2) await compareFiles(files);
-        else for (const f of files) await openDropped(f);
-      })();
+      // The compare view takes any drop; a trace dropped with its profiles opens as one document
+      // with evidence; other multi-file drops are compared (state/open-many.ts).
+      void openFiles(files);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);
@@ -78,7 +73,7 @@ export function App() {
       if (useApp.getState().info?.mode !== 'browser') return;
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'o') {
         e.preventDefault();
-        void openFile();
+        void openFilesCommand();
       }
     };
     window.addEventListener('keydown', onKey);

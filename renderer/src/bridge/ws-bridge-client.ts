@@ -16,7 +16,7 @@ import type {
 } from '../../../contract';
 import { UPLOAD_HEADER, UPLOAD_PATH, WS_PATH } from '../../../contract';
 import { BridgeRequestError } from './errors';
-import { pickFile } from './pick-file';
+import { pickFile, pickFiles } from './pick-file';
 import { openWsStream } from './stream-ports';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
@@ -118,8 +118,9 @@ export function createWsBridge(origin: { host: string; protocol: string }): Leak
     analyzeDocument: (id) => call('analyzeDocument', id),
     addEvidenceFiles: uploadEvidence,
     pickEvidence: async (id) => {
-      const file = await pickFile();
-      return file ? uploadEvidence(id, [file]) : call('huntState', id);
+      // Several at once: a process's snapshots are usually picked together.
+      const files = await pickFiles();
+      return files.length > 0 ? uploadEvidence(id, files) : call('huntState', id);
     },
     removeEvidence: (id, path) => call('removeEvidence', id, path),
     setProjectFolder: (id, folder) => call('setProjectFolder', id, folder),

@@ -57,7 +57,7 @@ function Header({ k, label, num, title }: { k: SortKey; label: string; num?: boo
   );
 }
 
-export function CompareTable({ comparison, rows }: { comparison: Comparison; rows: readonly ComparedGroup[] }) {
+export function CompareTable({ comparison, rows, proven }: { comparison: Comparison; rows: readonly ComparedGroup[]; proven?: ReadonlyMap<string, number> }) {
   const selected = useCompare((s) => s.selected);
   const set = useCompare((s) => s.set);
   const scroller = useRef<HTMLDivElement>(null);
@@ -65,7 +65,8 @@ export function CompareTable({ comparison, rows }: { comparison: Comparison; row
   const n = comparison.snapshots.length;
   // Two snapshots: A and B. A series: first, last, and a sparkline between them.
   const countCols = n === 2 ? 2 : 3;
-  const grid = `104px minmax(260px, 3fr) minmax(170px, 1.4fr) 78px repeat(${countCols}, 70px) 70px 76px`;
+  // Narrow minimums so Growth stays on screen at 1024 px with the details pane open.
+  const grid = `96px minmax(170px, 3fr) minmax(110px, 1.4fr) 64px repeat(${countCols}, 56px) 56px 66px`;
   // By signature: the comparison arrives over the bridge, so suspects are copies, not the same objects.
   const suspects = new Set(comparison.suspects.map((s) => s.signature));
   const move = (d: number) => {
@@ -123,6 +124,11 @@ export function CompareTable({ comparison, rows }: { comparison: Comparison; row
                     {g.function || '(unknown)'}
                     {g.profileWriter && <span className="cmp-tag">profile writer</span>}
                     {g.leaked.some((x) => x > 0) && <span className="cmp-tag cmp-tag-leak">leaked</span>}
+                    {(proven?.get(g.signature) ?? 0) > 0 && (
+                      <span className="cmp-tag cmp-tag-leak" data-testid="cmp-proven" title="The goroutineleak profile proves these goroutines can never be unblocked">
+                        proven {proven?.get(g.signature)}
+                      </span>
+                    )}
                   </span>
                   <span className="cmp-fn-site">{g.blockedAt ? `${g.blockedAt.function} · ${shortSite(g.blockedAt)}` : ''}</span>
                 </div>

@@ -1,6 +1,8 @@
 // The compare view (issue 9): two or more goroutine snapshots aligned by stack, as a table with
 // the selected row's stacks side by side, a differential flame graph and the series chart.
 import { useDeferredValue, useMemo } from 'react';
+import { isLeakEvidence } from '../../../analysis/compare';
+import { countOf } from '../../../analysis/phrasing';
 import type { Comparison } from '../../../parsers/model';
 import { formatDelta, formatPct } from '../../../analysis/compare-markdown';
 import { shortFunction, shortSite } from '../../../analysis/frames';
@@ -25,11 +27,14 @@ const FILTERS: readonly [StatusFilter, string][] = [
 ];
 
 function SlotChips({ slots }: { slots: readonly Slot[] }) {
+  // Letters name snapshots of the series; evidence (goroutineleak) is marked as such, not lettered.
+  const isEvidence = (s: Slot) => !!s.profile && isLeakEvidence(s.profile);
+  const lettered = slots.filter((s) => !isEvidence(s));
   return (
     <ol className="cmp-slots" aria-label="Snapshots, oldest first">
-      {slots.map((s, i) => (
-        <li key={s.id} className={`cmp-slot${s.error ? ' cmp-slot-err' : ''}`} title={s.error ?? s.name}>
-          <span className="cmp-slot-letter">{snapshotLetter(i, slots.length)}</span>
+      {slots.map((s) => (
+        <li key={s.id} className={`cmp-slot${s.error ? ' cmp-slot-err' : ''}${isEvidence(s) ? ' cmp-slot-evidence' : ''}`} title={s.error ?? s.name} data-testid="cmp-slot">
+          <span className="cmp-slot-letter">{isEvidence(s) ? 'evidence' : snapshotLetter(lettered.indexOf(s), lettered.length)}</span>
           <span className="cmp-slot-name">{s.name}</span>
           {!s.profile && !s.error && <span className="cmp-slot-busy" aria-label="loading" />}
           <button type="button" className="cmp-slot-x" aria-label={`Remove ${s.name}`} onClick={() => removeSlot(s.id)}>
@@ -39,6 +44,19 @@ function SlotChips({ slots }: { slots: readonly Slot[] }) {
       ))}
     </ol>
   );
+}
+
+/** "goroutineleak.pb.gz is a goroutineleak profile: evidence, not a snapshot … It proves 1 group (6 goroutines) leaked." */
+function evidenceNote(names: readonly string[], proven: ReadonlyMap<string, number> | undefined): string {
+  const one = names.length === 1;
+  let goroutines = 0;
+  for (const n of proven?.values() ?? []) goroutines += n;
+  const what = one
+    ? `${names[0]} is a goroutineleak profile: evidence, not a snapshot (it lists only leaked goroutines), so it stays out of the series.`
+    : `${names.join(', ')} are goroutineleak profiles: evidence, not snapshots (they list only leaked goroutines), so they stay out of the series.`;
+  const groups = proven?.size ?? 0;
+  if (groups === 0) return `${what} No group compared here is among ${one ? 'its' : 'their'} leaked goroutines.`;
+  return `${what} ${one ? 'It proves' : 'They prove'} ${countOf(groups, 'group')} (${countOf(goroutines, 'goroutine')}) leaked.`;
 }
 
 function Summary({ c }: { c: Comparison }) {
@@ -161,11 +179,19 @@ export function CompareView() {
   }, [ready, asked.result]);
   // Chips carry the letters the table and chart use: the comparison's order, pending ones last.
   const chipOrder = useMemo(() => {
+    // Evidence (not in the series' order) after the series, pending slots last.
     const rank = new Map(ordered.map((o, i) => [o.profile, i]));
-    return [...slots].sort((a, b) => (a.profile ? (rank.get(a.profile) ?? 0) : 1e9) - (b.profile ? (rank.get(b.profile) ?? 0) : 1e9));
+    const at = (s: Slot) => (s.profile ? (rank.get(s.profile) ?? 1e6) : 1e9);
+    return [...slots].sort((a, b) => at(a) - at(b));
   }, [slots, ordered]);
   const goroutineSnaps = useMemo(() => ordered.filter((s): s is { name: string; profile: GoroutineProfile } => s.profile.kind === 'goroutines'), [ordered]);
   const comparison = asked.result?.comparison ?? null;
+  // goroutineleak profiles prove groups; the session keeps them out of the series (evidence).
+  const evidence = useMemo(() => {
+    const ids = new Set(asked.result?.evidence ?? []);
+    return ready.filter((s) => ids.has(s.id));
+  }, [ready, asked.result]);
+  const proven = useMemo(() => (asked.result ? new Map(asked.result.proven) : undefined), [asked.result]);
   const rows = useMemo(() => (comparison ? filterRows(comparison.groups, query) : []), [comparison, query]);
   const sel = comparison?.groups.find((g) => g.signature === selected);
 
@@ -211,13 +237,18 @@ export function CompareView() {
           ))}
         </div>
       )}
+      {comparison && evidence.length > 0 && (
+        <p className="cmp-evidence-note" data-testid="cmp-evidence-note">
+          {evidenceNote(evidence.map((e) => e.name), proven)}
+        </p>
+      )}
       {comparison && (
         <>
           <Summary c={comparison} />
           <div className="cmp-body">
             <section className="cmp-main" aria-label="Groups">
               <Toolbar />
-              <CompareTable comparison={comparison} rows={rows} />
+              <CompareTable comparison={comparison} rows={rows} proven={proven} />
             </section>
             <section className="cmp-pane" aria-label="Details">
               <div className="cmp-tabs" role="tablist">
@@ -234,7 +265,7 @@ export function CompareView() {
                   ) : (
                     <div className="cmp-hint muted">Select a row to see its stack in {snapshotLetter(0, 2)} and in the last snapshot, side by side.</div>
                   ))}
-                {pane === 'flame' && <FlamePane profiles={ordered.map((s) => s.profile)} names={ordered.map((s) => s.name)} />}
+                {pane === 'flame' && <FlamePane profiles={goroutineSnaps.map((s) => s.profile)} names={goroutineSnaps.map((s) => s.name)} />}
                 {pane === 'series' && <SeriesChart comparison={comparison} />}
               </div>
             </section>

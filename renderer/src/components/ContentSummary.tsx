@@ -1,3 +1,4 @@
+import { countOf, lowConfidenceSummary, traceFormatLabel } from '../../../analysis/phrasing';
 import type { DocumentInfo } from '../../../contract';
 import { ProfileFlame } from '../flame/ProfileFlame';
 import { GO_STATE_NAMES } from '../../../parsers/model/goroutine-state';
@@ -43,8 +44,8 @@ function TraceFacts({ model }: { model: TraceModel }) {
         </div>
         {model.goVersion && (
           <div>
-            <dt>Go</dt>
-            <dd>{model.goVersion}</dd>
+            <dt>Format</dt>
+            <dd>{traceFormatLabel(model.goVersion)}</dd>
           </div>
         )}
       </dl>
@@ -100,6 +101,8 @@ function ProfileFacts({ profile }: { profile: Profile }) {
 
 /** What the engine found, until the timeline and profile views take over. */
 export function ContentSummary({ snap, doc }: { snap: DocumentSnapshot; doc?: Pick<DocumentInfo, 'id' | 'name'> }) {
+  const serious = snap.verdicts.filter((v) => v.confidence !== 'low');
+  const low = snap.verdicts.filter((v) => v.confidence === 'low');
   const model = snap.model;
   return (
     <div className="doc-content">
@@ -108,11 +111,15 @@ export function ContentSummary({ snap, doc }: { snap: DocumentSnapshot; doc?: Pi
       {snap.profile && <ProfileFlame profile={snap.profile} doc={doc} />}
       {snap.analysis && (
         <section aria-label="Leak verdicts">
-          <h2 data-testid="verdict-count">
-            {snap.verdicts.length === 0 ? 'No leak suspects' : `${snap.verdicts.length} leak suspect${snap.verdicts.length === 1 ? '' : 's'}`}
-          </h2>
+          <h2 data-testid="verdict-count">{serious.length === 0 ? 'No leak suspects' : countOf(serious.length, 'leak suspect')}</h2>
+          {low.length > 0 && (
+            // As in the Markdown report and the suspects panel: low verdicts are not suspects.
+            <p className="muted" data-testid="low-summary">
+              {lowConfidenceSummary(low.length)}
+            </p>
+          )}
           <ul className="verdicts">
-            {snap.verdicts.slice(0, 10).map((v) => (
+            {serious.slice(0, 10).map((v) => (
               <li key={v.fingerprint} data-testid="verdict">
                 <strong>{v.count.toLocaleString('en-US')}×</strong> <span className="mono">{v.startFunction}</span> · {v.waitReason}{' '}
                 <span className="muted">({v.confidence})</span>

@@ -20,7 +20,7 @@ export function DocumentBanners({ snap }: { snap: DocumentSnapshot }) {
         <div className="banner banner-warning" role="status" data-testid="partial-banner">
           <div>
             <strong>{describePartial(snap.partial)}</strong>
-            <span className="banner-detail">Everything before that point is shown.</span>
+            <span className="banner-detail">Everything before that point is shown, and the suspects are judged on that part only.</span>
           </div>
         </div>
       )}

@@ -20,10 +20,13 @@ export function DocumentSummary({ doc }: { doc: DocumentInfo }) {
             {formatBytes(doc.sizeBytes)} <span className="muted">({doc.sizeBytes.toLocaleString('en-US')} bytes)</span>
           </dd>
         </div>
-        <div>
-          <dt>{doc.uploaded ? 'Uploaded copy' : 'Location'}</dt>
-          <dd className="mono">{doc.path}</dd>
-        </div>
+        {/* An upload's path is the server's temporary copy, not the user's file: not shown. */}
+        {!doc.uploaded && (
+          <div>
+            <dt>Location</dt>
+            <dd className="mono">{doc.path}</dd>
+          </div>
+        )}
         <div>
           <dt>Opened</dt>
           <dd>{new Date(doc.openedAtMs).toLocaleString()}</dd>

@@ -1,5 +1,6 @@
 import { closeCompare, openCompare, useCompare } from '../compare/compare-store';
-import { closeDocument, openFile } from '../state/actions';
+import { closeDocument } from '../state/actions';
+import { openFilesCommand } from '../state/open-many';
 import { useApp } from '../state/app-store';
 
 export function DocumentTabs() {
@@ -36,7 +37,7 @@ export function DocumentTabs() {
           </button>
         </div>
       </div>
-      <button type="button" className="ghost tab-open" onClick={() => void openFile()} aria-label="Open another file">
+      <button type="button" className="ghost tab-open" onClick={() => void openFilesCommand()} aria-label="Open another file">
         +
       </button>
     </nav>

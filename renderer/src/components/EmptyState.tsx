@@ -1,7 +1,8 @@
 import type { RecentFile } from '../../../contract';
 import { openCompare } from '../compare/compare-store';
 import { modKey } from '../format';
-import { openFile, openPath, openSample } from '../state/actions';
+import { openPath, openSample } from '../state/actions';
+import { openFilesCommand } from '../state/open-many';
 import { sampleUrl } from '../state/sample';
 import { useApp } from '../state/app-store';
 import { Logo } from './Logo';
@@ -52,7 +53,7 @@ export function EmptyState({ dragging }: { dragging: boolean }) {
         <p className="dropzone-hint">
           {dragging ? 'Drop to open' : browser ? 'Drop a file here, or choose one. It stays on this machine.' : 'Drop a file here, or choose one.'}
         </p>
-        <button type="button" className="primary" onClick={() => void openFile()} disabled={busy}>
+        <button type="button" className="primary" onClick={() => void openFilesCommand()} disabled={busy}>
           {busy ? 'Opening…' : 'Open…'}
           <kbd>{modKey}O</kbd>
         </button>

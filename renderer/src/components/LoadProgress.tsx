@@ -9,16 +9,16 @@ export function LoadProgress({ id, snap }: { id: DocumentId; snap: DocumentSnaps
   const p = snap.progress;
   const total = p?.bytesTotal ?? 0;
   const done = snap.status === 'done';
-  const pct = done ? 100 : total > 0 && p ? Math.min(100, Math.floor((100 * p.bytesRead) / total)) : 0;
+  const pct = total > 0 && p ? Math.min(100, Math.floor((100 * p.bytesRead) / total)) : 0;
   if (!loading && !done) return null;
+  // Finished: no bar (a full "Loaded · 100%" bar reads as still busy); the test id stays at 100 %.
+  if (done) return <div className="load-finished" data-testid="load-progress" data-percent={100} aria-hidden="true" />;
   const label =
     snap.status === 'connecting'
       ? 'Starting…'
       : snap.status === 'analysing'
         ? 'Analysing…'
-        : done
-          ? 'Loaded'
-          : `Reading ${formatBytes(p?.bytesRead ?? 0)} of ${formatBytes(total)}`;
+        : `Reading ${formatBytes(p?.bytesRead ?? 0)} of ${formatBytes(total)}`;
   return (
     <div className={`progress load-progress${done ? ' load-done' : ''}`} data-testid="load-progress" data-percent={pct}>
       <div className="progress-label">
@@ -28,7 +28,7 @@ export function LoadProgress({ id, snap }: { id: DocumentId; snap: DocumentSnaps
         {p && p.goroutinesSoFar > 0 && (
           <span className="muted" data-testid="goroutines-so-far">
             {' '}
-            · {p.goroutinesSoFar.toLocaleString('en-US')} goroutines{done ? '' : ' so far'}
+            · {p.goroutinesSoFar.toLocaleString('en-US')} goroutines so far
           </span>
         )}
         {loading && (

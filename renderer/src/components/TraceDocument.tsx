@@ -1,3 +1,4 @@
+import { traceFormatLabel } from '../../../analysis/phrasing';
 import { useEffect } from 'react';
 import type { DocumentInfo } from '../../../contract';
 import { useTraceDocument } from '../document/use-trace-document';
@@ -40,12 +41,15 @@ export function TraceDocument({ doc }: { doc: DocumentInfo }) {
           <span data-testid="doc-size" title={`${doc.sizeBytes.toLocaleString('en-US')} bytes`}>
             {formatBytes(doc.sizeBytes)} <span className="muted">({doc.sizeBytes.toLocaleString('en-US')} bytes)</span>
           </span>
-          {model.goVersion && <span>Go {model.goVersion}</span>}
+          {model.goVersion && <span data-testid="trace-format">{traceFormatLabel(model.goVersion)}</span>}
           <span>{formatDuration(model.durationNs)} traced</span>
           <span>{model.spans.count.toLocaleString('en-US')} state changes</span>
-          <span className="muted mono doc-strip-path" title={doc.path}>
-            {doc.path}
-          </span>
+          {/* An upload's path is the server's temporary copy: meaningless to the user, so only the name is shown. */}
+          {!doc.uploaded && (
+            <span className="muted mono doc-strip-path" title={doc.path} data-testid="doc-path">
+              {doc.path}
+            </span>
+          )}
         </div>
       )}
       <DocumentBanners snap={snap} />

@@ -1,5 +1,6 @@
 // Engine error codes in words. The technical message (with the file name) follows in small type.
 import type { EngineError } from '../../../contract';
+import { emptyFileSentence, endsEarlySentence, partialBanner } from '../../../analysis/phrasing';
 
 export function describeEngineError(e: EngineError): string {
   switch (e.code) {
@@ -8,7 +9,7 @@ export function describeEngineError(e: EngineError): string {
     case 'unsupported-version':
       return `${e.file} was written by a Go version Leakline cannot read.`;
     case 'truncated':
-      return `${e.file} ends early (it may still have been written when it was copied).`;
+      return e.offset === 0 ? emptyFileSentence(e.file) : endsEarlySentence(e.file);
     case 'corrupt':
       return `${e.file} is damaged.`;
     case 'too-large':
@@ -24,8 +25,7 @@ export function describeEngineError(e: EngineError): string {
   }
 }
 
-/** "partial: stopped at byte 1,234 because the file ends inside a batch" */
+/** "Partial input: stopped at byte 1,234 because the file ends inside a batch" */
 export function describePartial(e: EngineError): string {
-  const where = e.offset >= 0 ? ` at ${e.offsetKind} ${e.offset.toLocaleString('en-US')}` : '';
-  return `partial: stopped${where} because ${e.message}`;
+  return partialBanner(e.offset, e.offsetKind, e.message);
 }

@@ -6,6 +6,7 @@ import { flameChange, layoutFlame, type FlameNode, type FlameRect, type FlameTre
 import { formatValue } from '../compare/compare-model';
 import { useWidth } from '../compare/SeriesChart';
 import { diffColor, singleColor, textOn } from './flame-colors';
+import { splitForMiddleEllipsis } from '../timeline/middle-ellipsis';
 
 const ROW = 20;
 const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
@@ -65,7 +66,8 @@ function Tooltip({ h, tree, baseLabel, targetLabel }: { h: Hover; tree: FlameTre
   );
 }
 
-export function FlameGraph({ tree, baseLabel = 'A', targetLabel = 'B' }: { tree: FlameTree; baseLabel?: string; targetLabel?: string }) {
+/** `highlight`: search matches; the other cells are dimmed so the matches stand out. */
+export function FlameGraph({ tree, baseLabel = 'A', targetLabel = 'B', highlight }: { tree: FlameTree; baseLabel?: string; targetLabel?: string; highlight?: ReadonlySet<FlameNode> }) {
   const [wrap, width] = useWidth<HTMLDivElement>();
   const canvas = useRef<HTMLCanvasElement>(null);
   const [focus, setFocus] = useState<FlameNode>(tree.root);
@@ -95,8 +97,15 @@ export function FlameGraph({ tree, baseLabel = 'A', targetLabel = 'B' }: { tree:
       const y = r.depth * ROW;
       const change = tree.differential ? flameChange(r.node) : undefined;
       const fill = change !== undefined ? diffColor(change, dark) : singleColor(r.node.name, dark);
+      const dim = highlight !== undefined && highlight.size > 0 && !highlight.has(r.node);
+      g.globalAlpha = dim ? 0.28 : 1;
       g.fillStyle = fill;
       g.fillRect(x, y, Math.max(w - 1, 0.5), ROW - 1);
+      if (!dim && highlight && highlight.size > 0) {
+        g.strokeStyle = dark ? '#fff' : '#111';
+        g.lineWidth = 1;
+        g.strokeRect(x + 0.5, y + 0.5, Math.max(w - 2, 0.5), ROW - 2);
+      }
       if (w > 28) {
         g.fillStyle = textOn(fill, dark, change);
         const label = r.depth === 0 && focus === tree.root ? `all · ${tree.valueLabel}` : r.node.name;
@@ -107,8 +116,9 @@ export function FlameGraph({ tree, baseLabel = 'A', targetLabel = 'B' }: { tree:
         g.fillText(fitText(g, label, w - 8), x + 4, y + ROW / 2);
         g.restore();
       }
+      g.globalAlpha = 1;
     }
-  }, [rects, width, height, tree, focus, dark]);
+  }, [rects, width, height, tree, focus, dark, highlight]);
 
   const hit = (e: React.MouseEvent): FlameRect | undefined => {
     const box = canvas.current!.getBoundingClientRect();
@@ -148,8 +158,15 @@ export function FlameGraph({ tree, baseLabel = 'A', targetLabel = 'B' }: { tree:
   );
 }
 
+/** The package path goes first, then the function's own name keeps as much as fits (its end). */
 function fitText(g: CanvasRenderingContext2D, text: string, max: number): string {
   if (g.measureText(text).width <= max) return text;
+  const own = text.slice(text.lastIndexOf('/') + 1);
+  if (own !== text && g.measureText(own).width <= max) return own;
+  // Then the receiver: "…Serve" / "…handleItem.func1" names the function better than "…rver).Serve".
+  const tail = splitForMiddleEllipsis(own)[1];
+  if (tail !== own && g.measureText('…' + tail).width <= max) return '…' + tail;
+  text = tail;
   // Keep the end of the name: "….(*conn).serve" says more than "net/http.(*c…".
   let lo = 0;
   let hi = text.length;

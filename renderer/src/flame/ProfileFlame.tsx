@@ -1,19 +1,38 @@
 import { useMemo, useState } from 'react';
-import { defaultSampleIndex, flameOfProfile, sampleTypeLabels } from '../../../analysis/flame';
+import { defaultSampleIndex, flameOfProfile, searchFlame, sampleTypeLabels } from '../../../analysis/flame';
 import type { DocumentInfo } from '../../../contract';
 import type { Profile } from '../../../parsers/model';
 import { openCompare } from '../compare/compare-store';
+import { formatValue } from '../compare/compare-model';
 import { FlameGraph } from './FlameGraph';
+import { FlameTop } from './FlameTop';
+import './flame.css';
 
-/** A profile document's flame graph (any kind, any sample type), with the way into comparing. */
+type View = 'flame' | 'inverted' | 'top';
+const VIEWS: readonly [View, string][] = [
+  ['flame', 'Flame graph'],
+  ['inverted', 'Inverted (bottom-up)'],
+  ['top', 'Top table'],
+];
+
+/** A profile document's flame graph (any kind, any sample type), with search, a top table and the way into comparing. */
 export function ProfileFlame({ profile, doc }: { profile: Profile; doc?: Pick<DocumentInfo, 'id' | 'name'> }) {
   const [idx, setIdx] = useState(profile.kind === 'samples' ? defaultSampleIndex(profile) : 0);
-  const tree = useMemo(() => flameOfProfile(profile, idx), [profile, idx]);
+  const [view, setView] = useState<View>('flame');
+  const [query, setQuery] = useState('');
+  const tree = useMemo(() => flameOfProfile(profile, idx, view === 'inverted'), [profile, idx, view]);
+  const found = useMemo(() => searchFlame(tree.root, query), [tree, query]);
   const labels = sampleTypeLabels(profile);
   return (
     <section className="pflame" aria-label="Flame graph">
       <div className="pflame-bar">
-        <h2>Flame graph</h2>
+        <div className="pflame-views" role="tablist" aria-label="View">
+          {VIEWS.map(([k, label]) => (
+            <button key={k} type="button" role="tab" aria-selected={view === k} className={`pflame-view${view === k ? ' pflame-view-on' : ''}`} onClick={() => setView(k)} data-testid={`flame-view-${k}`}>
+              {label}
+            </button>
+          ))}
+        </div>
         {labels.length > 1 ? (
           <label>
             Sample type{' '}
@@ -28,6 +47,22 @@ export function ProfileFlame({ profile, doc }: { profile: Profile; doc?: Pick<Do
         ) : (
           <span className="muted">{tree.valueLabel}</span>
         )}
+        <input
+          className="pflame-search"
+          type="search"
+          placeholder="Search functions, or /regex/"
+          aria-label="Search functions"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          data-testid="flame-search"
+        />
+        {query.trim() && (
+          <span className="muted" data-testid="flame-search-result">
+            {found.matches.size === 0
+              ? 'no match'
+              : `${found.matches.size} ${found.matches.size === 1 ? 'cell' : 'cells'} · ${formatValue(found.value, tree.unit)} (${tree.root.total > 0 ? ((100 * found.value) / tree.root.total).toFixed(1) : '0'}%)`}
+          </span>
+        )}
         <span className="muted pflame-hint">hover for values · click to zoom · Esc to reset</span>
         {doc && profile.kind === 'goroutines' && (
           <button type="button" className="btn" onClick={() => openCompare([doc])}>
@@ -35,7 +70,7 @@ export function ProfileFlame({ profile, doc }: { profile: Profile; doc?: Pick<Do
           </button>
         )}
       </div>
-      <FlameGraph tree={tree} />
+      {view === 'top' ? <FlameTop tree={tree} picked={query} onPick={(fn) => setQuery(fn)} /> : <FlameGraph tree={tree} highlight={found.matches} />}
     </section>
   );
 }

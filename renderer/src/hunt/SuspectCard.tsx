@@ -1,5 +1,5 @@
 import { shortFunction, shortSite, type Site } from '../../../analysis/frames';
-import { formatCount } from '../../../analysis/explain';
+import { formatCount } from '../../../analysis/phrasing';
 import type { Verdict } from '../../../analysis/verdict';
 
 function SiteLine({ label, site }: { label: string; site: Site | undefined }) {
@@ -62,6 +62,29 @@ export function SuspectCard({ v, index, selected, onSelect }: { v: Verdict; inde
             {note.text}
           </p>
         )}
+      </button>
+    </li>
+  );
+}
+
+/** A low verdict in the collapsed list: one line, still selectable (filters the timeline like a card). */
+export function LowVerdictRow({ v, index, selected, onSelect }: { v: Verdict; index: number; selected: boolean; onSelect: () => void }) {
+  return (
+    <li>
+      <button
+        type="button"
+        className={`hs-low-row${selected ? ' hs-card-selected' : ''}`}
+        onClick={onSelect}
+        aria-pressed={selected}
+        title={v.explanation}
+        data-testid="low-verdict"
+        data-confidence={v.confidence}
+        data-fingerprint={v.fingerprint}
+        data-index={index}
+      >
+        <span className="hs-low-count">{formatCount(v.count)}×</span> <code>{shortFunction(v.startFunction)}</code> <span className="muted">{v.waitReason}</span>
+        {v.test && <span className="muted"> · in {v.test}</span>}
+        {v.evidence.some((e) => e.kind === 'snapshot-shrink') && <span className="muted"> · downgraded</span>}
       </button>
     </li>
   );

@@ -11,7 +11,8 @@ import { EvidenceBar } from './EvidenceBar';
 import { ExportDialog } from './ExportDialog';
 import { addEvidenceFiles, huntEntry, loadHunt, selectSuspect, stepSuspect, useHunt } from './hunt-store';
 import { IgnoreRules } from './IgnoreRules';
-import { SuspectCard } from './SuspectCard';
+import { LowVerdictRow, SuspectCard } from './SuspectCard';
+import { countOf, lowConfidenceSummary, PARTIAL_PREFIX } from '../../../analysis/phrasing';
 import './hunt.css';
 
 const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA' || t.isContentEditable);
@@ -30,6 +31,11 @@ export function SuspectsPanel({ doc, ctrl, analysis, ready }: { doc: DocumentInf
   const partialInput = result?.inputs.find((i) => i.partial);
   const selectedIndex = hunt.selected === null ? -1 : verdicts.findIndex((v) => v.fingerprint === hunt.selected);
   const selected = verdicts[selectedIndex];
+  // Verdicts are ranked, so the low ones are a tail.
+  const lowAt = verdicts.findIndex((v) => v.confidence === 'low');
+  const firstLow = lowAt < 0 ? verdicts.length : lowAt;
+  const partialWarnings = (result?.warnings ?? []).filter((w) => w.startsWith(PARTIAL_PREFIX));
+  const partialNotes = partialWarnings.length > 0 || !partialInput ? partialWarnings : [`${PARTIAL_PREFIX}from a partial trace (${partialInput.partial}): goroutines after the cut are not seen.`];
   const userIgnored = Object.entries(result?.ignored ?? {}).reduce((n, [why, c]) => (why.startsWith('ignore rule:') ? n + c : n), 0);
 
   useEffect(() => {
@@ -66,7 +72,7 @@ export function SuspectsPanel({ doc, ctrl, analysis, ready }: { doc: DocumentInf
 
   // The selected card stays in view while stepping with J/K.
   useEffect(() => {
-    document.querySelector(`[data-testid=suspect][data-index="${selectedIndex}"]`)?.scrollIntoView({ block: 'nearest' });
+    document.querySelector(`.hs-panel [data-index="${selectedIndex}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [selectedIndex]);
 
   return (
@@ -89,7 +95,7 @@ export function SuspectsPanel({ doc, ctrl, analysis, ready }: { doc: DocumentInf
     >
       <header className="hs-head">
         <h2>
-          Suspects <span className="hs-pill">{result ? verdicts.length : '…'}</span>
+          Suspects <span className="hs-pill">{result ? firstLow : '…'}</span>
         </h2>
         <span className="tv-grow" />
         {selected && (
@@ -108,22 +114,39 @@ export function SuspectsPanel({ doc, ctrl, analysis, ready }: { doc: DocumentInf
         </p>
       )}
       {!result && <p className="muted hs-pad">Analysing…</p>}
-      {partialInput && (
-        <p className="muted hs-pad" data-testid="partial-verdicts">
-          From a partial trace ({partialInput.partial}): goroutines after the cut are not seen.
-        </p>
-      )}
-      {result && verdicts.length === 0 && <p className="muted hs-pad">No goroutine is parked in a way that suggests a leak.</p>}
+      {result && firstLow === 0 && <p className="muted hs-pad">No goroutine is parked in a way that suggests a leak.</p>}
       {userIgnored > 0 && (
         <p className="muted hs-pad" data-testid="ignored-count">
-          {userIgnored} goroutine{userIgnored === 1 ? '' : 's'} hidden by your ignore rules
+          {countOf(userIgnored, 'goroutine')} hidden by your ignore rules
         </p>
       )}
+      {partialNotes.map((w) => (
+        <p key={w} className="hs-partial" role="status" data-testid="suspects-partial">
+          {w}
+        </p>
+      ))}
       <ol className="hs-list" data-testid="suspect-list">
-        {verdicts.map((v, i) => (
+        {verdicts.slice(0, firstLow).map((v, i) => (
           <SuspectCard key={v.fingerprint} v={v} index={i} selected={i === selectedIndex} onSelect={() => selectSuspect(doc.id, i === selectedIndex ? null : v.fingerprint)} />
         ))}
       </ol>
+      {firstLow < verdicts.length && (
+        // Low verdicts are parked goroutines the rules do not call leaked (an accept loop, an idle
+        // worker): collapsed as in the Markdown report, so they do not read as suspects.
+        <details className="hs-low" open={selectedIndex >= firstLow} data-testid="low-verdicts">
+          <summary>{lowConfidenceSummary(verdicts.length - firstLow)}</summary>
+          <ol className="hs-low-list">
+            {/* One line each; the selected one opens as a full card (explanation, test, notes). */}
+            {verdicts.slice(firstLow).map((v, j) =>
+              firstLow + j === selectedIndex ? (
+                <SuspectCard key={v.fingerprint} v={v} index={firstLow + j} selected onSelect={() => selectSuspect(doc.id, null)} />
+              ) : (
+                <LowVerdictRow key={v.fingerprint} v={v} index={firstLow + j} selected={false} onSelect={() => selectSuspect(doc.id, v.fingerprint)} />
+              ),
+            )}
+          </ol>
+        </details>
+      )}
       <IgnoreRules id={doc.id} state={hunt.state} selected={selected} busy={hunt.busy} />
       <footer className="hs-foot muted">
         <kbd>J</kbd>/<kbd>K</kbd> next/previous suspect

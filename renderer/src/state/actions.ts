@@ -5,6 +5,7 @@ import { asBridgeError, bridge } from '../bridge';
 import { syncDocuments } from '../document/documents';
 import { useApp } from './app-store';
 import { openSample as uploadSample } from './sample';
+import { openCompare } from '../compare/compare-store';
 
 async function run(task: () => Promise<DocumentInfo | null>): Promise<void> {
   const s = useApp.getState();
@@ -58,11 +59,26 @@ export function connect(): () => void {
       const [info, docs, recent] = await Promise.all([b.getVersion(), b.listDocuments(), b.listRecent()]);
       app.set({ info, recent });
       for (const d of docs) useApp.getState().addDoc(d);
+      openRequestedSeries(docs);
     } catch (err) {
       useApp.getState().set({ error: asBridgeError(err) });
     }
   })();
   return () => offs.forEach((off) => off());
+}
+
+/**
+ * `leakline serve a.pb.gz b.pb.gz c.pb.gz` names goroutine profiles of one process: the address it
+ * prints carries `compare=<ids>` and the page opens them as a series (cli/serve-grouping.ts). Once.
+ */
+function openRequestedSeries(docs: readonly DocumentInfo[]): void {
+  const url = new URL(window.location.href);
+  const ids = url.searchParams.get('compare')?.split(',') ?? [];
+  if (ids.length === 0) return;
+  url.searchParams.delete('compare');
+  window.history.replaceState(window.history.state, '', url.href);
+  const chosen = docs.filter((d) => ids.includes(d.id));
+  if (chosen.length >= 2) openCompare(chosen);
 }
 
 export async function refreshRecent(): Promise<void> {

@@ -10,10 +10,12 @@ export interface AppState {
   progress: ProgressEvent | null;
   /** True while a verb the user started is in flight (Open…, drop). */
   busy: boolean;
+  /** A stack frame's source file that did not open (not on this machine): offered path remapping. */
+  missingSource: string | null;
   addDoc(doc: DocumentInfo): void;
   removeDoc(id: DocumentId): void;
   setActive(id: DocumentId): void;
-  set(partial: Partial<Pick<AppState, 'info' | 'recent' | 'error' | 'progress' | 'busy'>>): void;
+  set(partial: Partial<Pick<AppState, 'info' | 'recent' | 'error' | 'progress' | 'busy' | 'missingSource'>>): void;
 }
 
 export const useApp = create<AppState>()((set) => ({
@@ -24,6 +26,7 @@ export const useApp = create<AppState>()((set) => ({
   error: null,
   progress: null,
   busy: false,
+  missingSource: null,
   // A document arrives twice (the call's result and the documentOpened event): keep one.
   addDoc: (doc) =>
     set((s) => (s.docs.some((d) => d.id === doc.id) ? { activeId: doc.id } : { docs: [...s.docs, doc], activeId: doc.id })),

@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { EditorSettings } from './EditorSettings';
+import { evidenceLabel, sourceNotFoundSentence } from '../../../analysis/phrasing';
+import { useApp } from '../state/app-store';
 import { GO_STATE_NAMES } from '../../../parsers/model';
 import type { TimelineController } from './controller';
 import { blockedForNs } from './leak-marks';
 import { LeakIcon } from './LeakIcon';
 import { creationSiteOf, startFunctionOf } from './rows';
 import { finalKind, SPAN_KIND_LABELS, type SpanKind } from './span-kind';
+import { BreakdownSection, SpanDetails } from './SpanDetails';
 import { StackFrames } from './StackFrames';
 import { formatDuration } from './time-axis';
 
@@ -18,8 +21,10 @@ const kindCache = new Map<number, SpanKind>();
 export function DetailsPanel({ ctrl }: { ctrl: TimelineController }) {
   const row = useStore(ctrl.ui, (s) => s.selectedRow);
   const span = useStore(ctrl.ui, (s) => s.selectedSpan);
-  useStore(ctrl.ui, (s) => s.dataVersion); // re-render as the model grows
+  const version = useStore(ctrl.ui, (s) => s.dataVersion); // re-render as the model grows
   const [editorOpen, setEditorOpen] = useState(false);
+  const missingSource = useApp((a) => a.missingSource);
+  const setMissingSource = (v: string | null) => useApp.getState().set({ missingSource: v });
   if (row < 0) {
     return (
       <aside className="tv-details tv-details-empty" aria-label="Goroutine details">
@@ -48,7 +53,6 @@ export function DetailsPanel({ ctrl }: { ctrl: TimelineController }) {
     idx.push(-1);
     for (let i = count - TABLE_TAIL; i < count; i++) idx.push(first + i);
   }
-  const selStack = span >= 0 && s.goroutine[span] === row ? m.stacks.stacks[s.stack[span]] : undefined;
   return (
     <aside className="tv-details" aria-label="Goroutine details" data-testid="details">
       <header className="tv-d-head">
@@ -65,18 +69,31 @@ export function DetailsPanel({ ctrl }: { ctrl: TimelineController }) {
         </span>
       </header>
       {editorOpen && <EditorSettings onClose={() => setEditorOpen(false)} />}
+      {missingSource && (
+        <div className="tv-missing-source" role="status" data-testid="missing-source">
+          <p>{sourceNotFoundSentence(missingSource)}</p>
+          <span className="tv-d-actions">
+            <button type="button" className="hs-btn" onClick={() => setEditorOpen(true)} data-testid="open-path-remapping">
+              Path remapping…
+            </button>
+            <button type="button" className="tv-icon-btn" onClick={() => setMissingSource(null)} aria-label="Dismiss">
+              ×
+            </button>
+          </span>
+        </div>
+      )}
       <p className="tv-d-fn mono">{startFunctionOf(m, row)}</p>
       {verdict && (
         <section className={`tv-verdict tv-conf-${verdict.confidence}`} data-testid="verdict">
           <h3>
-            <LeakIcon confidence={verdict.confidence} /> Suspected leak · {verdict.confidence} confidence
+            <LeakIcon confidence={verdict.confidence} /> {verdict.confidence === 'low' ? 'Parked, probably fine · low confidence' : `Suspected leak · ${verdict.confidence} confidence`}
           </h3>
           <p>{verdict.explanation}</p>
           {verdict.evidence.length > 0 && (
             <ul className="tv-evidence">
               {verdict.evidence.map((e, i) => (
                 <li key={i}>
-                  <span className="tv-ev-kind">{e.kind}</span> {e.detail}
+                  <span className="tv-ev-kind">{evidenceLabel(e.kind)}:</span> {e.detail}
                 </li>
               ))}
             </ul>
@@ -124,6 +141,7 @@ export function DetailsPanel({ ctrl }: { ctrl: TimelineController }) {
           </dd>
         </div>
       </dl>
+      <BreakdownSection ctrl={ctrl} row={row} version={version} />
       {blocked && (
         <section>
           <h3>Blocked at</h3>
@@ -140,13 +158,20 @@ export function DetailsPanel({ ctrl }: { ctrl: TimelineController }) {
           State changes <span className="muted">({count.toLocaleString('en-US')})</span>
         </h3>
         <div className="tv-table-wrap">
-          <table className="tv-table" data-testid="state-table">
+          <table className="tv-table tv-state-table" data-testid="state-table">
+            {/* Fixed columns: a long reason is cut (full text in its tooltip), never the Duration column. */}
+            <colgroup>
+              <col className="tv-col-time" />
+              <col className="tv-col-state" />
+              <col />
+              <col className="tv-col-dur" />
+            </colgroup>
             <thead>
               <tr>
                 <th>Time</th>
                 <th>State</th>
                 <th>Reason</th>
-                <th>Duration</th>
+                <th className="num">Duration</th>
               </tr>
             </thead>
             <tbody>
@@ -170,21 +195,18 @@ export function DetailsPanel({ ctrl }: { ctrl: TimelineController }) {
                     <td>
                       <span className={`tv-swatch tv-k${ctrl.kinds[i]}`} /> {s.state[i] === 4 ? SPAN_KIND_LABELS[ctrl.kinds[i]] : GO_STATE_NAMES[s.state[i]]}
                     </td>
-                    <td>{m.strings.strings[s.reason[i]]}</td>
-                    <td className="mono">{formatDuration(s.endNs[i] - s.startNs[i])}</td>
+                    <td className="tv-td-clip" title={m.strings.strings[s.reason[i]]}>
+                      {m.strings.strings[s.reason[i]]}
+                    </td>
+                    <td className="mono num">{formatDuration(s.endNs[i] - s.startNs[i])}</td>
                   </tr>
                 ),
               )}
             </tbody>
           </table>
         </div>
-        {selStack && (
-          <>
-            <h4>Stack at {formatDuration(s.startNs[span])}</h4>
-            <StackFrames frames={selStack} testId="span-stack" />
-          </>
-        )}
       </section>
+      {span >= 0 && s.goroutine[span] === row && <SpanDetails ctrl={ctrl} span={span} />}
     </aside>
   );
 }

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { TimelineController } from './controller';
 import { LeakIcon } from './LeakIcon';
+import { splitForMiddleEllipsis } from './middle-ellipsis';
 import type { RowGroup } from './rows';
 import { startFunctionOf } from './rows';
 import { finalKind, SPAN_KIND_LABELS, SpanKind } from './span-kind';
@@ -11,6 +12,19 @@ function shortFunc(f: string): string {
   // "github.com/acme/svc/internal/worker.(*Pool).run.func1" → "worker.(*Pool).run.func1"
   const slash = f.lastIndexOf('/');
   return slash >= 0 ? f.slice(slash + 1) : f;
+}
+
+/** The name with its head cut first (middle-ellipsis.ts); the full name is the row's tooltip. */
+function MiddleEllipsis({ className, text }: { className: string; text: string }) {
+  const [head, tail] = splitForMiddleEllipsis(text);
+  return (
+    <span className={`${className} tv-mid`} data-name={text}>
+      <span className="tv-mid-head">{head}</span>
+      <span className="tv-mid-tail">
+        <span>{tail}</span>
+      </span>
+    </span>
+  );
 }
 
 /** `version` changes when the model grows, so a memoised header picks up its row's new state. */
@@ -29,11 +43,11 @@ export const RowHeader = memo(function RowHeader({ ctrl, row, selected }: { ctrl
       data-goroutine={id}
       data-leak={conf ?? (blocked ? 'blocked' : undefined)}
       onClick={() => ctrl.select(row)}
-      title={fn}
+      title={`G${id} ${fn}`}
     >
       <span className="tv-rh-mark">{blocked || conf ? <LeakIcon confidence={conf} /> : null}</span>
       <span className="tv-rh-id">{id}</span>
-      <span className="tv-rh-fn">{shortFunc(fn)}</span>
+      <MiddleEllipsis className="tv-rh-fn" text={shortFunc(fn)} />
       <span className={`tv-badge tv-k${ended ? 'done' : kind}`}>{ended ? 'exited' : SPAN_KIND_LABELS[kind]}</span>
     </div>
   );
@@ -45,7 +59,7 @@ export function GroupHeader({ ctrl, group }: { ctrl: TimelineController; group: 
       <span className={`tv-gh-caret${group.collapsed ? ' tv-gh-collapsed' : ''}`} aria-hidden="true">
         ▾
       </span>
-      <span className="tv-gh-label">{shortFunc(group.label)}</span>
+      <MiddleEllipsis className="tv-gh-label" text={shortFunc(group.label)} />
       {group.suspects > 0 && <span className="tv-gh-suspects">{group.suspects} suspect{group.suspects > 1 ? 's' : ''}</span>}
       <span className="tv-gh-count">{group.members.length.toLocaleString('en-US')}</span>
     </div>

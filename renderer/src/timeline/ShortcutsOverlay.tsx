@@ -16,6 +16,7 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['Enter', 'Zoom to the selected goroutine'],
   ['F', 'Focus the search'],
   ['X', 'Toggle "suspects only"'],
+  ['R', 'Show or hide runtime goroutines (GC workers, sweeper, trace reader…)'],
   ['Esc', 'Clear the selection, close this'],
   ['?', 'Show these shortcuts'],
 ];

@@ -11,6 +11,7 @@ import { SPAN_KIND_COUNT } from './span-kind';
 import { Toolbar } from './Toolbar';
 import { TracksArea } from './TracksArea';
 import { usePalette } from './use-palette';
+import { ResizablePanel } from '../components/ResizablePanel';
 
 // Three panels share the width (suspects, row headers, details): every pixel here is taken from the
 // time axis, so headers are just wide enough for "id  package.func  badge" at 12.5 px.
@@ -61,6 +62,7 @@ export function TraceView({
   const pointerX = useRef<number | null>(null);
   const palette = usePalette();
   const showHelp = useStore(ctrl.ui, (s) => s.showHelp);
+  const selectedRow = useStore(ctrl.ui, (s) => s.selectedRow);
 
   // Span colours as CSS variables, so DOM swatches and badges match the canvas exactly.
   useEffect(() => {
@@ -137,6 +139,7 @@ export function TraceView({
       } else if (key === 'n') selectRow(ctrl.nextSuspect(1));
       else if (key === 'p') selectRow(ctrl.nextSuspect(-1));
       else if (key === 'x') ctrl.setOptions({ suspectsOnly: !ctrl.ui.getState().options.suspectsOnly });
+      else if (key === 'r') ctrl.setOptions({ hideRuntime: !ctrl.ui.getState().options.hideRuntime });
       else if (key === 'f' || key === '/') searchRef.current?.focus();
       else if (key === 'ArrowDown' || key === 'ArrowUp') {
         const { rows, indexOfRow, selectedRow } = ctrl.ui.getState();
@@ -172,13 +175,20 @@ export function TraceView({
     >
       <Toolbar ctrl={ctrl} searchRef={searchRef} />
       <div className="tv-body">
-        {aside?.(ctrl)}
+        {aside && (
+          <ResizablePanel id="suspects" side="left" label="Suspects" defaultPx={Math.round(Math.min(300, window.innerWidth * 0.24))} minPx={200} maxPx={560}>
+            {aside(ctrl)}
+          </ResizablePanel>
+        )}
         <div className="tv-main">
           <TracksArea ctrl={ctrl} headerWidth={HEADER_WIDTH_CSS_PX} />
           <RowsArea ctrl={ctrl} headerWidth={HEADER_WIDTH_CSS_PX} />
           <Legend />
         </div>
-        <DetailsPanel ctrl={ctrl} />
+        {/* Nothing selected: a thin strip, so the time axis gets the room (an empty panel took ~320 px). */}
+        <ResizablePanel id="details" side="right" label="Details" defaultPx={Math.round(Math.min(340, window.innerWidth * 0.28))} minPx={240} maxPx={720} forceCollapsed={selectedRow < 0} collapsedHint="Select a goroutine to see its state changes, stacks and leak verdict (N: next suspect)">
+          <DetailsPanel ctrl={ctrl} />
+        </ResizablePanel>
       </div>
       {showHelp && <ShortcutsOverlay onClose={() => ctrl.ui.setState({ showHelp: false })} />}
     </div>

@@ -1,14 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { prepareCanvas } from './canvas-util';
 import { scheduler, type TimelineController } from './controller';
-import { AXIS_HEIGHT_CSS_PX, COUNT_TRACK_CSS_PX, drawTracks, GC_TRACK_CSS_PX, HEAP_TRACK_CSS_PX, TRACKS_HEIGHT_CSS_PX } from './draw-tracks';
+import { AXIS_HEIGHT_CSS_PX, COUNT_TRACK_CSS_PX, drawTracks, formatBytesShort, GC_TRACK_CSS_PX, HEAP_TRACK_CSS_PX, TRACKS_HEIGHT_CSS_PX } from './draw-tracks';
 import { goroutineCountSeries, heapSeries } from './series';
+import { useStore } from 'zustand';
 import { currentPalette } from './use-palette';
 import { xToNs } from './viewport';
 
 /** Axis and the tracks above the rows; dragging on them selects a range and zooms to it. */
 export function TracksArea({ ctrl, headerWidth }: { ctrl: TimelineController; headerWidth: number }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  useStore(ctrl.ui, (s) => s.dataVersion); // the maxima in the labels grow while the trace streams in
   useEffect(() => {
     const canvas = canvasRef.current!;
     const draw = () => {
@@ -56,11 +58,19 @@ export function TracksArea({ ctrl, headerWidth }: { ctrl: TimelineController; he
         <div style={{ height: AXIS_HEIGHT_CSS_PX }} className="tv-track-label tv-axis-label">
           time
         </div>
-        <div style={{ height: COUNT_TRACK_CSS_PX }} className="tv-track-label">
-          Goroutines
+        <div style={{ height: COUNT_TRACK_CSS_PX }} className="tv-track-label tv-track-label-2">
+          <span>Goroutines</span>
+          <span className="muted tv-track-max" data-testid="count-max">
+            max {goroutineCountSeries(ctrl.model).max.toLocaleString('en-US')}
+          </span>
         </div>
-        <div style={{ height: HEAP_TRACK_CSS_PX }} className="tv-track-label">
-          Heap <span className="muted">· goal dashed</span>
+        <div style={{ height: HEAP_TRACK_CSS_PX }} className="tv-track-label tv-track-label-2">
+          <span>
+            Heap <span className="muted">· goal dashed</span>
+          </span>
+          <span className="muted tv-track-max" data-testid="heap-max">
+            max {formatBytesShort(heapSeries(ctrl.model).max)}
+          </span>
         </div>
         <div style={{ height: GC_TRACK_CSS_PX }} className="tv-track-label">
           <span className="tv-swatch tv-swatch-gc" /> GC <span className="tv-swatch tv-swatch-stw" /> STW

@@ -1,6 +1,6 @@
 // The tracks above the rows: time axis, live goroutines, heap (with the GC goal), GC and STW.
 import type { TraceModel } from '../../../parsers/model';
-import { fitText, textWidth } from './canvas-util';
+import { textWidth } from './canvas-util';
 import type { Palette } from './palette';
 import { columnMax, goroutineCountSeries, heapSeries, type StepSeries } from './series';
 import { axisTicks } from './time-axis';
@@ -47,10 +47,11 @@ export function drawTracks(f: TracksFrame): void {
   // The end of the trace: everything blocked here is "blocked until the end".
   const endX = nsToX(vp, m.durationNs);
   let y = AXIS_HEIGHT_CSS_PX;
-  drawStep(f, goroutineCountSeries(m), y, COUNT_TRACK_CSS_PX, pal.countLine, pal.countFill, (v) => `${v.toLocaleString('en-US')} goroutines`);
+  // The tracks' maxima are written in their labels (TracksArea), never over the curves.
+  drawStep(f, goroutineCountSeries(m), y, COUNT_TRACK_CSS_PX, pal.countLine, pal.countFill);
   y += COUNT_TRACK_CSS_PX;
   const heap = heapSeries(m);
-  drawStep(f, heap, y, HEAP_TRACK_CSS_PX, pal.heapLine, pal.heapFill, formatBytesShort);
+  drawStep(f, heap, y, HEAP_TRACK_CSS_PX, pal.heapLine, pal.heapFill);
   if (m.heapGoal && m.heapGoal.timeNs.length > 0) drawGoal(f, m.heapGoal, heap.max, y, HEAP_TRACK_CSS_PX);
   y += HEAP_TRACK_CSS_PX;
   drawRanges(f, m.gc, y + 3, 7, pal.gc);
@@ -73,7 +74,7 @@ export function drawTracks(f: TracksFrame): void {
   }
 }
 
-function drawStep(f: TracksFrame, s: StepSeries, top: number, height: number, line: string, fill: string, label: (v: number) => string): void {
+function drawStep(f: TracksFrame, s: StepSeries, top: number, height: number, line: string, fill: string): void {
   const { ctx } = f;
   const step = 1;
   const cols = columnMax(s, f.vp, step);
@@ -105,13 +106,6 @@ function drawStep(f: TracksFrame, s: StepSeries, top: number, height: number, li
     ctx.lineWidth = 1;
     ctx.stroke();
   }
-  const text = fitText(ctx, `max ${label(s.max)}`, 200);
-  ctx.fillStyle = f.palette.rowBg;
-  ctx.globalAlpha = 0.85;
-  ctx.fillRect(3, top + 3, textWidth(ctx, text) + 6, 14);
-  ctx.globalAlpha = 1;
-  ctx.fillStyle = f.palette.textMuted;
-  ctx.fillText(text, 6, top + 10);
 }
 
 function drawGoal(f: TracksFrame, goal: { timeNs: Float64Array; bytes: Float64Array }, max: number, top: number, height: number): void {

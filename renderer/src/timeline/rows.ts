@@ -7,12 +7,17 @@ import { finalKind, type SpanKind } from './span-kind';
 
 export type GroupBy = 'none' | 'start' | 'creation';
 export type SortBy = 'id' | 'created' | 'blocked' | 'group-size';
+export type LifeFilter = 'any' | 'alive' | 'exited';
 
 export interface RowOptions {
   readonly query: string;
   /** Final-state kinds to keep; empty keeps all. */
   readonly kinds: ReadonlySet<SpanKind>;
+  /** Alive at the end of the trace, exited during it, or either (the default). */
+  readonly life?: LifeFilter;
   readonly suspectsOnly: boolean;
+  /** Leave out the runtime's own goroutines (GC workers, sweeper, finalizers, trace reader): on by default. */
+  readonly hideRuntime?: boolean;
   readonly minBlockedNs: number;
   readonly groupBy: GroupBy;
   readonly sortBy: SortBy;
@@ -25,6 +30,7 @@ export const DEFAULT_ROW_OPTIONS: RowOptions = {
   query: '',
   kinds: new Set(),
   suspectsOnly: false,
+  hideRuntime: true,
   minBlockedNs: 0,
   groupBy: 'none',
   sortBy: 'id',
@@ -51,6 +57,15 @@ export interface RowList {
 
 export function startFunctionOf(m: TraceModel, row: number): string {
   return m.strings.strings[m.goroutines.startFunc[row]] || '(unknown)';
+}
+
+// The runtime's own goroutines start in runtime.* (except runtime.main, which runs main.main),
+// runtime/trace or internal/ packages: what Go's isSystemGoroutine and gotraceui hide.
+const RUNTIME_START = /^(runtime\.|runtime\/trace\.|internal\/)/;
+
+export function isRuntimeGoroutine(m: TraceModel, row: number): boolean {
+  const fn = m.strings.strings[m.goroutines.startFunc[row]] ?? '';
+  return fn !== 'runtime.main' && RUNTIME_START.test(fn);
 }
 
 /** `func file:line` of the go statement that created the goroutine. */
@@ -90,7 +105,10 @@ export function buildRows(m: TraceModel, leaks: LeakIndex, o: RowOptions): RowLi
   for (let r = 0; r < g.count; r++) {
     if (o.onlyIds && !o.onlyIds.has(g.id[r])) continue;
     if (o.suspectsOnly && confidenceOf(leaks, m, r) === undefined) continue;
+    if (o.hideRuntime && isRuntimeGoroutine(m, r)) continue;
     if (o.minBlockedNs > 0 && blockedForNs(m, r) < o.minBlockedNs) continue;
+    if (o.life === 'alive' && !Number.isNaN(g.endNs[r])) continue;
+    if (o.life === 'exited' && Number.isNaN(g.endNs[r])) continue;
     if (o.kinds.size > 0 && !o.kinds.has(finalKind(m, r, cache))) continue;
     // Each field on its own, so ^…$ anchors in a regex mean what they say.
     if (match && !match(startFunctionOf(m, r), g.id[r]) && !match(creationSiteOf(m, r), g.id[r])) continue;

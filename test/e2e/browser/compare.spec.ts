@@ -110,6 +110,40 @@ test.describe('compare view', () => {
     expect(errors.filter((e) => !e.includes('willReadFrequently'))).toEqual([]);
   });
 
+  // Issue 18: a goroutineleak profile added as a fourth "snapshot" marked main.main and the tracer
+  // vanished, dropped the total and flipped the headline. It is evidence: out of the series, proving.
+  test('a goroutineleak profile after three snapshots is evidence, not a snapshot', async ({ page }) => {
+    const leakProfile = resolve(fixtures, version, 'growing-leak', 'goroutineleak.pb.gz');
+    test.skip(!existsSync(leakProfile), `no goroutineleak profile for ${version}/growing-leak (written by Go 1.26+ only)`);
+    const errors = collectErrors(page);
+    await page.goto(serveUrl());
+    await page.getByTestId('open-compare').or(page.getByRole('tab', { name: '⇄ Compare' })).click();
+    await page.getByRole('button', { name: 'Clear' }).click({ timeout: 2000 }).catch(() => {});
+    await addSnapshots(page, [snap(1), snap(2), snap(3)]);
+    await expect(page.getByTestId('cmp-suspects')).toContainText('Growing in every interval (1)');
+    const totals = await page.getByTestId('cmp-totals').textContent();
+    await addSnapshots(page, [leakProfile]);
+    await expect(page.getByTestId('cmp-evidence-note')).toContainText('goroutineleak.pb.gz is a goroutineleak profile: evidence, not a snapshot');
+    await expect(page.getByTestId('cmp-evidence-note')).toContainText(/It proves 1 group \(\d+ goroutines\) leaked/);
+    // The exact wrong output of the issue is absent.
+    await expect(page.getByTestId('cmp-suspects')).not.toContainText('No group grew in every interval');
+    await expect(page.getByTestId('cmp-suspects')).toContainText('Growing in every interval (1)');
+    await expect(page.getByTestId('cmp-totals')).toHaveText(totals!);
+    await expect(page.getByTestId('cmp-row').filter({ hasText: 'main.main' }).first()).not.toContainText('vanished');
+    await expect(page.getByTestId('cmp-row').filter({ hasText: 'vanished' })).toHaveCount(0);
+    await expect(page.getByTestId('cmp-row').first()).toContainText('main.subscribe.func1');
+    await expect(page.getByTestId('cmp-row').first().getByTestId('cmp-proven')).toBeVisible();
+    await expect(page.getByTestId('cmp-slot').filter({ hasText: 'goroutineleak.pb.gz' })).toContainText('evidence');
+    await page.screenshot({ path: resolve(artifacts, 'compare-evidence.png') });
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    // At 1024 px the Growth column stays on screen.
+    const growth = page.getByRole('columnheader', { name: 'Growth' });
+    await expect(growth).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: resolve(artifacts, 'compare-evidence-1024-dark.png') });
+    expect(errors).toEqual([]);
+  });
+
   test('a single heap profile: its flame graph with a sample-type picker', async ({ page }) => {
     const heap = readdirSync(fixtures)
       .map((v) => resolve(fixtures, v, 'http-handler-leak/heap.pb.gz'))

@@ -4,7 +4,7 @@
 // attribution on the `go test -trace` fixture, and ignore rules shared with the CLI through
 // the project's .leakline.json. Expected goroutines come from truth.json (written by the Go
 // program from the runtime's own view), not from Leakline.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,6 +37,14 @@ async function upload(page: Page, file: string): Promise<void> {
   await expect(page.getByText('browser mode')).toBeVisible();
   await chooseFiles(page, () => page.keyboard.press('Control+o'), file);
   await expect(page.getByTestId('trace-view')).toHaveAttribute('data-idle', 'true', { timeout: 30_000 });
+}
+
+/** Opens the collapsed low verdicts and selects the one whose line has `text` (it becomes a card). */
+async function openLow(panel: Locator, text: string): Promise<void> {
+  const low = panel.getByTestId('low-verdicts');
+  await expect(low).toContainText('(parked, probably fine)');
+  if ((await low.getAttribute('open')) === null) await low.locator('summary').click();
+  await low.getByTestId('low-verdict').filter({ hasText: text }).first().click();
 }
 
 /** Goroutine ids of the rows on screen, sorted. */
@@ -118,11 +126,12 @@ test('go test -trace: the leak is attributed to TestLeaky, not the parallel Test
   await closeAllDocuments(page);
   await upload(page, join(FIX, 'testleak/trace.out'));
   const panel = page.getByTestId('suspects-panel');
+  // From the trace alone the leak is low: listed among the collapsed low verdicts, then opened.
+  await openLow(panel, 'TestLeaky');
   const card = panel.locator(`[data-testid=suspect]`).filter({ hasText: 'TestLeaky' });
   await expect(card).toHaveCount(1);
   await expect(card.getByTestId('suspect-test')).toHaveText('in test TestLeaky');
   await expect(panel).not.toContainText('TestClean');
-  await card.click();
   await expect.poll(() => shownIds(page)).toEqual(truth.leaks[0].ids);
   await page.screenshot({ path: resolve(artifacts, 'hunt-testleak.png') });
 });
@@ -141,13 +150,13 @@ test('an ignore rule added in the app is written to .leakline.json and the CLI t
     await page.goto(server.url);
     const panel = page.getByTestId('suspects-panel');
     await expect(panel.getByTestId('project-folder')).toHaveText(`${folder}/.leakline.json`);
+    await openLow(panel, leak.startFunc.replace(/^main\./, ''));
     const card = panel.getByTestId('suspect').filter({ hasText: leak.startFunc.replace(/^main\./, '') });
     await expect(card).toHaveCount(1);
-    await card.click();
     await panel.getByTestId('ignore-rules').locator('summary').click();
     await panel.getByTestId('ignore-anyFunction').click();
     await expect(panel.getByTestId('ignore-rule')).toHaveText(new RegExp(leak.startFunc.replace(/[.*()]/g, '\\$&')));
-    await expect(panel.getByTestId('suspect').filter({ hasText: leak.startFunc.replace(/^main\./, '') })).toHaveCount(0);
+    await expect(panel.getByTestId('suspect').or(panel.getByTestId('low-verdict')).filter({ hasText: leak.startFunc.replace(/^main\./, '') })).toHaveCount(0);
     await expect(panel.getByTestId('ignored-count')).toHaveText(`${leak.count} goroutines hidden by your ignore rules`);
     await page.screenshot({ path: resolve(artifacts, 'hunt-ignore-rule.png') });
   } finally {
@@ -177,6 +186,8 @@ test('a trace dropped together with its snapshots opens as one document; shrinki
   const panel = page.getByTestId('suspects-panel');
   // Three uploads, then the Node side parses the trace and the snapshots: slow on a busy 2-core box.
   await expect(panel.getByTestId('evidence-file')).toHaveCount(3, { timeout: 30_000 });
+  // Downgraded to low: collapsed with the other low verdicts, marked, and the reason on its card.
+  await openLow(panel, 'downgraded');
   const note = panel.getByTestId('suspect-note-down');
   await expect(note).toContainText('Downgraded');
   await expect(note).toContainText('15 → 10 → 5');

@@ -1,7 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { artifacts, collectErrors, realworldTraces, serveUrl, startServe } from '../support';
+import { join, resolve } from 'node:path';
+import { artifacts, chooseFiles, closeAllDocuments, collectErrors, realworldTraces, root, serveUrl, startServe } from '../support';
+
+const fixture = (scenario: string) => resolve(root, 'test/fixtures/go1.26', scenario);
 
 /** The uploaded copy (its path is the tab's tooltip) must hold exactly the original bytes. */
 async function expectUploadedCopy(page: Page, name: string, originalPath: string): Promise<void> {
@@ -61,5 +63,46 @@ test.describe('leakline serve: opening files', () => {
     } finally {
       await server.stop();
     }
+  });
+
+  // Issue 18: `leakline serve trace.out goroutineleak.pb.gz goroutine-1.pb.gz` opened four unrelated tabs.
+  test('a trace named with its profiles opens as one document with them as evidence', async ({ page }) => {
+    const dir = fixture('http-handler-leak');
+    const server = await startServe([join(dir, 'trace.out'), join(dir, 'goroutineleak.pb.gz'), join(dir, 'goroutine.pb.gz')]);
+    try {
+      await page.goto(server.url);
+      await expect(page.getByRole('tab', { name: 'trace.out' })).toBeVisible();
+      await expect(page.locator('.tab-close')).toHaveCount(1);
+      const panel = page.getByTestId('suspects-panel');
+      await expect(panel.getByTestId('evidence-file')).toHaveCount(2, { timeout: 30_000 });
+      await expect(panel.getByTestId('suspect').first()).toHaveAttribute('data-confidence', 'proven', { timeout: 30_000 });
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('goroutine profiles named without a trace open as a series in the compare view', async ({ page }) => {
+    const dir = fixture('growing-leak');
+    const server = await startServe([1, 2, 3].map((i) => join(dir, `goroutine-${i}.pb.gz`)));
+    try {
+      await page.goto(server.url);
+      await expect(page.getByTestId('cmp-suspects')).toContainText('Growing in every interval (1)', { timeout: 30_000 });
+      await expect(page.getByTestId('cmp-slot')).toHaveCount(3);
+      expect(new URL(page.url()).searchParams.has('compare')).toBe(false);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('Open… takes several files: a trace and its profiles become one document', async ({ page }) => {
+    const dir = fixture('http-handler-leak');
+    await page.goto(serveUrl());
+    await expect(page.getByText('browser mode')).toBeVisible();
+    await closeAllDocuments(page);
+    await chooseFiles(page, () => page.keyboard.press('Control+o'), [join(dir, 'trace.out'), join(dir, 'goroutineleak.pb.gz')]);
+    await expect(page.locator('.tab-close')).toHaveCount(1, { timeout: 30_000 });
+    await expect(page.getByTestId('suspects-panel').getByTestId('evidence-file')).toHaveCount(1, { timeout: 30_000 });
+    await expect(page.getByTestId('suspects-panel').getByTestId('suspect').first()).toHaveAttribute('data-confidence', 'proven', { timeout: 30_000 });
+    await closeAllDocuments(page);
   });
 });

@@ -36,7 +36,7 @@ test('a Go 1.21 (v1 format) trace: timeline, suspects and the leak with its goro
 
   const strip = page.getByTestId('load-progress');
   await expect(strip).toHaveAttribute('data-percent', '100');
-  await expect(strip).toContainText('Go 1.21');
+  await expect(strip).toContainText('trace format 1.21 (Go 1.21+)');
   await expect(page.getByTestId('partial-banner')).toHaveCount(0);
   await expect(page.getByTestId('goroutine-row').first()).toBeVisible();
 
@@ -59,7 +59,7 @@ test('a real-world Go 1.11 trace opens with every goroutine Go\'s reader reports
   await page.goto(serveUrl());
   await closeAllDocuments(page);
   await upload(page, t.path);
-  await expect(page.getByTestId('load-progress')).toContainText('Go 1.11');
+  await expect(page.getByTestId('load-progress')).toContainText('trace format 1.11');
   await expect(page.getByTestId('partial-banner')).toHaveCount(0);
   // 653 goroutines: what Go's reader reports for the same file (test/bench/go-reader -summary).
   await expect(page.getByTestId('trace-view').getByTestId('goroutine-count')).toHaveText('653');

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseReportArgs, runReport } from '../../../cli/commands/report';
 import { FIXTURES } from './corpus';
+import { corpus } from '../../support/corpus';
 
 const sc = (v: string, s: string, f = '') => join(FIXTURES, v, s, f);
 
@@ -104,6 +105,22 @@ describe('leakline report', () => {
     const partial = await run([cut, '--format', 'json']);
     expect(partial.code).toBe(2);
     expect(partial.err).toMatch(/cut\.out: truncated at byte \d+/);
+    expect(partial.err).toMatch(/breaks off inside its first generation/);
+  });
+
+  it('reports on what was read of a trace cut in half, the partial warning first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leakline-half-'));
+    const full = readFileSync(corpus('leaks', 'go1.27', 'suite-watermill', 'gochannel', 'trace.out'));
+    const half = join(dir, 'half.out');
+    writeFileSync(half, full.subarray(0, full.length >> 1));
+    const events: string[] = [];
+    const code = await runReport([half, '--format', 'md', '--fail-on', 'low'], { out: (t) => void events.push(`out:${t}`), err: (t) => void events.push(`err:${t}`) });
+    // A report, not "unusable input": exit 1 because --fail-on low and the part read has verdicts.
+    expect(code).toBe(1);
+    expect(events[0]).toMatch(/^err:leakline report: warning: Partial input: .*half\.out stops at byte [\d,]+ /);
+    const md = events.filter((e) => e.startsWith('out:')).join('');
+    expect(md.indexOf('Partial input:')).toBeGreaterThan(0);
+    expect(md.indexOf('Partial input:')).toBeLessThan(md.indexOf('| # |') < 0 ? md.length : md.indexOf('| # |'));
   });
 
   it('rejects bad usage with exit 2', async () => {

@@ -21,6 +21,20 @@ describe('leakline diff: growing-leak, three snapshots', () => {
     expect(GROWING.length).toBeGreaterThan(0);
   });
 
+  // Issue 18: a goroutineleak profile added after three snapshots made main.main "vanish", dropped
+  // the total and flipped the headline. It is evidence, kept out of the series.
+  for (const v of GROWING.filter((x) => existsSync(fixture(x, 'growing-leak', 'goroutineleak.pb.gz'))))
+    it(`${v}: a goroutineleak profile after three snapshots stays out of the series`, async () => {
+      const series = [1, 2, 3].map((i) => fixture(v, 'growing-leak', `goroutine-${i}.pb.gz`));
+      const plain = JSON.parse((await diff([...series, '--format', 'json'])).out) as DiffJson;
+      const withLeak = await diff([...series, fixture(v, 'growing-leak', 'goroutineleak.pb.gz'), '--format', 'json']);
+      expect(withLeak.err).toMatch(/goroutineleak\.pb\.gz is a goroutineleak profile: evidence/);
+      const j = JSON.parse(withLeak.out) as DiffJson;
+      expect(j).toEqual(plain);
+      expect(j.groups.filter((g) => g.function === 'main.main').map((g) => g.status)).not.toContain('vanished');
+      expect(j.groups.filter((g) => g.growsEveryInterval).length).toBeGreaterThan(0);
+    });
+
   for (const v of GROWING) {
     for (const ext of ['pb.gz', 'debug1.txt', 'debug2.txt']) {
       it(`${v} ${ext}: the leaking group is first, grows in every interval; the healthy ones are "same"`, async () => {

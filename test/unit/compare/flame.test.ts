@@ -2,7 +2,7 @@
 // flat/cum values equal `go tool pprof -top` on the same file (differential test against Go).
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { diffFlame, flameChange, flameOfProfile, functionTotals, layoutFlame, type FlameNode } from '../../../analysis/flame';
+import { diffFlame, flameChange, flameOfProfile, functionTotals, layoutFlame, searchFlame, type FlameNode } from '../../../analysis/flame';
 import type { Profile } from '../../../parsers/model';
 import { fixture, loadProfile, versionsWith } from './corpus';
 
@@ -75,6 +75,39 @@ describe('flame model: per-function values equal go tool pprof -top', () => {
       expect(compared).toBeGreaterThanOrEqual(10);
     });
   }
+});
+
+describe('inverted flame graph and search, against go tool pprof -top', () => {
+  const v = ALL[ALL.length - 1];
+  it(`${v}: the inverted tree's roots are the flat values; a search covers the cum value once`, async () => {
+    let compared = 0;
+    for (const k of ['goroutine', 'heap', 'cpu']) {
+      const file = fixture(v, 'http-handler-leak', `${k}.pb.gz`);
+      const p = await loadProfile(file);
+      const i = p.kind === 'samples' ? p.sampleTypes.length - 1 : 0;
+      const type = p.kind === 'goroutines' ? { type: 'goroutine', unit: 'count' } : p.sampleTypes[i];
+      const go = pprofTop(file, type.type, type.unit);
+      const inverted = flameOfProfile(p, i, true);
+      checkInvariants(inverted.root);
+      expect(inverted.root.total).toBe(go.total);
+      // Bottom-up: the first level holds each function where samples end, with its flat value.
+      const roots = new Map(inverted.root.children.filter((c) => c.total !== 0).map((c) => [c.name, c.total]));
+      const flat = new Map([...go.fns].filter(([, e]) => e.flat !== 0).map(([fn, e]) => [fn, e.flat]));
+      expect(roots).toEqual(flat);
+      // Searching a function highlights every cell of it and covers its cum value, recursion counted once.
+      const tree = flameOfProfile(p, i);
+      for (const [fn, e] of go.fns) {
+        const exact = `/^${fn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$/`;
+        expect({ k, fn, value: searchFlame(tree.root, exact).value }).toEqual({ k, fn, value: e.cum });
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
+    // A plain query is a case-insensitive substring; a bad regex matches nothing instead of throwing.
+    const g = flameOfProfile(await loadProfile(fixture(v, 'http-handler-leak', 'goroutine.pb.gz')));
+    expect(searchFlame(g.root, 'HANDLEITEM').matches.size).toBeGreaterThan(0);
+    expect(searchFlame(g.root, '/(/').matches.size).toBe(0);
+  });
 });
 
 describe('differential flame', () => {

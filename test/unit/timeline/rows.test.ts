@@ -29,10 +29,22 @@ beforeAll(async () => {
   }
 });
 
-const opts = (o: Partial<RowOptions>): RowOptions => ({ ...DEFAULT_ROW_OPTIONS, ...o });
+// Every goroutine unless a test says otherwise (the app hides the runtime's own by default).
+const opts = (o: Partial<RowOptions>): RowOptions => ({ ...DEFAULT_ROW_OPTIONS, hideRuntime: false, ...o });
 const ids = (m: TraceModel, rows: Int32Array) => [...rows].filter((r) => r >= 0).map((r) => m.goroutines.id[r]);
 
 describe.each(SCENARIOS)('rows of %s', (s) => {
+  it('hides exactly the runtime\'s own goroutines by default, never runtime.main or a leak', () => {
+    const { m, leaks, truth } = data.get(s)!;
+    expect(DEFAULT_ROW_OPTIONS.hideRuntime).toBe(true);
+    const shown = new Set(ids(m, buildRows(m, leaks, DEFAULT_ROW_OPTIONS).rows));
+    const hidden: string[] = [];
+    for (let r = 0; r < m.goroutines.count; r++) if (!shown.has(m.goroutines.id[r])) hidden.push(startFunctionOf(m, r));
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const fn of hidden) expect(fn).toMatch(/^(runtime\.|runtime\/trace\.|internal\/)/);
+    expect(hidden).not.toContain('runtime.main');
+    for (const id of truth.leaks.flatMap((l) => l.ids)) expect(shown.has(id)).toBe(true);
+  });
   it('"suspects only" lists exactly the leaked goroutines, and they come first', () => {
     const { m, leaks, truth } = data.get(s)!;
     const expected = truth.leaks.flatMap((l) => l.ids).sort((a, b) => a - b);

@@ -32,7 +32,8 @@ describe('leakline inspect', () => {
   it('prints a readable summary without --json', async () => {
     const c = capture();
     expect(await inspect.run([path.join(real, 'traces/011.trace')])).toBe(0);
-    expect(c.out()).toMatch(/Go 1\.25 execution trace/);
+    expect(c.out()).toMatch(/execution trace, trace format 1\.25 \(Go 1\.25\+\)/);
+    expect(c.out()).not.toMatch(/Go 1\.25 execution trace/);
     expect(c.out()).toMatch(/93 seen, 49 ended during the trace, 44 alive at the end/);
   });
 
