@@ -27,15 +27,13 @@ export function SuspectsPanel({ doc, ctrl, analysis, ready }: { doc: DocumentInf
   const [exporting, setExporting] = useState(false);
   const result = hunt.result ?? analysis;
   const verdicts = result?.verdicts ?? [];
-  // A cancelled or damaged load was analysed as far as it was read: the verdicts say so.
-  const partialInput = result?.inputs.find((i) => i.partial);
   const selectedIndex = hunt.selected === null ? -1 : verdicts.findIndex((v) => v.fingerprint === hunt.selected);
   const selected = verdicts[selectedIndex];
   // Verdicts are ranked, so the low ones are a tail.
   const lowAt = verdicts.findIndex((v) => v.confidence === 'low');
   const firstLow = lowAt < 0 ? verdicts.length : lowAt;
-  const partialWarnings = (result?.warnings ?? []).filter((w) => w.startsWith(PARTIAL_PREFIX));
-  const partialNotes = partialWarnings.length > 0 || !partialInput ? partialWarnings : [`${PARTIAL_PREFIX}from a partial trace (${partialInput.partial}): goroutines after the cut are not seen.`];
+  // A cancelled or damaged load was analysed as far as it was read: the analysis says so first.
+  const partialNotes = (result?.warnings ?? []).filter((w) => w.startsWith(PARTIAL_PREFIX));
   const userIgnored = Object.entries(result?.ignored ?? {}).reduce((n, [why, c]) => (why.startsWith('ignore rule:') ? n + c : n), 0);
 
   useEffect(() => {
