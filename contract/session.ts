@@ -4,6 +4,7 @@
 // Types only.
 import type { AnalysisResult } from '../parsers/model/analysis-result';
 import type { Comparison, MatchMode } from '../parsers/model/compare-result';
+import type { FlameTree } from '../parsers/model/flame-result';
 import type { Profile } from '../parsers/model/profile-model';
 import type { EvidenceFile, HuntIgnoreRules, HuntReportFormat } from './hunt';
 
@@ -22,6 +23,11 @@ export interface SessionRequests {
    * `autoOrder`, aligned: `order` indexes `snapshots`; `comparison` is null unless every one is a
    * goroutine profile and there are at least two.
    */
+  /**
+   * The compare view's flame graph: the differential tree of the first and last profile when they
+   * have the same shape (both goroutine profiles, or the same sample types), else the last one's.
+   */
+  flame: { req: { profiles: Profile[]; sampleIndex: number | null }; reply: FlameTree };
   compare: {
     req: { snapshots: { name: string; profile: Profile }[]; mode: MatchMode; autoOrder: boolean };
     reply: { order: number[]; comparison: Comparison | null };

@@ -156,7 +156,7 @@ export function CompareView() {
     const order = asked.result?.order ?? ready.map((s) => s.id);
     return order.flatMap((id) => {
       const s = byId.get(id);
-      return s ? [{ name: s.name, profile: s.profile }] : [];
+      return s ? [{ id: s.id, name: s.name, profile: s.profile }] : [];
     });
   }, [ready, asked.result]);
   // Chips carry the letters the table and chart use: the comparison's order, pending ones last.
@@ -164,7 +164,7 @@ export function CompareView() {
     const rank = new Map(ordered.map((o, i) => [o.profile, i]));
     return [...slots].sort((a, b) => (a.profile ? (rank.get(a.profile) ?? 0) : 1e9) - (b.profile ? (rank.get(b.profile) ?? 0) : 1e9));
   }, [slots, ordered]);
-  const goroutineSnaps = useMemo(() => ordered.filter((s): s is { name: string; profile: GoroutineProfile } => s.profile.kind === 'goroutines'), [ordered]);
+  const goroutineSnaps = useMemo(() => ordered.filter((s): s is (typeof ordered)[number] & { profile: GoroutineProfile } => s.profile.kind === 'goroutines'), [ordered]);
   const comparison = asked.result?.comparison ?? null;
   const rows = useMemo(() => (comparison ? filterRows(comparison.groups, query) : []), [comparison, query]);
   const sel = comparison?.groups.find((g) => g.signature === selected);
@@ -234,7 +234,7 @@ export function CompareView() {
                   ) : (
                     <div className="cmp-hint muted">Select a row to see its stack in {snapshotLetter(0, 2)} and in the last snapshot, side by side.</div>
                   ))}
-                {pane === 'flame' && <FlamePane profiles={ordered.map((s) => s.profile)} names={ordered.map((s) => s.name)} />}
+                {pane === 'flame' && <FlamePane ids={ordered.map((s) => s.id)} profiles={ordered.map((s) => s.profile)} names={ordered.map((s) => s.name)} />}
                 {pane === 'series' && <SeriesChart comparison={comparison} />}
               </div>
             </section>
@@ -249,7 +249,7 @@ export function CompareView() {
       {!comparison && !asked.pending && allLoaded && ready.length >= 1 && (
         <div className="cmp-single">
           {ready.length >= 2 && <div className="cmp-hint muted">The table compares goroutine profiles; these are {ordered.map((s) => s.profile.profileType).join(' and ')} profiles.</div>}
-          <FlamePane profiles={ordered.map((s) => s.profile)} names={ordered.map((s) => s.name)} />
+          <FlamePane ids={ordered.map((s) => s.id)} profiles={ordered.map((s) => s.profile)} names={ordered.map((s) => s.name)} />
         </div>
       )}
     </main>
