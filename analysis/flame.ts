@@ -4,32 +4,8 @@
 import type { Frame, Profile, SampleProfile } from '../parsers/model';
 import { normalizeStack } from './align';
 
-export interface FlameNode {
-  /** Function name; the root is "all". */
-  readonly name: string;
-  /** File:line of the first frame merged into this node (for tooltips). */
-  file: string;
-  line: number;
-  /** Value of the samples passing through this node. */
-  total: number;
-  /** Value of the samples whose innermost frame is this node. */
-  self: number;
-  /** Differential trees only: the base profile's values (total and self hold the target's). */
-  baseTotal: number;
-  baseSelf: number;
-  children: FlameNode[];
-  readonly depth: number;
-}
-
-export interface FlameTree {
-  readonly root: FlameNode;
-  /** "goroutines", "inuse_space (bytes)", … */
-  readonly valueLabel: string;
-  readonly unit: string;
-  readonly differential: boolean;
-  /** Deepest node depth (root is 0). */
-  readonly maxDepth: number;
-}
+export type { FlameNode, FlameTree } from '../parsers/model/flame-result';
+import type { FlameNode, FlameTree } from '../parsers/model/flame-result';
 
 export interface WeightedStack {
   /** Innermost first, as every parser in this project stores stacks. */

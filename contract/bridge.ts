@@ -2,7 +2,7 @@
 // (`leakline serve`) renderer/src/bridge implements it over a WebSocket. Types only: this file is
 // compiled by the node-side and the web-side tsconfig alike, so it names no DOM or Node type.
 import type { EngineStatus, EngineStreamPort } from './engine';
-import type { AnalysisResult, Comparison, MatchMode, Profile } from '../parsers/model';
+import type { AnalysisResult, Comparison, FlameTree, MatchMode, Profile } from '../parsers/model';
 import type { ExportRequest, HuntIgnoreRules, HuntState } from './hunt';
 
 /** Where the renderer runs; the UI adapts wording (e.g. "upload" vs "open") but not behaviour. */
@@ -142,6 +142,8 @@ export interface LeaklineBridge {
    * and aligned by the last document's session (off the UI thread and off main's loop).
    */
   compareDocuments(ids: DocumentId[], mode: MatchMode, autoOrder: boolean): Promise<DocumentComparison>;
+  /** The compare view's (differential) flame graph of these documents, in this order, built by the last one's session. */
+  flameDocuments(ids: DocumentId[], sampleIndex: number | null): Promise<FlameTree>;
   /** File › Compare… opened these documents to be compared (oldest first). */
   onCompareRequested(cb: (ids: DocumentId[]) => void): Unsubscribe;
   // ---- the leak hunt (contract/hunt.ts) ----

@@ -1,6 +1,6 @@
 // Wire shapes shared by the two transports of the bridge: Electron IPC channel names and the
 // browser-mode WebSocket frames. Types and string constants only.
-import type { AnalysisResult, MatchMode, Profile } from '../parsers/model';
+import type { AnalysisResult, FlameTree, MatchMode, Profile } from '../parsers/model';
 import type { AppInfo, BridgeError, DocumentComparison, DocumentId, DocumentInfo, EditorSettings, EditorTarget, MenuCommand, ProgressEvent, RecentFile } from './bridge';
 import type { EngineStatus } from './engine';
 import type { ExportRequest, HuntIgnoreRules, HuntState } from './hunt';
@@ -18,6 +18,7 @@ export interface BridgeRequests {
   engineStatus: { args: []; result: EngineStatus };
   loadProfile: { args: [id: DocumentId]; result: Profile };
   compareDocuments: { args: [ids: DocumentId[], mode: MatchMode, autoOrder: boolean]; result: DocumentComparison };
+  flameDocuments: { args: [ids: DocumentId[], sampleIndex: number | null]; result: FlameTree };
   openInEditor: { args: [target: EditorTarget]; result: void };
   getEditorSettings: { args: []; result: EditorSettings };
   setEditorSettings: { args: [settings: EditorSettings]; result: EditorSettings };

@@ -4,6 +4,7 @@
 // Types only.
 import type { AnalysisResult } from '../parsers/model/analysis-result';
 import type { Comparison, MatchMode } from '../parsers/model/compare-result';
+import type { FlameTree } from '../parsers/model/flame-result';
 import type { Profile } from '../parsers/model/profile-model';
 import type { EvidenceFile, HuntIgnoreRules, HuntReportFormat } from './hunt';
 
@@ -24,6 +25,11 @@ export interface SessionRequests {
    * leaked goroutines: they are `evidence` (indexes), never part of the series, and `proven` says
    * how many goroutines of each compared group (by signature) they prove leaked.
    */
+  /**
+   * The compare view's flame graph: the differential tree of the first and last profile when they
+   * have the same shape (both goroutine profiles, or the same sample types), else the last one's.
+   */
+  flame: { req: { profiles: Profile[]; sampleIndex: number | null }; reply: FlameTree };
   compare: {
     req: { snapshots: { name: string; profile: Profile }[]; mode: MatchMode; autoOrder: boolean };
     reply: { order: number[]; comparison: Comparison | null; evidence: number[]; proven: [signature: string, goroutines: number][] };

@@ -70,6 +70,7 @@ const bridge: PreloadApi = {
   },
   loadProfile: (id) => call('loadProfile', id),
   compareDocuments: (ids, mode, autoOrder) => call('compareDocuments', ids, mode, autoOrder),
+  flameDocuments: (ids, sampleIndex) => call('flameDocuments', ids, sampleIndex),
   openInEditor: (target) => call('openInEditor', target),
   getEditorSettings: () => call('getEditorSettings'),
   setEditorSettings: (settings) => call('setEditorSettings', settings),

@@ -7,7 +7,8 @@ import { NO_RULES } from '../../analysis/ignore';
 import { writeReport } from '../../analysis/report';
 import { traceEndState } from '../../analysis/trace-end-state';
 import { compareSnapshots, orderSnapshots, provenByEvidence, splitLeakEvidence } from '../../analysis/compare';
-import type { GoroutineProfile } from '../../parsers/model/profile-model';
+import { diffFlame, flameOfProfile } from '../../analysis/flame';
+import type { GoroutineProfile, Profile } from '../../parsers/model/profile-model';
 import type { EvidenceFile, HuntIgnoreRules, SessionFailure, SessionReply, SessionRequest, SessionRequestKind } from '../../contract';
 import type { ByteSource } from '../../parsers/model/byte-source';
 import { ParseError } from '../../parsers/model/errors';
@@ -87,6 +88,12 @@ export class DocumentSession {
         const d = await this.doc;
         return ('trace' in d ? traceEndState(d.trace) : d.profile) as SessionReply<K>;
       }
+      case 'flame': {
+        const first = r.profiles[0];
+        const last = r.profiles[r.profiles.length - 1];
+        const idx = r.sampleIndex ?? undefined;
+        return (r.profiles.length >= 2 && sameShape(first, last) ? diffFlame(first, last, idx) : flameOfProfile(last, idx)) as SessionReply<K>;
+      }
       case 'compare': {
         // goroutineleak profiles are evidence (only leaked goroutines), never snapshots of the series.
         const { series, evidence } = splitLeakEvidence(r.snapshots.map((s, i) => ({ ...s, i })));
@@ -138,4 +145,10 @@ export class DocumentSession {
     });
     return input;
   }
+}
+
+/** Two profiles a differential flame graph can subtract: both goroutine profiles, or the same sample types. */
+function sameShape(a: Profile, b: Profile): boolean {
+  if (a.kind === 'goroutines' || b.kind === 'goroutines') return a.kind === b.kind;
+  return a.sampleTypes.map((t) => `${t.type}/${t.unit}`).join() === b.sampleTypes.map((t) => `${t.type}/${t.unit}`).join();
 }

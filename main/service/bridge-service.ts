@@ -24,7 +24,7 @@ import type {
 import { SessionError } from '../engine/session-core';
 import { EngineRegistry } from '../engine/engine-registry';
 import { inProcessEngine } from '../engine/hosting';
-import type { MatchMode, Profile } from '../../parsers/model';
+import type { FlameTree, MatchMode, Profile } from '../../parsers/model';
 import { BridgeFault, fsFault } from './bridge-error';
 import { bridgeFaultOf, HuntService } from './hunt-service';
 import { memoryEditorStore, openInEditor, spawnDetached, type EditorStore, type Spawner } from './editor';
@@ -105,6 +105,8 @@ export class BridgeService {
         return this.engineStatus();
       case 'loadProfile':
         return this.loadProfile(args[0] as DocumentId);
+      case 'flameDocuments':
+        return this.flameDocuments(args[0] as DocumentId[], args[1] as number | null);
       case 'compareDocuments':
         return this.compareDocuments(args[0] as DocumentId[], args[1] as MatchMode, args[2] as boolean);
       case 'openInEditor':
@@ -209,6 +211,12 @@ export class BridgeService {
     const snapshots = ids.map((id, i) => ({ name: this.getDocument(id).name, profile: profiles[i] }));
     const { order, comparison, evidence, proven } = await this.ask(ids[ids.length - 1], { kind: 'compare', snapshots, mode, autoOrder });
     return { order: order.map((i) => ids[i]), comparison, evidence: evidence.map((i) => ids[i]), proven };
+  }
+
+  /** The compare view's flame graph, built by the last document's session from the cached end states. */
+  async flameDocuments(ids: readonly DocumentId[], sampleIndex: number | null): Promise<FlameTree> {
+    const profiles = await Promise.all(ids.map((id) => this.loadProfile(id)));
+    return this.ask(ids[ids.length - 1], { kind: 'flame', profiles, sampleIndex });
   }
 
   /** Forgets the document and its engine; an uploaded copy is deleted (it exists only for this document). */

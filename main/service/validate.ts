@@ -15,6 +15,13 @@ const bad = (msg: string) => new BridgeFault('bad-request', msg);
 /** Snapshots one comparison may hold (a series of captures, not a corpus). */
 const MAX_COMPARED = 64;
 
+function comparedIds(ids: unknown, verb: string): string[] {
+  if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_COMPARED) throw bad(`${verb} needs 1 to ${MAX_COMPARED} document ids`);
+  const valid = ids.map(validateDocumentId);
+  if (new Set(valid).size !== valid.length) throw bad('a document appears twice');
+  return valid;
+}
+
 function noArgs(args: readonly unknown[], verb: string): [] {
   if (args.length !== 0) throw bad(`${verb} takes no arguments`);
   return [];
@@ -68,12 +75,15 @@ const VALIDATORS: Validators = {
   compareDocuments: (a) => {
     if (a.length !== 3) throw bad('compareDocuments takes three arguments');
     const [ids, mode, autoOrder] = a;
-    if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_COMPARED) throw bad(`compareDocuments needs 1 to ${MAX_COMPARED} document ids`);
     if (mode !== 'stack' && mode !== 'function') throw bad('mode must be "stack" or "function"');
     if (typeof autoOrder !== 'boolean') throw bad('autoOrder must be a boolean');
-    const valid = ids.map(validateDocumentId);
-    if (new Set(valid).size !== valid.length) throw bad('a document appears twice');
-    return [valid, mode, autoOrder];
+    return [comparedIds(ids, 'compareDocuments'), mode, autoOrder];
+  },
+  flameDocuments: (a) => {
+    if (a.length !== 2) throw bad('flameDocuments takes two arguments');
+    const [ids, sampleIndex] = a;
+    if (sampleIndex !== null && !(Number.isSafeInteger(sampleIndex) && (sampleIndex as number) >= 0 && (sampleIndex as number) < 1024)) throw bad('sampleIndex must be null or 0..1023');
+    return [comparedIds(ids, 'flameDocuments'), sampleIndex as number | null];
   },
   openInEditor: (a) => {
     if (a.length !== 1) throw bad('openInEditor takes one argument');

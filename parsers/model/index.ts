@@ -8,3 +8,4 @@ export * from './profile-model';
 export type * from './analysis-result';
 export type * from './cancel';
 export type * from './compare-result';
+export type * from './flame-result';

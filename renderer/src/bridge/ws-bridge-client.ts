@@ -111,6 +111,7 @@ export function createWsBridge(origin: { host: string; protocol: string }): Leak
     openStream: (id) => openWsStream(origin, id),
     loadProfile: (id) => call('loadProfile', id),
     compareDocuments: (ids, mode, autoOrder) => call('compareDocuments', ids, mode, autoOrder),
+    flameDocuments: (ids, sampleIndex) => call('flameDocuments', ids, sampleIndex),
     openInEditor: (target) => call('openInEditor', target),
     getEditorSettings: () => call('getEditorSettings'),
     setEditorSettings: (settings) => call('setEditorSettings', settings),

@@ -174,7 +174,7 @@ export function CompareView() {
     const order = asked.result?.order ?? ready.map((s) => s.id);
     return order.flatMap((id) => {
       const s = byId.get(id);
-      return s ? [{ name: s.name, profile: s.profile }] : [];
+      return s ? [{ id: s.id, name: s.name, profile: s.profile }] : [];
     });
   }, [ready, asked.result]);
   // Chips carry the letters the table and chart use: the comparison's order, pending ones last.
@@ -184,7 +184,7 @@ export function CompareView() {
     const at = (s: Slot) => (s.profile ? (rank.get(s.profile) ?? 1e6) : 1e9);
     return [...slots].sort((a, b) => at(a) - at(b));
   }, [slots, ordered]);
-  const goroutineSnaps = useMemo(() => ordered.filter((s): s is { name: string; profile: GoroutineProfile } => s.profile.kind === 'goroutines'), [ordered]);
+  const goroutineSnaps = useMemo(() => ordered.filter((s): s is (typeof ordered)[number] & { profile: GoroutineProfile } => s.profile.kind === 'goroutines'), [ordered]);
   const comparison = asked.result?.comparison ?? null;
   // goroutineleak profiles prove groups; the session keeps them out of the series (evidence).
   const evidence = useMemo(() => {
@@ -265,7 +265,7 @@ export function CompareView() {
                   ) : (
                     <div className="cmp-hint muted">Select a row to see its stack in {snapshotLetter(0, 2)} and in the last snapshot, side by side.</div>
                   ))}
-                {pane === 'flame' && <FlamePane profiles={goroutineSnaps.map((s) => s.profile)} names={goroutineSnaps.map((s) => s.name)} />}
+                {pane === 'flame' && <FlamePane ids={ordered.map((s) => s.id)} profiles={ordered.map((s) => s.profile)} names={ordered.map((s) => s.name)} />}
                 {pane === 'series' && <SeriesChart comparison={comparison} />}
               </div>
             </section>
@@ -280,7 +280,7 @@ export function CompareView() {
       {!comparison && !asked.pending && allLoaded && ready.length >= 1 && (
         <div className="cmp-single">
           {ready.length >= 2 && <div className="cmp-hint muted">The table compares goroutine profiles; these are {ordered.map((s) => s.profile.profileType).join(' and ')} profiles.</div>}
-          <FlamePane profiles={ordered.map((s) => s.profile)} names={ordered.map((s) => s.name)} />
+          <FlamePane ids={ordered.map((s) => s.id)} profiles={ordered.map((s) => s.profile)} names={ordered.map((s) => s.name)} />
         </div>
       )}
     </main>

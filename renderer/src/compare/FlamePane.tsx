@@ -1,8 +1,29 @@
-import { useMemo } from 'react';
-import { defaultSampleIndex, diffFlame, flameOfProfile, sampleTypeLabels } from '../../../analysis/flame';
-import type { Profile } from '../../../parsers/model';
+import { useEffect, useState } from 'react';
+import { defaultSampleIndex, sampleTypeLabels } from '../../../analysis/flame';
+import type { DocumentId } from '../../../contract';
+import type { FlameTree, Profile } from '../../../parsers/model';
+import { asBridgeError, bridge } from '../bridge';
 import { FlameGraph } from '../flame/FlameGraph';
 import { useCompare } from './compare-store';
+
+/** The tree for these documents, built by the last one's session (flameDocuments), not in render. */
+function useFlameTree(ids: readonly DocumentId[], sampleIndex: number | null): { tree: FlameTree | null; error: string | null } {
+  const key = JSON.stringify([ids, sampleIndex]);
+  const [state, setState] = useState<{ key: string; tree: FlameTree | null; error: string | null }>({ key: '', tree: null, error: null });
+  useEffect(() => {
+    let live = true;
+    bridge()
+      .flameDocuments([...ids], sampleIndex)
+      .then(
+        (tree) => live && setState({ key, tree, error: null }),
+        (err: unknown) => live && setState({ key, tree: null, error: asBridgeError(err).message }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [key]); // `key` stands for ids and sampleIndex
+  return state.key === key ? state : { tree: null, error: null };
+}
 
 function SampleTypePicker({ profile }: { profile: Profile }) {
   const idx = useCompare((s) => s.sampleIndex);
@@ -23,22 +44,22 @@ function SampleTypePicker({ profile }: { profile: Profile }) {
   );
 }
 
-function sameShape(a: Profile, b: Profile): boolean {
-  if (a.kind === 'goroutines' || b.kind === 'goroutines') return a.kind === b.kind;
-  return a.sampleTypes.map((t) => `${t.type}/${t.unit}`).join() === b.sampleTypes.map((t) => `${t.type}/${t.unit}`).join();
-}
-
 /** Differential flame graph of the first and last snapshot, or one profile's flame graph. */
-export function FlamePane({ profiles, names }: { profiles: readonly Profile[]; names: readonly string[] }) {
+export function FlamePane({ ids, profiles, names }: { ids: readonly DocumentId[]; profiles: readonly Profile[]; names: readonly string[] }) {
   const idx = useCompare((s) => s.sampleIndex);
-  const first = profiles[0];
   const last = profiles[profiles.length - 1];
-  const diff = profiles.length >= 2 && sameShape(first, last);
-  const sampleIndex = last.kind === 'samples' && idx >= 0 && idx < last.sampleTypes.length ? idx : undefined;
-  const tree = useMemo(
-    () => (diff ? diffFlame(first, last, sampleIndex) : flameOfProfile(last, sampleIndex)),
-    [diff, first, last, sampleIndex],
-  );
+  const sampleIndex = last.kind === 'samples' && idx >= 0 && idx < last.sampleTypes.length ? idx : null;
+  const { tree, error } = useFlameTree(ids, sampleIndex);
+  if (!tree) {
+    return (
+      <div className="flame-pane">
+        <div className={error ? 'cmp-errors' : 'cmp-hint muted'} role={error ? 'alert' : undefined}>
+          {error ?? 'Building the flame graph…'}
+        </div>
+      </div>
+    );
+  }
+  const diff = tree.differential;
   const n = profiles.length;
   const a = 'A';
   const b = n <= 26 ? String.fromCharCode(64 + n) : `#${n}`;

@@ -105,6 +105,11 @@ describe('document session (worker engines, no parser on the host)', () => {
     expect(comparison!.snapshots.map((s) => s.name).sort()).toEqual(['goroutine.debug2.txt', 'trace.out']);
     expect(comparison!.groups.length).toBeGreaterThan(0);
     expect(requests).toEqual(['end-state', 'end-state', 'compare']);
+    // The differential flame graph of the two, built there too.
+    const flame = await service.handle('flameDocuments', [[trace.id, dump.id], null]);
+    expect(flame.differential).toBe(true);
+    expect(flame.root.total + flame.root.baseTotal).toBeGreaterThan(0);
+    expect(requests).toEqual(['end-state', 'end-state', 'compare', 'flame']);
     await expect(service.handle('compareDocuments', [[trace.id, trace.id], 'stack', true])).rejects.toMatchObject({ code: 'bad-request' });
     expect(hostParsed).toEqual([]);
   }, 120_000);
