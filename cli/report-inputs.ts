@@ -2,7 +2,7 @@
 // The parsers register here as they land; analysis/ itself never reads files.
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ParseError, type ByteSource, type Profile, type TraceModel } from '../parsers/model';
+import { ParseError, type ByteSource, type Profile, type ParsedTrace } from '../parsers/model';
 import { openFileSource } from '../main/engine/file-source';
 import type { AnalysisInput } from '../analysis/analyze';
 
@@ -10,7 +10,7 @@ export interface InputLoader {
   readonly name: string;
   /** Looks at the first bytes only. */
   sniff(head: Uint8Array): boolean;
-  load(source: ByteSource): Promise<{ trace: TraceModel } | { profile: Profile }>;
+  load(source: ByteSource): Promise<{ trace: ParsedTrace } | { profile: Profile }>;
 }
 
 /** Why an input could not be used; the CLI exits 2 with this message. */

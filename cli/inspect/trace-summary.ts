@@ -23,7 +23,7 @@ export interface TraceSummary {
   };
 }
 
-export function summarizeTrace(file: string, m: TraceModel): TraceSummary {
+export function summarizeTrace(file: string, m: TraceModel<unknown>): TraceSummary {
   const g = m.goroutines;
   const atEnd = { running: 0, runnable: 0, waiting: 0, syscall: 0 };
   const byReason: Record<string, number> = {};

@@ -7,7 +7,7 @@ import type { EngineError, EngineFormat, WireTraceChunk, WireTraceFinal } from '
 import type { ByteSource } from '../../parsers/model/byte-source';
 import { ParseError } from '../../parsers/model/errors';
 import type { Frame } from '../../parsers/model/stack';
-import type { GoroutineTable, TraceChunk, TraceModel } from '../../parsers/model/trace-model';
+import type { GoroutineTable, ParsedTrace, TraceChunk } from '../../parsers/model/trace-model';
 import { parseGoroutineText } from '../../parsers/goroutines/index';
 import { parsePprof } from '../../parsers/pprof/index';
 import { sniff } from '../../parsers/sniff';
@@ -82,7 +82,7 @@ function copyGoroutines(g: GoroutineTable): GoroutineTable {
   };
 }
 
-function wireFinal(m: TraceModel, deltas: TableDeltas, file: string): { final: WireTraceFinal; transfer: Transfer } {
+function wireFinal(m: ParsedTrace, deltas: TableDeltas, file: string): { final: WireTraceFinal; transfer: Transfer } {
   // The span table stays here: the consumer rebuilt it from the chunks. The goroutine table is
   // copied (analysis still reads the original) and moved: ~90 bytes per goroutine.
   const goroutines = copyGoroutines(m.goroutines);
@@ -154,7 +154,7 @@ export async function runEngine(source: ByteSource, opts: EngineRunOptions): Pro
   }
 }
 
-async function loadTrace(source: ByteSource, gate: CreditGate, signal: AbortSignal): Promise<TraceModel> {
+async function loadTrace(source: ByteSource, gate: CreditGate, signal: AbortSignal): Promise<ParsedTrace> {
   const deltas = new TableDeltas();
   let seq = 0;
   const model = await parseTrace(gatedSource(source, gate), {

@@ -3,7 +3,7 @@
 // Content sniffing picks the parser, exactly as `leakline report` does (cli/input-loaders.ts).
 import { stat } from 'node:fs/promises';
 import type { AnalysisInput } from '../../analysis/analyze';
-import { ParseError, type Profile, type TraceModel } from '../../parsers/model';
+import { ParseError, type Profile, type ParsedTrace } from '../../parsers/model';
 import { parseGoroutineText } from '../../parsers/goroutines/index';
 import { parsePprof } from '../../parsers/pprof/index';
 import { sniff } from '../../parsers/sniff';
@@ -12,7 +12,7 @@ import { openFileSource } from '../engine/file-source';
 import { BridgeFault, fsFault, parseFault } from './bridge-error';
 import { MAX_PROFILE_FILE_BYTES } from './profile-loader';
 
-type Model = { trace: TraceModel } | { profile: Profile };
+type Model = { trace: ParsedTrace } | { profile: Profile };
 
 interface Entry {
   key: string;

@@ -1,10 +1,10 @@
 // Builds the columnar goroutine lifecycle model from the ordered event stream, one event at a
-// time with no per-event allocation: goroutine rows in growable typed arrays, spans in paged
-// columns grouped by goroutine only at the end (a counting sort, column by column, so the peak is
-// the paged spans plus one finished column, not two full copies).
+// time with no per-event allocation: goroutine rows in growable typed arrays, spans in the
+// compact store (compact-spans.ts), which writes them grouped by goroutine as it goes.
 import { GoState } from '../model/goroutine-state';
-import type { GoroutineTable, SpanTable, TimeRange } from '../model/trace-model';
-import { GrowableColumn, SpanPages } from './columns';
+import type { GoroutineTable, TimeRange } from '../model/trace-model';
+import { GrowableColumn } from './columns';
+import { CompactSpans } from './compact-spans';
 import type { TraceEvent } from './event';
 import { Interner } from './interner';
 import { NumIndex } from './num-map';
@@ -52,8 +52,13 @@ export class ModelBuilder {
   private readonly gSince = new GrowableColumn(Float64Array);
   private readonly gSpans = new GrowableColumn(Uint32Array);
 
-  /** Spans in event order; `wakerStack` is the unblocker's stack (Event.Stack of GoUnblock). */
-  readonly spans = new SpanPages();
+  /** Spans, grouped by goroutine as windows are cut; `wakerStack` is the unblocker's stack (Event.Stack of GoUnblock). */
+  readonly spans = new CompactSpans();
+  /**
+   * false: no spans are kept (the store stays empty and spanCount 0): for callers that read only
+   * the goroutine table (`leakline inspect`), which then never pays for the span store.
+   */
+  keepSpans = true;
 
   private readonly gt = new GoTransition();
   private readonly pt = new ProcTransition();
@@ -93,6 +98,7 @@ export class ModelBuilder {
     this.gStack.push(0);
     this.gSince.push(NaN);
     this.gSpans.push(0);
+    this.spans.addRow();
     return r;
   }
 
@@ -150,11 +156,13 @@ export class ModelBuilder {
       return;
     }
     const start = gt.from === GoState.Undetermined ? this.syncTime : t;
-    const woken = gt.from === GoState.Waiting && gt.to === GoState.Runnable;
-    // The unblocker's stack names the partner site for the leak analysis.
-    const ws = woken ? eventStack(e) : 0;
-    this.spans.push(row, start, gt.to, reason, stack, woken ? e.g : NONE, ws === 0 ? 0 : it.stack(gen, ws));
-    this.gSpans.data[row]++;
+    if (this.keepSpans) {
+      const woken = gt.from === GoState.Waiting && gt.to === GoState.Runnable;
+      // The unblocker's stack names the partner site for the leak analysis.
+      const ws = woken ? eventStack(e) : 0;
+      this.spans.push(row, start, gt.to, woken, reason, stack, woken ? e.g : NONE, ws === 0 ? 0 : it.stack(gen, ws));
+      this.gSpans.data[row]++;
+    }
     this.gState.data[row] = gt.to;
     this.gReason.data[row] = reason;
     this.gStack.data[row] = stack;
@@ -185,37 +193,17 @@ export class ModelBuilder {
     return this.gEnd.data;
   }
 
-  /** Builds the final goroutine and span tables; the paged span columns are released. */
-  finish(endNs: number): { goroutines: GoroutineTable; spans: SpanTable } {
+  /** Builds the final goroutine table and seals the span store. */
+  finish(): { goroutines: GoroutineTable; spans: CompactSpans } {
     const n = this.gId.length;
     const counts = this.gSpans.trimmed();
+    // firstSpan: where each goroutine's spans start in the flat grouped order (expandSpans).
     const first = new Uint32Array(n);
     let total = 0;
     for (let r = 0; r < n; r++) {
       first[r] = total;
       total += counts[r];
     }
-    // Destination index of every span: rows in order, spans of a row in event order.
-    const cursor = first.slice();
-    const dest = new Uint32Array(total);
-    let i = 0;
-    const sp = this.spans;
-    for (const page of sp.row) {
-      const n2 = Math.min(page.length, total - i);
-      for (let j = 0; j < n2; j++) dest[i++] = cursor[page[j]]++;
-    }
-    // One monomorphic loop per element type (a generic closure here cost 4x in V8).
-    sp.releaseCurrent();
-    const goroutine = scatterU32(sp.row, dest, total);
-    const startNs = scatterF64(sp.start, dest, total);
-    const state = scatterU8(sp.state, dest, total);
-    const reason = scatterU32(sp.reason, dest, total);
-    const stack = scatterU32(sp.stack, dest, total);
-    const wakerId = scatterF64(sp.waker, dest, total);
-    const wakerStack = scatterU32(sp.wakerStack, dest, total);
-    const endCol = new Float64Array(total);
-    for (let k = 0; k + 1 < total; k++) endCol[k] = goroutine[k + 1] === goroutine[k] ? startNs[k + 1] : endNs;
-    if (total > 0) endCol[total - 1] = endNs;
     const finalState = this.gState.trimmed();
     for (let r = 0; r < n; r++) if (finalState[r] === GoState.Undetermined) finalState[r] = GoState.NotExist;
     return {
@@ -234,47 +222,11 @@ export class ModelBuilder {
         firstSpan: first,
         spanCount: counts,
       },
-      spans: { count: total, goroutine, startNs, endNs: endCol, state, reason, stack, wakerId, wakerStack },
+      spans: this.spans.seal(),
     };
   }
 
   gcRanges(): TimeRange[] {
     return this.aux.gc;
   }
-}
-
-/** Scatters a paged column into its final order and drops the pages as it goes. */
-function scatterF64(pages: Float64Array[], dest: Uint32Array, total: number): Float64Array {
-  const out = new Float64Array(total);
-  let i = 0;
-  while (pages.length > 0) {
-    const page = pages.shift()!;
-    const n = Math.min(page.length, total - i);
-    for (let j = 0; j < n; j++) out[dest[i++]] = page[j];
-  }
-  return out;
-}
-
-/** Scatters a paged column into its final order and drops the pages as it goes. */
-function scatterU32(pages: Uint32Array[], dest: Uint32Array, total: number): Uint32Array {
-  const out = new Uint32Array(total);
-  let i = 0;
-  while (pages.length > 0) {
-    const page = pages.shift()!;
-    const n = Math.min(page.length, total - i);
-    for (let j = 0; j < n; j++) out[dest[i++]] = page[j];
-  }
-  return out;
-}
-
-/** Scatters a paged column into its final order and drops the pages as it goes. */
-function scatterU8(pages: Uint8Array[], dest: Uint32Array, total: number): Uint8Array {
-  const out = new Uint8Array(total);
-  let i = 0;
-  while (pages.length > 0) {
-    const page = pages.shift()!;
-    const n = Math.min(page.length, total - i);
-    for (let j = 0; j < n; j++) out[dest[i++]] = page[j];
-  }
-  return out;
 }
