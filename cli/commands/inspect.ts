@@ -62,8 +62,8 @@ export function inspectCommand(io: CliIo = processIo): Command {
       try {
         const format = sniff(head);
         if (format === 'go-trace') {
-          // Only goroutine end states are printed: no span is kept (issue 16).
-          const model = await withFileSource(file, (src) => parseTrace(src, { noSpans: true }));
+          // Only goroutine end states are printed: no spans, no rows of ended goroutines (issue 16).
+          const model = await withFileSource(file, (src) => parseTrace(src, { summary: true }));
           const s = summarizeTrace(file, model);
           io.out(json ? JSON.stringify(s) + '\n' : formatTraceSummary(s));
           return EXIT.ok;

@@ -112,6 +112,11 @@ export interface TraceModel<S = SpanTable> {
   readonly warnings: readonly ParseWarning[];
   /** Set when parsing stopped early; everything before `error.offset` is in the model. */
   readonly partial?: ParseError;
+  /**
+   * Summary parses only (parseTrace's `summary` option): goroutines that ended during the trace
+   * and were left out of `goroutines` (and have no spans).
+   */
+  readonly goroutinesDropped?: number;
   // ---- Added by the trace parser (issue 4); optional so hand-built models stay valid. ----
   /** HeapGoal metric samples, parallel arrays. */
   readonly heapGoal?: { readonly timeNs: Float64Array; readonly bytes: Float64Array };

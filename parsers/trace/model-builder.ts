@@ -7,7 +7,7 @@ import { GrowableColumn } from './columns';
 import { CompactSpans } from './compact-spans';
 import type { TraceEvent } from './event';
 import { Interner } from './interner';
-import { NumIndex } from './num-map';
+import { IdSet, NumIndex } from './num-map';
 import { Ev, NONE } from './spec';
 import { GoTransition, ProcTransition, eventStack, goTransition, procTransition } from './transition';
 import { AuxBuilder } from './aux-builder';
@@ -55,10 +55,14 @@ export class ModelBuilder {
   /** Spans, grouped by goroutine as windows are cut; `wakerStack` is the unblocker's stack (Event.Stack of GoUnblock). */
   readonly spans = new CompactSpans();
   /**
-   * false: no spans are kept (the store stays empty and spanCount 0): for callers that read only
-   * the goroutine table (`leakline inspect`), which then never pays for the span store.
+   * Summary mode, for callers that read only goroutine end states (`leakline inspect`): no spans
+   * are kept (the store stays empty, spanCount 0) and a goroutine's row is recycled once it ends,
+   * so memory follows the goroutines alive at once, not all that ever lived. `dropped` counts them.
    */
-  keepSpans = true;
+  summary = false;
+  dropped = 0;
+  private readonly freeRows: number[] = [];
+  private readonly droppedIds = new IdSet();
 
   private readonly gt = new GoTransition();
   private readonly pt = new ProcTransition();
@@ -86,6 +90,11 @@ export class ModelBuilder {
   }
 
   private newRow(id: number): number {
+    if (this.summary) {
+      // Goroutine ids are not reused, except by cgo callbacks (GoCreateSyscall on the same M).
+      if (this.droppedIds.delete(id)) this.dropped--;
+      if (this.freeRows.length > 0) return this.reuseRow(this.freeRows.pop()!, id);
+    }
     const r = this.gId.push(id);
     this.rowOf.set(id, r);
     this.gParent.push(-1);
@@ -100,6 +109,31 @@ export class ModelBuilder {
     this.gSpans.push(0);
     this.spans.addRow();
     return r;
+  }
+
+  private reuseRow(r: number, id: number): number {
+    this.gId.data[r] = id;
+    this.rowOf.set(id, r);
+    this.gParent.data[r] = -1;
+    this.gCreated.data[r] = NaN;
+    this.gCreationStack.data[r] = 0;
+    this.gStartFunc.data[r] = 0;
+    this.gEnd.data[r] = NaN;
+    this.gState.data[r] = GoState.Undetermined;
+    this.gReason.data[r] = 0;
+    this.gStack.data[r] = 0;
+    this.gSince.data[r] = NaN;
+    return r;
+  }
+
+  /** Summary mode: forgets an ended goroutine (counted in `dropped`) and frees its row. */
+  private drop(row: number, id: number): void {
+    this.rowOf.delete(id);
+    const slot = id & 1023;
+    if (this.cacheKey[slot] === id) this.cacheKey[slot] = NaN;
+    this.freeRows.push(row);
+    this.droppedIds.add(id);
+    this.dropped++;
   }
 
   event(e: TraceEvent): void {
@@ -156,7 +190,7 @@ export class ModelBuilder {
       return;
     }
     const start = gt.from === GoState.Undetermined ? this.syncTime : t;
-    if (this.keepSpans) {
+    if (!this.summary) {
       const woken = gt.from === GoState.Waiting && gt.to === GoState.Runnable;
       // The unblocker's stack names the partner site for the leak analysis.
       const ws = woken ? eventStack(e) : 0;
@@ -173,6 +207,7 @@ export class ModelBuilder {
         this.endedIds.push(gt.g);
         this.endedNs.push(t);
       }
+      if (this.summary) this.drop(row, gt.g);
     }
   }
 
@@ -206,27 +241,53 @@ export class ModelBuilder {
     }
     const finalState = this.gState.trimmed();
     for (let r = 0; r < n; r++) if (finalState[r] === GoState.Undetermined) finalState[r] = GoState.NotExist;
-    return {
-      goroutines: {
-        count: n,
-        id: this.gId.trimmed(),
-        parentId: this.gParent.trimmed(),
-        createdNs: this.gCreated.trimmed(),
-        creationStack: this.gCreationStack.trimmed(),
-        startFunc: this.gStartFunc.trimmed(),
-        endNs: this.gEnd.trimmed(),
-        finalState,
-        finalReason: this.gReason.trimmed(),
-        finalStack: this.gStack.trimmed(),
-        finalSinceNs: this.gSince.trimmed(),
-        firstSpan: first,
-        spanCount: counts,
-      },
-      spans: this.spans.seal(),
+    const goroutines: GoroutineTable = {
+      count: n,
+      id: this.gId.trimmed(),
+      parentId: this.gParent.trimmed(),
+      createdNs: this.gCreated.trimmed(),
+      creationStack: this.gCreationStack.trimmed(),
+      startFunc: this.gStartFunc.trimmed(),
+      endNs: this.gEnd.trimmed(),
+      finalState,
+      finalReason: this.gReason.trimmed(),
+      finalStack: this.gStack.trimmed(),
+      finalSinceNs: this.gSince.trimmed(),
+      firstSpan: first,
+      spanCount: counts,
     };
+    return { goroutines: this.freeRows.length > 0 ? withoutRows(goroutines, this.freeRows) : goroutines, spans: this.spans.seal() };
   }
 
   gcRanges(): TimeRange[] {
     return this.aux.gc;
   }
+}
+
+/** The table without the given (recycled) rows. */
+function withoutRows(g: GoroutineTable, dead: readonly number[]): GoroutineTable {
+  const isDead = new Uint8Array(g.count);
+  for (const r of dead) isDead[r] = 1;
+  const keep: number[] = [];
+  for (let r = 0; r < g.count; r++) if (!isDead[r]) keep.push(r);
+  const pick = <T extends Float64Array | Uint32Array | Uint8Array>(a: T): T => {
+    const out = new (a.constructor as new (n: number) => T)(keep.length);
+    for (let i = 0; i < keep.length; i++) out[i] = a[keep[i]];
+    return out;
+  };
+  return {
+    count: keep.length,
+    id: pick(g.id),
+    parentId: pick(g.parentId),
+    createdNs: pick(g.createdNs),
+    creationStack: pick(g.creationStack),
+    startFunc: pick(g.startFunc),
+    endNs: pick(g.endNs),
+    finalState: pick(g.finalState),
+    finalReason: pick(g.finalReason),
+    finalStack: pick(g.finalStack),
+    finalSinceNs: pick(g.finalSinceNs),
+    firstSpan: pick(g.firstSpan),
+    spanCount: pick(g.spanCount),
+  };
 }

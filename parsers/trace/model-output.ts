@@ -94,5 +94,6 @@ export function finishModel(b: ModelBuilder, facts: ModelFacts): ParsedTrace {
     wallClock: m.wallClock,
     warnings: facts.warnings,
     partial: facts.partial,
+    ...(b.summary ? { goroutinesDropped: b.dropped } : {}),
   };
 }

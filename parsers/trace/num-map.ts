@@ -126,3 +126,40 @@ export class IdMap<V> {
     if (i >= 0) this.vals[i] = undefined;
   }
 }
+
+/** Bits for ids below this (16 MiB of bitset at most); a NumIndex above (ids are small in practice). */
+const BITSET_IDS = 1 << 27;
+
+/** A set of numeric ids (goroutine ids): a growable bitset for small ids, a NumIndex for the rest. */
+export class IdSet {
+  private bits = new Uint8Array(1 << 10);
+  private readonly big = new NumIndex(16);
+
+  add(id: number): void {
+    if (id >= 0 && id < BITSET_IDS && Number.isInteger(id)) {
+      const byte = id >>> 3;
+      if (byte >= this.bits.length) {
+        let cap = this.bits.length * 2;
+        while (cap <= byte) cap *= 2;
+        const next = new Uint8Array(cap);
+        next.set(this.bits);
+        this.bits = next;
+      }
+      this.bits[byte] |= 1 << (id & 7);
+    } else this.big.set(id, 1);
+  }
+
+  /** Removes id; true when it was in the set. */
+  delete(id: number): boolean {
+    if (id >= 0 && id < BITSET_IDS && Number.isInteger(id)) {
+      const byte = id >>> 3;
+      const bit = 1 << (id & 7);
+      if (byte >= this.bits.length || (this.bits[byte] & bit) === 0) return false;
+      this.bits[byte] &= ~bit;
+      return true;
+    }
+    if (this.big.get(id) < 0) return false;
+    this.big.delete(id);
+    return true;
+  }
+}

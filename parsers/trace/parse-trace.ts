@@ -28,10 +28,12 @@ export interface ParseTraceOptions {
    */
   chunkSpans?: number;
   /**
-   * Keep no spans (the model's span store stays empty, spanCount 0): for callers that read only
-   * the goroutine table, such as `leakline inspect`. Chunks then carry no spans either.
+   * A summary parse, for callers that read only goroutine end states (`leakline inspect`): no
+   * spans are kept (the store stays empty, spanCount 0) and goroutines that end during the trace
+   * are left out of the goroutine table, only counted (`goroutinesDropped`), so memory follows
+   * the goroutines alive at once. Not for streaming (chunks would name dropped rows).
    */
-  noSpans?: boolean;
+  summary?: boolean;
 }
 
 function asParseError(e: unknown, offset: number): ParseError {
@@ -52,7 +54,7 @@ export async function parseTrace(source: ByteSource, options: ParseTraceOptions 
   b.onTransition = options.onTransition;
   b.trackEnded = options.onChunk !== undefined;
   b.spans.keepCuts = options.onChunk !== undefined;
-  b.keepSpans = options.noSpans !== true;
+  b.summary = options.summary === true && !options.onChunk;
   let partial: ParseError | undefined;
   let experimental = 0;
   let chunkSpan = 0;

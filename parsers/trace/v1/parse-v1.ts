@@ -28,7 +28,7 @@ export async function parseTraceV1(source: ByteSource, version: number, options:
   b.onTransition = options.onTransition;
   b.trackEnded = options.onChunk !== undefined;
   b.spans.keepCuts = options.onChunk !== undefined;
-  b.keepSpans = options.noSpans !== true;
+  b.summary = options.summary === true && !options.onChunk;
   // A v1 P's first ProcStart becomes a ProcStatus at the moment it happened, not at trace start.
   b.aux.statusAtEventTime = true;
   let partial: ParseError | undefined;
