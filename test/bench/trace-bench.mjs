@@ -10,16 +10,19 @@
 // events it holds back, whatever the file size.
 // Each run is its own child process (so peak RSS is per run); RUNS runs each (default 3), medians.
 // Throughput is reported per wall second and per CPU second: on a shared machine CPU time is the
-// steadier measure; ratios use CPU time.
-import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+// steadier measure, so both ratios are printed.
+// BENCH_BASELINE=<git revision> also runs that revision's inspect and report (its
+// test/bench/cli-once.ts, so from ed5b485 on) in the same run: before/after ratios on equal terms.
+import { execFileSync, execSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const tmp = path.join(os.tmpdir(), 'leakline-bench');
+// Inside this checkout (out/ is ignored), so benchmarks of other checkouts do not overwrite its builds.
+const tmp = path.join(root, 'out/bench/trace');
 mkdirSync(tmp, { recursive: true });
 
 function run(cmd, args, opts = {}) {
@@ -31,8 +34,21 @@ const goReader = path.join(tmp, 'go-reader');
 run('go', ['build', '-o', goReader, '.'], { cwd: path.join(root, 'test/bench/go-reader') });
 const tsReader = path.join(tmp, 'parse-once.mjs');
 const cliOnce = path.join(tmp, 'cli-once.mjs');
-for (const [src, out] of [['parse-once.ts', tsReader], ['cli-once.ts', cliOnce]]) {
-  run(path.join(root, 'node_modules/.bin/rolldown'), [path.join(root, 'test/bench', src), '--platform', 'node', '--format', 'esm', '-o', out, '--log-level', 'warn']);
+const bundle = (entry, out) => run(path.join(root, 'node_modules/.bin/rolldown'), [entry, '--platform', 'node', '--format', 'esm', '-o', out, '--log-level', 'warn']);
+bundle(path.join(root, 'test/bench/parse-once.ts'), tsReader);
+bundle(path.join(root, 'test/bench/cli-once.ts'), cliOnce);
+const baseRev = process.env.BENCH_BASELINE;
+let baseCli = null;
+if (baseRev) {
+  const rev = run('git', ['-C', root, 'rev-parse', '--short', baseRev]).trim();
+  const dir = path.join(tmp, `baseline-${rev}`);
+  if (!existsSync(dir)) {
+    mkdirSync(dir, { recursive: true });
+    execSync(`git -C '${root}' archive ${rev} | tar -x -C '${dir}'`);
+    symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+  }
+  baseCli = path.join(tmp, `baseline-${rev}.mjs`);
+  bundle(path.join(dir, 'test/bench/cli-once.ts'), baseCli);
 }
 
 // 2. Inputs.
@@ -93,26 +109,32 @@ for (const f of files) {
   const go = median(goReader, [f]);
   const inspect = node([cliOnce, 'inspect', f]);
   const report = node([cliOnce, 'report', f]);
+  const base = baseCli ? { inspect: node([baseCli, 'inspect', f]), report: node([baseCli, 'report', f]) } : null;
   const model = withModel ? node([tsReader, f]) : null;
   if (model && go.events !== model.events) console.log(`WARNING ${path.relative(root, f)}: event counts differ (Go ${go.events}, ours ${model.events})`);
   const alone = withModel && isV1(f) ? node([tsReader, f, '--stream']) : null;
-  rows.push({ f, size, go, inspect, report, model, alone });
+  rows.push({ f, size, go, inspect, report, model, alone, base });
 }
 
 console.log(`\nTrace benchmark (${RUNS} runs each, medians; Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})\n`);
 const summary = [];
-for (const { f, size, go, inspect, report, model, alone } of rows) {
+for (const { f, size, go, inspect, report, model, alone, base } of rows) {
   const v = headerVersion(f);
   const name = path.relative(bigDir, f).replace(/\/trace\.out$/, '');
   console.log(`${path.relative(root, f)} (go 1.${v} header, ${v <= 21 ? 'v1 format' : 'v2 format'}): ${fmt(mb(size))} MiB, ${go.events.toLocaleString('en-US')} events`);
   const line = (label, r) =>
     `  ${label.padEnd(26)} ${fmt(r.seconds, 2).padStart(7)} s wall ${fmt(r.cpu, 2).padStart(7)} s cpu ${fmt(mb(size) / r.seconds).padStart(6)} MB/s wall   peak RSS ${fmt(r.rssMB, 0).padStart(6)} MB (${fmt(r.rssMB / mb(size))}x file)`;
   console.log(line('Go x/exp/trace (events)', go));
-  for (const [label, r] of [['leakline inspect', inspect], ['leakline report', report], ...(model ? [['parse, full model', model]] : [])]) {
+  const baseRows = base ? [[`${baseRev} inspect`, base.inspect], [`${baseRev} report`, base.report]] : [];
+  for (const [label, r] of [['leakline inspect', inspect], ['leakline report', report], ...baseRows, ...(model ? [['parse, full model', model]] : [])]) {
     const wallRatio = go.seconds / r.seconds;
     const cpuRatio = go.cpu / r.cpu;
     console.log(`${line(label, r)}   vs Go: ${fmt(wallRatio, 2)}x wall, ${fmt(cpuRatio, 2)}x cpu`);
-    if (label !== 'parse, full model') summary.push({ name, label, wallRatio, cpuRatio, mem: r.rssMB / mb(size) });
+    if (label.startsWith('leakline')) summary.push({ name, label, wallRatio, cpuRatio, mem: r.rssMB / mb(size) });
+  }
+  if (base) {
+    const vs = (now, was) => `${fmt(was.seconds / now.seconds, 2)}x wall, ${fmt(was.cpu / now.cpu, 2)}x cpu, ${fmt(was.rssMB / now.rssMB, 2)}x less memory`;
+    console.log(`  now vs ${baseRev}: inspect ${vs(inspect, base.inspect)}; report ${vs(report, base.report)}`);
   }
   if (alone) {
     const h = alone.heldBack;
