@@ -54,6 +54,14 @@ export class GrowableColumn<T extends TypedArray> {
     return this.data.slice(0, this.length) as T;
   }
 
+  /** The rows in an exact-length array; the column is emptied (its buffer freed at once, so a
+   * table finished column by column never holds two full copies). */
+  take(): T {
+    const out = this.trimmed();
+    this.release();
+    return out;
+  }
+
   /** Drops the spare capacity (the column is complete). */
   trim(): void {
     if (this.data.length !== this.length) this.data = this.trimmed();

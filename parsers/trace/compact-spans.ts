@@ -98,7 +98,8 @@ export class CompactSpans implements SpanStore {
   private readonly last = new GrowableColumn(Int32Array);
   // Reasons (StringIds) ↔ 12-bit slots.
   private readonly reasons: number[] = [];
-  private readonly slotOf = new Map<number, number>();
+  /** Slot + 1 by StringId (0: none yet); StringIds are dense, so an array beats a Map here. */
+  private slotOf = new Uint16Array(256);
   // Cut scratch: window-local index of a row (valid when localRow[localOf[r]] === r).
   private readonly localOf = new GrowableColumn(Int32Array);
 
@@ -214,11 +215,24 @@ export class CompactSpans implements SpanStore {
   }
 
   private slot(reason: number): number {
-    const s = this.slotOf.get(reason);
-    if (s !== undefined) return s;
+    if (reason < this.slotOf.length) {
+      const s = this.slotOf[reason];
+      if (s !== 0) return s - 1;
+    }
+    return this.newSlot(reason);
+  }
+
+  private newSlot(reason: number): number {
     if (this.reasons.length >= REASON_ASIDE) return REASON_ASIDE;
-    this.slotOf.set(reason, this.reasons.length);
+    if (reason >= this.slotOf.length) {
+      let cap = this.slotOf.length * 2;
+      while (cap <= reason) cap *= 2;
+      const next = new Uint16Array(cap);
+      next.set(this.slotOf);
+      this.slotOf = next;
+    }
     this.reasons.push(reason);
+    this.slotOf[reason] = this.reasons.length;
     return this.reasons.length - 1;
   }
 

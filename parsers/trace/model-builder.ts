@@ -231,7 +231,7 @@ export class ModelBuilder {
   /** Builds the final goroutine table and seals the span store. */
   finish(): { goroutines: GoroutineTable; spans: CompactSpans } {
     const n = this.gId.length;
-    const counts = this.gSpans.trimmed();
+    const counts = this.gSpans.take();
     // firstSpan: where each goroutine's spans start in the flat grouped order (expandSpans).
     const first = new Uint32Array(n);
     let total = 0;
@@ -239,20 +239,20 @@ export class ModelBuilder {
       first[r] = total;
       total += counts[r];
     }
-    const finalState = this.gState.trimmed();
+    const finalState = this.gState.take();
     for (let r = 0; r < n; r++) if (finalState[r] === GoState.Undetermined) finalState[r] = GoState.NotExist;
     const goroutines: GoroutineTable = {
       count: n,
-      id: this.gId.trimmed(),
-      parentId: this.gParent.trimmed(),
-      createdNs: this.gCreated.trimmed(),
-      creationStack: this.gCreationStack.trimmed(),
-      startFunc: this.gStartFunc.trimmed(),
-      endNs: this.gEnd.trimmed(),
+      id: this.gId.take(),
+      parentId: this.gParent.take(),
+      createdNs: this.gCreated.take(),
+      creationStack: this.gCreationStack.take(),
+      startFunc: this.gStartFunc.take(),
+      endNs: this.gEnd.take(),
       finalState,
-      finalReason: this.gReason.trimmed(),
-      finalStack: this.gStack.trimmed(),
-      finalSinceNs: this.gSince.trimmed(),
+      finalReason: this.gReason.take(),
+      finalStack: this.gStack.take(),
+      finalSinceNs: this.gSince.take(),
       firstSpan: first,
       spanCount: counts,
     };
