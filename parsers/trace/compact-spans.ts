@@ -77,6 +77,7 @@ export class CompactSpans implements SpanStore {
   cuts: WindowSpans[] = [];
 
   private w = new Window(1 << 12);
+  private counts: Uint32Array | undefined;
   // Per cut window: base time and the spans grouped by goroutine.
   private readonly base: number[] = [];
   private readonly off: Uint32Array[] = [];
@@ -258,9 +259,14 @@ export class CompactSpans implements SpanStore {
     return this.w.n;
   }
 
-  /** Ends building: cuts the last window and frees the window and cut scratch. */
-  seal(): this {
+  /**
+   * Ends building: cuts the last window and frees the window and cut scratch. `counts` (spans
+   * per row, the goroutine table's spanCount) lets `read` size its output without walking the
+   * chain twice.
+   */
+  seal(counts?: Uint32Array): this {
     this.cut();
+    this.counts = counts;
     this.w = new Window(0);
     this.localOf.release();
     for (const c of [this.segWindow, this.segStart, this.segCount, this.segWake, this.segNext, this.first, this.last]) c.trim();
@@ -278,7 +284,8 @@ export class CompactSpans implements SpanStore {
 
   read(row: number, out: GoroutineSpans): number {
     let total = 0;
-    for (let s = this.first.data[row]; s >= 0; s = this.segNext.data[s]) total += this.segCount.data[s];
+    if (this.counts) total = this.counts[row];
+    else for (let s = this.first.data[row]; s >= 0; s = this.segNext.data[s]) total += this.segCount.data[s];
     out.reserve(total);
     const reasons = this.reasons;
     let n = 0;

@@ -256,7 +256,7 @@ export class ModelBuilder {
       firstSpan: first,
       spanCount: counts,
     };
-    return { goroutines: this.freeRows.length > 0 ? withoutRows(goroutines, this.freeRows) : goroutines, spans: this.spans.seal() };
+    return { goroutines: this.freeRows.length > 0 ? withoutRows(goroutines, this.freeRows) : goroutines, spans: this.spans.seal(counts) };
   }
 
   gcRanges(): TimeRange[] {
