@@ -3,7 +3,7 @@
 // groups are fused: the strongest confidence wins, goroutine ids are united, the runtime's words
 // (debug=2) are preferred for the wait reason, and snapshot series add growth (up) or shrinkage
 // (down) — rules in docs/analysis.md.
-import type { GoroutineProfile, Profile, TraceModel } from '../parsers/model';
+import type { GoroutineProfile, ParsedTrace, Profile } from '../parsers/model';
 import { GoState } from '../parsers/model';
 import { alignProfiles } from './align';
 import { inputKindOf, profileFacts } from './facts/profile-facts';
@@ -30,7 +30,7 @@ import {
 } from './verdict';
 
 export type AnalysisInput =
-  | { readonly file: string; readonly trace: TraceModel }
+  | { readonly file: string; readonly trace: ParsedTrace }
   | { readonly file: string; readonly profile: Profile };
 
 export interface AnalyzeOptions {
@@ -136,10 +136,10 @@ function fuse(fp: string, groups: readonly SuspectGroup[], series: SeriesFacts |
   return fuseParts(parts).map((f) => verdictOf(fp, f, groups, series));
 }
 
-const rowsOf = new WeakMap<TraceModel, Map<number, number>>();
+const rowsOf = new WeakMap<ParsedTrace, Map<number, number>>();
 
 /** Names the test that created the group when a trace is from `go test -trace` (it has tRunner goroutines). */
-function withTest(v: Verdict, traces: readonly TraceModel[]): Verdict {
+function withTest(v: Verdict, traces: readonly ParsedTrace[]): Verdict {
   if (!v.goroutineIds || v.goroutineIds.length === 0) return v;
   for (const t of traces) {
     if (!t.strings.strings.includes('testing.tRunner')) continue;

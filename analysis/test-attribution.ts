@@ -5,7 +5,7 @@
 // each creation stack (the creator's stack at its `go` statement); the first one that contains a
 // `testing.tRunner` frame names the test in the frame tRunner called (the test function, or a
 // closure of it for subtests and helpers: `pkg.TestLeaky.func1` → TestLeaky).
-import type { Frame, TraceModel } from '../parsers/model';
+import { GoroutineSpans, type Frame, type ParsedTrace, type TraceModel } from '../parsers/model';
 
 const TRUNNER = 'testing.tRunner';
 /** Chains longer than this are cycles or corrupt parent ids; 10k is far beyond real nesting. */
@@ -36,7 +36,7 @@ export function testInStack(stack: readonly Frame[]): string | undefined {
 }
 
 /** Row index by goroutine id, built once per trace. */
-export function rowIndex(trace: TraceModel): Map<number, number> {
+export function rowIndex(trace: TraceModel<unknown>): Map<number, number> {
   const g = trace.goroutines;
   const m = new Map<number, number>();
   for (let r = 0; r < g.count; r++) m.set(g.id[r], r);
@@ -47,7 +47,7 @@ export function rowIndex(trace: TraceModel): Map<number, number> {
  * The test that created goroutine `id` (directly, or through goroutines it created), or
  * undefined when no creator up the chain ran inside a test.
  */
-export function testOfGoroutine(trace: TraceModel, id: number, rows: ReadonlyMap<number, number> = rowIndex(trace)): string | undefined {
+export function testOfGoroutine(trace: ParsedTrace, id: number, rows: ReadonlyMap<number, number> = rowIndex(trace)): string | undefined {
   const g = trace.goroutines;
   const stacks = trace.stacks.stacks;
   let row = rows.get(id);
@@ -67,11 +67,10 @@ export function testOfGoroutine(trace: TraceModel, id: number, rows: ReadonlyMap
   return undefined;
 }
 
-function testFromSpans(trace: TraceModel, row: number): string | undefined {
-  const g = trace.goroutines;
-  const sp = trace.spans;
-  const end = g.firstSpan[row] + g.spanCount[row];
-  for (let i = g.firstSpan[row]; i < end; i++) {
+function testFromSpans(trace: ParsedTrace, row: number): string | undefined {
+  const sp = new GoroutineSpans();
+  const n = trace.spans.read(row, sp);
+  for (let i = 0; i < n; i++) {
     const t = testInStack(trace.stacks.stacks[sp.stack[i]] ?? []);
     if (t) return t;
   }
@@ -79,7 +78,7 @@ function testFromSpans(trace: TraceModel, row: number): string | undefined {
 }
 
 /** Distinct tests of `ids`, most goroutines first (ties by name), for a verdict's `test` field. */
-export function testsOfGoroutines(trace: TraceModel, ids: readonly number[], rows: ReadonlyMap<number, number> = rowIndex(trace)): string[] {
+export function testsOfGoroutines(trace: ParsedTrace, ids: readonly number[], rows: ReadonlyMap<number, number> = rowIndex(trace)): string[] {
   const counts = new Map<string, number>();
   for (const id of ids) {
     const t = testOfGoroutine(trace, id, rows);

@@ -20,7 +20,7 @@ interface Acc {
   createdBy?: CreatedBy;
 }
 
-export function traceEndState(t: TraceModel): GoroutineProfile {
+export function traceEndState(t: TraceModel<unknown>): GoroutineProfile {
   const g = t.goroutines;
   const byKey = new Map<string, Acc>();
   let total = 0;

@@ -5,7 +5,7 @@
 import type { ByteSource } from './model/byte-source';
 import { ParseError } from './model/errors';
 import type { Profile } from './model/profile-model';
-import type { TraceModel } from './model/trace-model';
+import type { ParsedTrace } from './model/trace-model';
 import { parseGoroutineText } from './goroutines/index';
 import { parsePprof } from './pprof/index';
 import { sniff, type SniffedFormat } from './sniff';
@@ -21,7 +21,7 @@ export const SNIFF_BYTES = 1 << 20;
 export type InputFormat = Exclude<SniffedFormat, 'unknown'>;
 
 export type OpenedInput =
-  | { readonly kind: 'trace'; readonly format: 'go-trace'; readonly trace: TraceModel }
+  | { readonly kind: 'trace'; readonly format: 'go-trace'; readonly trace: ParsedTrace }
   | { readonly kind: 'profile'; readonly format: Exclude<InputFormat, 'go-trace'>; readonly profile: Profile };
 
 export interface OpenInputOptions extends ParseTraceOptions {
@@ -57,6 +57,6 @@ export async function openInput(source: ByteSource, options: OpenInputOptions = 
 }
 
 /** The model in the shape analysis takes (`{trace}` or `{profile}`). */
-export function inputModel(input: OpenedInput): { trace: TraceModel } | { profile: Profile } {
+export function inputModel(input: OpenedInput): { trace: ParsedTrace } | { profile: Profile } {
   return input.kind === 'trace' ? { trace: input.trace } : { profile: input.profile };
 }

@@ -2,9 +2,9 @@
 // and how long the completed waits lasted. The trace records no channel or lock identity, but it
 // does record, for every unblock, the goroutine that did it (GoUnblock's goroutine) and its stack;
 // a line's wakers are the goroutines that have been the other end of the operation parked there.
-// One pass over the span table; memory is one small record per distinct blocking line plus the
-// distinct wakers of each line.
-import { GoState, type Frame, type TraceModel } from '../../parsers/model';
+// One pass over the spans, goroutine by goroutine; memory is one small record per distinct
+// blocking line plus the distinct wakers of each line.
+import { GoroutineSpans, GoState, type Frame, type ParsedTrace } from '../../parsers/model';
 import { blockingFrame } from '../frames';
 
 export interface SiteHistory {
@@ -23,19 +23,18 @@ export interface SiteHistory {
 }
 
 /** Interned id of the "preempted" block reason: GC/tracer parks that resume without a partner. */
-export function preemptedReason(m: TraceModel): number {
+export function preemptedReason(m: ParsedTrace): number {
   return m.strings.strings.indexOf('preempted');
 }
 
-/** True when span i is a wake-up: Runnable right after a Waiting span of the same goroutine that was not a preemption. */
-export function isWake(m: TraceModel, i: number, firstSpan: number, preempted: number): boolean {
-  const S = m.spans;
-  return i > firstSpan && S.state[i] === GoState.Runnable && S.state[i - 1] === GoState.Waiting && S.reason[i - 1] !== preempted;
+/** True when span i of one goroutine's spans is a wake-up: Runnable right after a Waiting span that was not a preemption. */
+export function isWake(S: GoroutineSpans, i: number, preempted: number): boolean {
+  return i > 0 && S.state[i] === GoState.Runnable && S.state[i - 1] === GoState.Waiting && S.reason[i - 1] !== preempted;
 }
 
 const NO_WAKERS: ReadonlySet<number> = new Set();
 
-export function siteHistory(m: TraceModel): SiteHistory {
+export function siteHistory(m: ParsedTrace): SiteHistory {
   const stacks = m.stacks.stacks;
   const bfMemo = new Array<Frame | null | undefined>(stacks.length);
   const blockingOf = (id: number): Frame | undefined => {
@@ -64,19 +63,16 @@ export function siteHistory(m: TraceModel): SiteHistory {
   const wakerSets: Set<number>[] = [];
   const fromFunc = new Map<string, number>();
   const G = m.goroutines;
-  const S = m.spans;
+  const S = new GoroutineSpans();
   const preempted = preemptedReason(m);
   for (let r = 0; r < G.count; r++) {
-    const s0 = G.firstSpan[r];
-    const s1 = s0 + G.spanCount[r];
-    for (let i = s0 + 1; i < s1; i++) {
-      if (!isWake(m, i, s0, preempted)) continue;
+    const n = m.spans.read(r, S);
+    for (let i = 1; i < n; i++) {
+      if (!isWake(S, i, preempted)) continue;
       const waker = S.wakerId[i];
       if (waker < 0) continue; // a timer or the runtime: no partner goroutine
-      if (S.wakerStack) {
-        const wf = blockingOf(S.wakerStack[i])?.func;
-        if (wf && (fromFunc.get(wf) ?? -Infinity) < S.startNs[i]) fromFunc.set(wf, S.startNs[i]);
-      }
+      const wf = blockingOf(S.wakerStack[i])?.func;
+      if (wf && (fromFunc.get(wf) ?? -Infinity) < S.startNs[i]) fromFunc.set(wf, S.startNs[i]);
       const site = siteOf(S.stack[i - 1]);
       if (site < 0) continue;
       while (lastWake.length <= site) {

@@ -3,7 +3,7 @@
 // creator and partners are still there, whether their line is still served. Linear in goroutines
 // and spans; per-stack and per-site work is memoised (a trace has a few thousand stacks and lines
 // and up to millions of goroutines).
-import { GoState, type Frame, type TraceModel } from '../../parsers/model';
+import { GoroutineSpans, GoState, type Frame, type ParsedTrace } from '../../parsers/model';
 import { creationFrame, entryFunction, frameToSite } from '../frames';
 import { fingerprint } from '../fingerprint';
 import { ignoreReason, type IgnoreRules } from '../ignore';
@@ -41,8 +41,10 @@ interface WakeHistory {
   /** Wake-ups by a goroutine from a wait at the line it is parked at now. */
   readonly siteWakes: Uint32Array;
   readonly timerSiteWakes: Uint32Array;
-  /** Span index of the last such wake-up, -1 if none. */
-  readonly lastSiteWake: Float64Array;
+  /** The last such wake-up: its time (NaN if none), waker id and waker stack. */
+  readonly lastSiteWakeNs: Float64Array;
+  readonly lastSiteWaker: Float64Array;
+  readonly lastSiteWakerStack: Uint32Array;
 }
 
 /**
@@ -53,7 +55,7 @@ interface WakeHistory {
  * loop stops after CHAIN_ROUNDS rounds in any case).
  */
 function stuckGoroutines(
-  m: TraceModel,
+  m: ParsedTrace,
   h: SiteHistory,
   rowOfId: ReadonlyMap<number, number>,
   lastStack: (r: number) => number,
@@ -95,9 +97,9 @@ function stuckGoroutines(
   return stuck;
 }
 
-export function traceFacts(m: TraceModel, source: string, rules: IgnoreRules): TraceFactsResult {
+export function traceFacts(m: ParsedTrace, source: string, rules: IgnoreRules): TraceFactsResult {
   const G = m.goroutines;
-  const S = m.spans;
+  const S = new GoroutineSpans();
   const str = m.strings.strings;
   const stacks = m.stacks.stacks;
   const stackOf = (id: number): readonly Frame[] => stacks[id] ?? [];
@@ -109,8 +111,7 @@ export function traceFacts(m: TraceModel, source: string, rules: IgnoreRules): T
 
   const lastStack = (r: number): number => {
     if (G.finalStack[r] !== 0 && stackOf(G.finalStack[r]).length > 0) return G.finalStack[r];
-    const n = G.spanCount[r];
-    return n > 0 ? S.stack[G.firstSpan[r] + n - 1] : 0;
+    return m.spans.lastStack(r);
   };
   // Entry function and blocking function as dense ids (memoised per stack).
   const names = new Interner();
@@ -174,15 +175,16 @@ export function traceFacts(m: TraceModel, source: string, rules: IgnoreRules): T
     wakes: new Uint32Array(G.count),
     siteWakes: new Uint32Array(G.count),
     timerSiteWakes: new Uint32Array(G.count),
-    lastSiteWake: new Float64Array(G.count).fill(-1),
+    lastSiteWakeNs: new Float64Array(G.count).fill(NaN),
+    lastSiteWaker: new Float64Array(G.count).fill(-1),
+    lastSiteWakerStack: new Uint32Array(G.count),
   };
   const recordHistory = (r: number): void => {
-    const s0 = G.firstSpan[r];
-    const s1 = s0 + G.spanCount[r];
+    const n = m.spans.read(r, S);
     const site = h.siteOf(lastStack(r));
-    for (let k = s0; k < s1; k++) {
+    for (let k = 0; k < n; k++) {
       if (S.state[k] === GoState.Running) hist.runs[r]++;
-      else if (isWake(m, k, s0, preempted)) {
+      else if (isWake(S, k, preempted)) {
         hist.wakes[r]++;
         // Same line and same block reason: the other end of this very operation came before.
         const atSite = site >= 0 && h.siteOf(S.stack[k - 1]) === site && S.reason[k - 1] === G.finalReason[r];
@@ -190,19 +192,31 @@ export function traceFacts(m: TraceModel, source: string, rules: IgnoreRules): T
         if (S.wakerId[k] < 0) hist.timerSiteWakes[r]++;
         else {
           hist.siteWakes[r]++;
-          hist.lastSiteWake[r] = k;
+          hist.lastSiteWakeNs[r] = S.startNs[k];
+          hist.lastSiteWaker[r] = S.wakerId[k];
+          hist.lastSiteWakerStack[r] = S.wakerStack[k];
         }
       }
     }
   };
-  // Whether goroutine `row`'s most recent stack at or after `t` still contains `func`.
+  // Whether goroutine `row`'s most recent stack at or after `t` still contains `func`: the stack of
+  // its last span that has one, unless a span from that one on began before `t` (spans are read
+  // once per goroutine asked about: creators and wakers are asked about many times).
+  const latest = new Map<number, { stack: number; minStartNs: number }>();
   const stillIn = (row: number, t: number, func: string): boolean | undefined => {
-    const s0 = G.firstSpan[row];
-    for (let i = s0 + G.spanCount[row] - 1; i >= s0; i--) {
-      if (S.startNs[i] < t) return undefined;
-      if (S.stack[i] !== 0) return stackOf(S.stack[i]).some((f) => f.func === func);
+    let l = latest.get(row);
+    if (l === undefined) {
+      const n = m.spans.read(row, S);
+      let i = n - 1;
+      let minStartNs = Infinity;
+      for (; i >= 0; i--) {
+        if (S.startNs[i] < minStartNs) minStartNs = S.startNs[i];
+        if (S.stack[i] !== 0) break;
+      }
+      latest.set(row, (l = { stack: i >= 0 ? S.stack[i] : 0, minStartNs }));
     }
-    return undefined;
+    if (l.minStartNs < t || l.stack === 0) return undefined;
+    return stackOf(l.stack).some((f) => f.func === func);
   };
 
   // Each parked goroutine's own wake-up history at the line it is parked at: needed for its own
@@ -256,17 +270,16 @@ export function traceFacts(m: TraceModel, source: string, rules: IgnoreRules): T
     c.id[i] = G.id[r];
     c.waitClass[i] = classIndex(cls);
     c.gcProven[i] = NO;
-    const s0 = G.firstSpan[r];
-    const s1 = s0 + G.spanCount[r];
     const site = h.siteOf(stackId);
     const runs = hist.runs[r];
     const wakes = hist.wakes[r];
     const siteWakes = hist.siteWakes[r];
     const timerSiteWakes = hist.timerSiteWakes[r];
-    const lastSiteWake = hist.lastSiteWake[r];
+    const lastSiteWakeNs = hist.lastSiteWakeNs[r];
+    const hasSiteWake = !Number.isNaN(lastSiteWakeNs);
     const createdNs = G.createdNs[r];
     const createdInTrace = !Number.isNaN(createdNs);
-    const beforeTrace = !createdInTrace && s1 - s0 <= 1;
+    const beforeTrace = !createdInTrace && G.spanCount[r] <= 1;
     const sinceNs = beforeTrace ? -Infinity : G.finalSinceNs[r];
     const fraction = parkedFor(r);
     c.parkedFraction[i] = fraction;
@@ -277,16 +290,16 @@ export function traceFacts(m: TraceModel, source: string, rules: IgnoreRules): T
     c.timerSiteWakes[i] = timerSiteWakes;
 
     // The last partner at this line: still there? still in the function it woke us from?
-    const lastWaker = lastSiteWake >= 0 ? S.wakerId[lastSiteWake] : -1;
+    const lastWaker = hasSiteWake ? hist.lastSiteWaker[r] : -1;
     const wRow = lastWaker >= 0 ? rowOfId.get(lastWaker) : undefined;
     const wakerExited = wRow !== undefined && G.finalState[wRow] === GoState.NotExist;
     c.lastWakerExited[i] = flag(wakerExited);
     let partnerReturned = false;
-    if (lastSiteWake >= 0 && S.wakerStack && S.wakerStack[lastSiteWake] !== 0) {
-      const pf = h.blockingOf(S.wakerStack[lastSiteWake]);
+    if (hasSiteWake && hist.lastSiteWakerStack[r] !== 0) {
+      const pf = h.blockingOf(hist.lastSiteWakerStack[r]);
       if (pf && h.lastWakeFromFunc(pf.func) <= sinceNs) {
         if (wakerExited) partnerReturned = true;
-        else if (wRow !== undefined) partnerReturned = stillIn(wRow, S.startNs[lastSiteWake], pf.func) === false;
+        else if (wRow !== undefined) partnerReturned = stillIn(wRow, lastSiteWakeNs, pf.func) === false;
       }
     }
     c.partnerReturned[i] = flag(partnerReturned);

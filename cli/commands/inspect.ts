@@ -42,7 +42,8 @@ export function inspectCommand(io: CliIo = processIo): Command {
         return EXIT.failure;
       }
       try {
-        const input = await openInput(source);
+        // Only goroutine end states are printed: no spans, no rows of ended goroutines (issue 16).
+        const input = await openInput(source, { summary: true });
         if (input.kind === 'trace') {
           const s = summarizeTrace(file, input.trace);
           io.out(json ? JSON.stringify(s) + '\n' : formatTraceSummary(s));

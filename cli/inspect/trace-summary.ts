@@ -24,11 +24,13 @@ export interface TraceSummary {
   };
 }
 
-export function summarizeTrace(file: string, m: TraceModel): TraceSummary {
+export function summarizeTrace(file: string, m: TraceModel<unknown>): TraceSummary {
   const g = m.goroutines;
   const atEnd = { running: 0, runnable: 0, waiting: 0, syscall: 0 };
   const byReason: Record<string, number> = {};
-  let ended = 0;
+  // A summary parse leaves goroutines that ended out of the table and only counts them.
+  const dropped = m.goroutinesDropped ?? 0;
+  let ended = dropped;
   for (let r = 0; r < g.count; r++) {
     switch (g.finalState[r]) {
       case GoState.NotExist:
@@ -65,9 +67,9 @@ export function summarizeTrace(file: string, m: TraceModel): TraceSummary {
     partial: m.partial ? { code: m.partial.code, offset: m.partial.offset, message: m.partial.message } : false,
     warnings: m.warnings.map((w) => w.message),
     goroutines: {
-      total: g.count,
+      total: g.count + dropped,
       endedInTrace: ended,
-      aliveAtEnd: g.count - ended,
+      aliveAtEnd: g.count + dropped - ended,
       atEnd,
       waitingAtEndByReason: sorted,
     },

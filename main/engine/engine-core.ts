@@ -8,7 +8,7 @@ import type { ByteSource } from '../../parsers/model/byte-source';
 import type { CancelSignal } from '../../parsers/model/cancel';
 import { ParseError } from '../../parsers/model/errors';
 import type { Frame } from '../../parsers/model/stack';
-import type { GoroutineTable, TraceChunk, TraceModel } from '../../parsers/model/trace-model';
+import type { GoroutineTable, ParsedTrace, TraceChunk } from '../../parsers/model/trace-model';
 import { openInput } from '../../parsers/open-input';
 import { type CreditGate, gatedSource, type Transfer } from './credit-gate';
 import type { DocumentSession } from './session-core';
@@ -77,7 +77,7 @@ function copyGoroutines(g: GoroutineTable): GoroutineTable {
   };
 }
 
-function wireFinal(m: TraceModel, deltas: TableDeltas, file: string): { final: WireTraceFinal; transfer: Transfer } {
+function wireFinal(m: ParsedTrace, deltas: TableDeltas, file: string): { final: WireTraceFinal; transfer: Transfer } {
   // The span table stays here: the consumer rebuilt it from the chunks. The goroutine table is
   // copied (analysis still reads the original) and moved: ~90 bytes per goroutine.
   const goroutines = copyGoroutines(m.goroutines);

@@ -4,6 +4,7 @@ export * from './byte-source';
 export * from './stack';
 export * from './goroutine-state';
 export * from './trace-model';
+export * from './span-store';
 export * from './profile-model';
 export type * from './analysis-result';
 export type * from './cancel';

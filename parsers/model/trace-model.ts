@@ -3,6 +3,7 @@
 // would cost ~100 bytes each and GC pauses; a column costs 1–8 bytes per span.
 // Immutable once built; only builders mutate. Times are ns relative to the trace's first event.
 import type { ParseWarning, ParseError } from './errors';
+import type { SpanStore } from './span-store';
 import type { Frame } from './stack';
 import type { Nanoseconds, RowIndex, StackId, StringId } from './units';
 
@@ -84,7 +85,12 @@ export interface TimeRange {
   readonly label: string;
 }
 
-export interface TraceModel {
+/**
+ * `S` is how the spans are held: the parser hands out a compact `SpanStore` read per goroutine
+ * (`ParsedTrace`); the renderer rebuilds flat `SpanTable` columns from the streamed chunks for its
+ * timeline (the default, `TraceModel`).
+ */
+export interface TraceModel<S = SpanTable> {
   readonly format: 'go-trace';
   /** "1.22", "1.23", "1.25", "1.26" as written in the header. */
   readonly goVersion: string;
@@ -98,7 +104,7 @@ export interface TraceModel {
   readonly strings: StringTable;
   readonly stacks: StackTable;
   readonly goroutines: GoroutineTable;
-  readonly spans: SpanTable;
+  readonly spans: S;
   readonly gc: readonly TimeRange[];
   readonly stw: readonly TimeRange[];
   /** Heap samples over time (HeapAlloc metric), parallel arrays. */
@@ -106,10 +112,15 @@ export interface TraceModel {
   readonly warnings: readonly ParseWarning[];
   /** Set when parsing stopped early; everything before `error.offset` is in the model. */
   readonly partial?: ParseError;
-  // Every column is required: models come from the parser (parseTrace, or the renderer's stream
-  // accumulator, which groups with the parser's own groupSpans), so a column a builder forgets is
-  // a compile error, not a silent gap. Only `partial` and `wallClock` may be absent: facts a
-  // trace may not have.
+  /**
+   * Summary parses only (parseTrace's `summary` option): goroutines that ended during the trace
+   * and were left out of `goroutines` (and have no spans).
+   */
+  readonly goroutinesDropped?: number;
+  // Every other column is required: models come from the parser (parseTrace, or the renderer's
+  // stream accumulator, which groups with parsers/trace/group-spans.ts — what expandSpans yields),
+  // so a column a builder forgets is a compile error, not a silent gap. Only `partial`,
+  // `goroutinesDropped` and `wallClock` may be absent: facts a trace may not have.
   /** HeapGoal metric samples, parallel arrays. */
   readonly heapGoal: { readonly timeNs: Float64Array; readonly bytes: Float64Array };
   /** GOMAXPROCS (ProcsChange metric) samples. */
@@ -123,6 +134,9 @@ export interface TraceModel {
   /** Wall-clock anchor (Go 1.25+ ClockSnapshot of the first generation), when the trace has one. */
   readonly wallClock?: { readonly traceNs: Nanoseconds; readonly unixSec: number; readonly unixNsec: number };
 }
+
+/** What parseTrace returns: the model with its spans in the compact store. */
+export type ParsedTrace = TraceModel<SpanStore>;
 
 /** One row per P; `spans` are Running intervals (ProcStart/Status Running → Stop/Steal). */
 export interface ProcTable {

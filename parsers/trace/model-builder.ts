@@ -1,17 +1,16 @@
 // Builds the columnar goroutine lifecycle model from the ordered event stream, one event at a
-// time with no per-event allocation: goroutine rows in growable typed arrays, spans in paged
-// columns grouped by goroutine only at the end (a counting sort, column by column, so the peak is
-// the paged spans plus one finished column, not two full copies).
+// time with no per-event allocation: goroutine rows in growable typed arrays, spans in the
+// compact store (compact-spans.ts), which writes them grouped by goroutine as it goes.
 import { GoState } from '../model/goroutine-state';
-import type { GoroutineTable, SpanTable, TimeRange } from '../model/trace-model';
-import { GrowableColumn, SpanPages } from './columns';
+import type { GoroutineTable, TimeRange } from '../model/trace-model';
+import { GrowableColumn } from './columns';
+import { CompactSpans } from './compact-spans';
 import type { TraceEvent } from './event';
 import { Interner } from './interner';
-import { NumIndex } from './num-map';
+import { IdSet, NumIndex } from './num-map';
 import { Ev, NONE } from './spec';
 import { GoTransition, ProcTransition, eventStack, goTransition, procTransition } from './transition';
 import { AuxBuilder } from './aux-builder';
-import { groupSpans } from './group-spans';
 
 /** One goroutine transition, resolved, for consumers that ask for them (differential tests). */
 export interface GoroutineTransitionRecord {
@@ -53,8 +52,17 @@ export class ModelBuilder {
   private readonly gSince = new GrowableColumn(Float64Array);
   private readonly gSpans = new GrowableColumn(Uint32Array);
 
-  /** Spans in event order; `wakerStack` is the unblocker's stack (Event.Stack of GoUnblock). */
-  readonly spans = new SpanPages();
+  /** Spans, grouped by goroutine as windows are cut; `wakerStack` is the unblocker's stack (Event.Stack of GoUnblock). */
+  readonly spans = new CompactSpans();
+  /**
+   * Summary mode, for callers that read only goroutine end states (`leakline inspect`): no spans
+   * are kept (the store stays empty, spanCount 0) and a goroutine's row is recycled once it ends,
+   * so memory follows the goroutines alive at once, not all that ever lived. `dropped` counts them.
+   */
+  summary = false;
+  dropped = 0;
+  private readonly freeRows: number[] = [];
+  private readonly droppedIds = new IdSet();
 
   private readonly gt = new GoTransition();
   private readonly pt = new ProcTransition();
@@ -82,6 +90,11 @@ export class ModelBuilder {
   }
 
   private newRow(id: number): number {
+    if (this.summary) {
+      // Goroutine ids are not reused, except by cgo callbacks (GoCreateSyscall on the same M).
+      if (this.droppedIds.delete(id)) this.dropped--;
+      if (this.freeRows.length > 0) return this.reuseRow(this.freeRows.pop()!, id);
+    }
     const r = this.gId.push(id);
     this.rowOf.set(id, r);
     this.gParent.push(-1);
@@ -94,7 +107,33 @@ export class ModelBuilder {
     this.gStack.push(0);
     this.gSince.push(NaN);
     this.gSpans.push(0);
+    this.spans.addRow();
     return r;
+  }
+
+  private reuseRow(r: number, id: number): number {
+    this.gId.data[r] = id;
+    this.rowOf.set(id, r);
+    this.gParent.data[r] = -1;
+    this.gCreated.data[r] = NaN;
+    this.gCreationStack.data[r] = 0;
+    this.gStartFunc.data[r] = 0;
+    this.gEnd.data[r] = NaN;
+    this.gState.data[r] = GoState.Undetermined;
+    this.gReason.data[r] = 0;
+    this.gStack.data[r] = 0;
+    this.gSince.data[r] = NaN;
+    return r;
+  }
+
+  /** Summary mode: forgets an ended goroutine (counted in `dropped`) and frees its row. */
+  private drop(row: number, id: number): void {
+    this.rowOf.delete(id);
+    const slot = id & 1023;
+    if (this.cacheKey[slot] === id) this.cacheKey[slot] = NaN;
+    this.freeRows.push(row);
+    this.droppedIds.add(id);
+    this.dropped++;
   }
 
   event(e: TraceEvent): void {
@@ -151,11 +190,13 @@ export class ModelBuilder {
       return;
     }
     const start = gt.from === GoState.Undetermined ? this.syncTime : t;
-    const woken = gt.from === GoState.Waiting && gt.to === GoState.Runnable;
-    // The unblocker's stack names the partner site for the leak analysis.
-    const ws = woken ? eventStack(e) : 0;
-    this.spans.push(row, start, gt.to, reason, stack, woken ? e.g : NONE, ws === 0 ? 0 : it.stack(gen, ws));
-    this.gSpans.data[row]++;
+    if (!this.summary) {
+      const woken = gt.from === GoState.Waiting && gt.to === GoState.Runnable;
+      // The unblocker's stack names the partner site for the leak analysis.
+      const ws = woken ? eventStack(e) : 0;
+      this.spans.push(row, start, gt.to, woken, reason, stack, woken ? e.g : NONE, ws === 0 ? 0 : it.stack(gen, ws));
+      this.gSpans.data[row]++;
+    }
     this.gState.data[row] = gt.to;
     this.gReason.data[row] = reason;
     this.gStack.data[row] = stack;
@@ -166,6 +207,7 @@ export class ModelBuilder {
         this.endedIds.push(gt.g);
         this.endedNs.push(t);
       }
+      if (this.summary) this.drop(row, gt.g);
     }
   }
 
@@ -186,40 +228,66 @@ export class ModelBuilder {
     return this.gEnd.data;
   }
 
-  /** Builds the final goroutine and span tables; the paged span columns are released. */
-  finish(endNs: number): { goroutines: GoroutineTable; spans: SpanTable } {
+  /** Builds the final goroutine table and seals the span store. */
+  finish(): { goroutines: GoroutineTable; spans: CompactSpans } {
     const n = this.gId.length;
-    const counts = this.gSpans.trimmed();
-    const sp = this.spans;
-    sp.releaseCurrent();
-    const { spans, first } = groupSpans(
-      { row: sp.row, start: sp.start, state: sp.state, reason: sp.reason, stack: sp.stack, waker: sp.waker, wakerStack: sp.wakerStack },
-      counts,
-      endNs,
-    );
-    const finalState = this.gState.trimmed();
+    const counts = this.gSpans.take();
+    // firstSpan: where each goroutine's spans start in the flat grouped order (expandSpans).
+    const first = new Uint32Array(n);
+    let total = 0;
+    for (let r = 0; r < n; r++) {
+      first[r] = total;
+      total += counts[r];
+    }
+    const finalState = this.gState.take();
     for (let r = 0; r < n; r++) if (finalState[r] === GoState.Undetermined) finalState[r] = GoState.NotExist;
-    return {
-      goroutines: {
-        count: n,
-        id: this.gId.trimmed(),
-        parentId: this.gParent.trimmed(),
-        createdNs: this.gCreated.trimmed(),
-        creationStack: this.gCreationStack.trimmed(),
-        startFunc: this.gStartFunc.trimmed(),
-        endNs: this.gEnd.trimmed(),
-        finalState,
-        finalReason: this.gReason.trimmed(),
-        finalStack: this.gStack.trimmed(),
-        finalSinceNs: this.gSince.trimmed(),
-        firstSpan: first,
-        spanCount: counts,
-      },
-      spans,
+    const goroutines: GoroutineTable = {
+      count: n,
+      id: this.gId.take(),
+      parentId: this.gParent.take(),
+      createdNs: this.gCreated.take(),
+      creationStack: this.gCreationStack.take(),
+      startFunc: this.gStartFunc.take(),
+      endNs: this.gEnd.take(),
+      finalState,
+      finalReason: this.gReason.take(),
+      finalStack: this.gStack.take(),
+      finalSinceNs: this.gSince.take(),
+      firstSpan: first,
+      spanCount: counts,
     };
+    return { goroutines: this.freeRows.length > 0 ? withoutRows(goroutines, this.freeRows) : goroutines, spans: this.spans.seal(counts) };
   }
 
   gcRanges(): TimeRange[] {
     return this.aux.gc;
   }
+}
+
+/** The table without the given (recycled) rows. */
+function withoutRows(g: GoroutineTable, dead: readonly number[]): GoroutineTable {
+  const isDead = new Uint8Array(g.count);
+  for (const r of dead) isDead[r] = 1;
+  const keep: number[] = [];
+  for (let r = 0; r < g.count; r++) if (!isDead[r]) keep.push(r);
+  const pick = <T extends Float64Array | Uint32Array | Uint8Array>(a: T): T => {
+    const out = new (a.constructor as new (n: number) => T)(keep.length);
+    for (let i = 0; i < keep.length; i++) out[i] = a[keep[i]];
+    return out;
+  };
+  return {
+    count: keep.length,
+    id: pick(g.id),
+    parentId: pick(g.parentId),
+    createdNs: pick(g.createdNs),
+    creationStack: pick(g.creationStack),
+    startFunc: pick(g.startFunc),
+    endNs: pick(g.endNs),
+    finalState: pick(g.finalState),
+    finalReason: pick(g.finalReason),
+    finalStack: pick(g.finalStack),
+    finalSinceNs: pick(g.finalSinceNs),
+    firstSpan: pick(g.firstSpan),
+    spanCount: pick(g.spanCount),
+  };
 }

@@ -2,17 +2,18 @@
 // streaming chunk of spans and ended goroutines added since the previous chunk, and the final
 // TraceModel.
 import type { ParseError, ParseWarning } from '../model/errors';
-import type { TraceChunk, TraceModel } from '../model/trace-model';
-import { slicePages } from './columns';
+import type { ParsedTrace, TraceChunk } from '../model/trace-model';
+import type { WindowSpans } from './compact-spans';
 import type { ModelBuilder } from './model-builder';
 
-/** The chunk of spans [from, b.spans.length) and the goroutines that ended since the last chunk. */
-export function takeChunk(b: ModelBuilder, from: number, generation: number, bytesRead: number, bytesTotal: number): TraceChunk {
-  const to = b.spans.length;
-  const sp = b.spans;
-  const rows = slicePages(Uint32Array, sp.row, from, to);
-  const goroutineId = new Float64Array(rows.length);
-  for (let i = 0; i < rows.length; i++) goroutineId[i] = b.gId.data[rows[i]];
+/** The spans since the previous chunk (in event order) and the goroutines that ended since. */
+export function takeChunk(b: ModelBuilder, generation: number, bytesRead: number, bytesTotal: number): TraceChunk {
+  b.spans.cut();
+  const cuts = b.spans.cuts;
+  b.spans.cuts = [];
+  const sp = cuts.length === 1 ? cuts[0] : joinCuts(cuts);
+  const goroutineId = new Float64Array(sp.count);
+  for (let i = 0; i < sp.count; i++) goroutineId[i] = b.gId.data[sp.row[i]];
   const chunk: TraceChunk = {
     generation,
     bytesRead,
@@ -21,21 +22,39 @@ export function takeChunk(b: ModelBuilder, from: number, generation: number, byt
     goroutinesSoFar: b.goroutineCount,
     strings: { strings: b.interner.strings },
     stacks: { stacks: b.interner.stacks },
-    spans: {
-      count: rows.length,
-      goroutineId,
-      startNs: slicePages(Float64Array, sp.start, from, to),
-      state: slicePages(Uint8Array, sp.state, from, to),
-      reason: slicePages(Uint32Array, sp.reason, from, to),
-      stack: slicePages(Uint32Array, sp.stack, from, to),
-      wakerId: slicePages(Float64Array, sp.waker, from, to),
-      wakerStack: slicePages(Uint32Array, sp.wakerStack, from, to),
-    },
+    spans: { count: sp.count, goroutineId, startNs: sp.startNs, state: sp.state, reason: sp.reason, stack: sp.stack, wakerId: sp.wakerId, wakerStack: sp.wakerStack },
     ended: { goroutineId: Float64Array.from(b.endedIds), endNs: Float64Array.from(b.endedNs) },
   };
   b.endedIds = [];
   b.endedNs = [];
   return chunk;
+}
+
+/** Several cut windows (a generation larger than one window) as one. */
+function joinCuts(cuts: readonly WindowSpans[]): WindowSpans {
+  const count = cuts.reduce((n, c) => n + c.count, 0);
+  const out = {
+    count,
+    row: new Uint32Array(count),
+    startNs: new Float64Array(count),
+    state: new Uint8Array(count),
+    reason: new Uint32Array(count),
+    stack: new Uint32Array(count),
+    wakerId: new Float64Array(count),
+    wakerStack: new Uint32Array(count),
+  };
+  let at = 0;
+  for (const c of cuts) {
+    out.row.set(c.row, at);
+    out.startNs.set(c.startNs, at);
+    out.state.set(c.state, at);
+    out.reason.set(c.reason, at);
+    out.stack.set(c.stack, at);
+    out.wakerId.set(c.wakerId, at);
+    out.wakerStack.set(c.wakerStack, at);
+    at += c.count;
+  }
+  return out;
 }
 
 export interface ModelFacts {
@@ -46,10 +65,10 @@ export interface ModelFacts {
   partial?: ParseError;
 }
 
-/** Finishes the builder (groups spans by goroutine) into the TraceModel. */
-export function finishModel(b: ModelBuilder, facts: ModelFacts): TraceModel {
+/** Finishes the builder into the model. */
+export function finishModel(b: ModelBuilder, facts: ModelFacts): ParsedTrace {
   const durationNs = b.lastTime - b.origin;
-  const { goroutines, spans } = b.finish(durationNs);
+  const { goroutines, spans } = b.finish();
   const aux = b.aux.finish(durationNs);
   const m = b.aux;
   return {
@@ -77,5 +96,6 @@ export function finishModel(b: ModelBuilder, facts: ModelFacts): TraceModel {
     wallClock: m.wallClock,
     warnings: facts.warnings,
     partial: facts.partial,
+    ...(b.summary ? { goroutinesDropped: b.dropped } : {}),
   };
 }

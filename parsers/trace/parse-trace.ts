@@ -4,7 +4,7 @@
 // only a file with no usable generation throws.
 import type { ByteSource } from '../model/byte-source';
 import { ParseError } from '../model/errors';
-import type { TraceChunk, TraceModel } from '../model/trace-model';
+import type { ParsedTrace, TraceChunk } from '../model/trace-model';
 import { EventStream, Step } from './event-stream';
 import { HEADER_SIZE, isV1Version, readHeader } from './header';
 import { finishModel, takeChunk } from './model-output';
@@ -29,6 +29,13 @@ export interface ParseTraceOptions {
    * many new spans exist (default CHUNK_SPANS, 131,072), and one at the end.
    */
   chunkSpans?: number;
+  /**
+   * A summary parse, for callers that read only goroutine end states (`leakline inspect`): no
+   * spans are kept (the store stays empty, spanCount 0) and goroutines that end during the trace
+   * are left out of the goroutine table, only counted (`goroutinesDropped`), so memory follows
+   * the goroutines alive at once. Not for streaming (chunks would name dropped rows).
+   */
+  summary?: boolean;
 }
 
 /** ~10 ms of events at the parser's speed: cancel stops well within 200 ms. */
@@ -41,7 +48,7 @@ function asParseError(e: unknown, offset: number): ParseError {
   return new ParseError('corrupt', `internal error while reading the trace: ${msg}`, offset);
 }
 
-export async function parseTrace(source: ByteSource, options: ParseTraceOptions = {}): Promise<TraceModel> {
+export async function parseTrace(source: ByteSource, options: ParseTraceOptions = {}): Promise<ParsedTrace> {
   // Go 1.11–1.21 traces (one merged stream, no generations) have their own reader in v1/.
   const version = readHeader((await source.read(0, HEADER_SIZE)).slice());
   if (isV1Version(version)) return parseTraceV1(source, version, options);
@@ -51,6 +58,8 @@ export async function parseTrace(source: ByteSource, options: ParseTraceOptions 
   const b = new ModelBuilder();
   b.onTransition = options.onTransition;
   b.trackEnded = options.onChunk !== undefined;
+  b.spans.keepCuts = options.onChunk !== undefined;
+  b.summary = options.summary === true && !options.onChunk;
   let partial: ParseError | undefined;
   let experimental = 0;
   let chunkSpan = 0;
@@ -59,10 +68,10 @@ export async function parseTrace(source: ByteSource, options: ParseTraceOptions 
     if (!options.onChunk || stream.generations === 0) return;
     const from = chunkSpan;
     // After the last generation the loop and the final flush both get here: one chunk per generation.
-    if (chunkGen === stream.generations && b.spans.length === from && b.endedIds.length === 0) return;
+    if (chunkGen === stream.generations && b.spans.count === from && b.endedIds.length === 0) return;
     chunkGen = stream.generations;
-    chunkSpan = b.spans.length;
-    return options.onChunk(takeChunk(b, from, stream.generations, stream.bytesRead, source.size));
+    chunkSpan = b.spans.count;
+    return options.onChunk(takeChunk(b, stream.generations, stream.bytesRead, source.size));
   };
   let sinceCheck = 0;
   try {

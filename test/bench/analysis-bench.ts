@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { bytesSource, type GoroutineProfile, type TraceModel } from '../../parsers/model';
+import { bytesSource, type GoroutineProfile, type ParsedTrace } from '../../parsers/model';
 import { parseTrace } from '../../parsers/trace/index';
 import { parsePprof } from '../../parsers/pprof/index';
 import { parseGoroutineText } from '../../parsers/goroutines/index';
@@ -67,7 +67,7 @@ for (const c of cases) {
   const bytes = new Uint8Array(readFileSync(tracePath));
   const [trace, parseS] = await timed(() => parseTrace(bytesSource(tracePath, bytes)));
   sample();
-  const inputs: AnalysisInput[] = [{ file: 'trace.out', trace: trace as TraceModel }];
+  const inputs: AnalysisInput[] = [{ file: 'trace.out', trace: trace as ParsedTrace }];
   let profS = 0;
   for (const f of ['goroutine.pb.gz', 'goroutine.debug2.txt']) {
     const p = path.join(c.dir, f);
@@ -100,6 +100,6 @@ for (const c of cases) {
       `${fmt(peakRss / Math.max(1, trace.goroutines.count), 0)} B`.padStart(14),
     ].join(' '),
   );
-  if ((trace as TraceModel).partial) console.log(`    (trace parsed partially: ${(trace as TraceModel).partial?.message})`);
+  if ((trace as ParsedTrace).partial) console.log(`    (trace parsed partially: ${(trace as ParsedTrace).partial?.message})`);
   if (process.env['BENCH_VERBOSE']) for (const v of result.verdicts.slice(0, 5)) console.log(`    ${v.confidence}: ${v.explanation}`);
 }

@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     events: m.events,
     bytes: m.bytes,
     spans: m.spans.count,
+    spanStoreBytes: m.spans.bytes,
     goroutines: m.goroutines.count,
     goVersion: m.goVersion,
     seconds: wall,

@@ -15,7 +15,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../parsers/model/byte-source';
 import { GO_STATE_NAMES, GoState } from '../../parsers/model/goroutine-state';
-import type { TraceModel } from '../../parsers/model/trace-model';
+import { GoroutineSpans } from '../../parsers/model/span-store';
+import type { ParsedTrace, TraceModel } from '../../parsers/model/trace-model';
 import { type GoroutineTransitionRecord, parseTrace } from '../../parsers/trace';
 import { GO_STATE_STRINGS } from '../../parsers/trace/transition';
 import { corpus, repoRoot } from '../support/corpus';
@@ -74,7 +75,7 @@ function buildOracle(): string | null {
   return bin;
 }
 
-const frames = (m: TraceModel, id: number): string[] => m.stacks.stacks[id].map((f) => `${f.func} ${f.file}:${f.line}`);
+const frames = (m: TraceModel<unknown>, id: number): string[] => m.stacks.stacks[id].map((f) => `${f.func} ${f.file}:${f.line}`);
 const rel = (v: number): number | null => (Number.isNaN(v) ? null : v);
 
 /** First difference between two transition lists, as a readable string (or null). */
@@ -156,7 +157,7 @@ function maskStartBurst(lists: Iterable<OracleTransition[]>): number[] {
   return times.sort((a, b) => a - b);
 }
 
-async function compare(oracle: string, file: string): Promise<TraceModel> {
+async function compare(oracle: string, file: string): Promise<ParsedTrace> {
   const want = JSON.parse(execFileSync(oracle, ['trace', file], { encoding: 'utf8', maxBuffer: 1 << 30 })) as OracleTrace;
   const recs: GoroutineTransitionRecord[] = [];
   const m = await parseTrace(bytesSource(file, new Uint8Array(readFileSync(file))), { onTransition: (t) => recs.push(t) });
@@ -181,6 +182,7 @@ async function compare(oracle: string, file: string): Promise<TraceModel> {
   expect(g.count).toBe(want.goroutines.length);
   const rowOf = new Map<number, number>();
   for (let r = 0; r < g.count; r++) rowOf.set(g.id[r], r);
+  const sp = new GoroutineSpans();
   for (const w of want.goroutines) {
     const r = rowOf.get(w.id);
     expect(r, `goroutine ${w.id} missing`).toBeDefined();
@@ -189,6 +191,15 @@ async function compare(oracle: string, file: string): Promise<TraceModel> {
     expect(diff, `goroutine ${w.id} transitions`).toBeNull();
     const row = r!;
     const ctx = `goroutine ${w.id}`;
+    // The compact span store gives back exactly the state changes among these transitions (a
+    // goroutine's first span, from Undetermined, starts at its generation's Sync time).
+    const n = m.spans.read(row, sp);
+    const changes = (got.get(w.id) ?? []).filter((x) => x.from !== x.to);
+    const decoded = [];
+    for (let i = 0; i < n; i++) {
+      decoded.push({ to: GO_STATE_STRINGS[sp.state[i]], reason: m.strings.strings[sp.reason[i]], stack: frames(m, sp.stack[i]), t: changes[i]?.from === 'Undetermined' ? changes[i].t : sp.startNs[i] });
+    }
+    expect(decoded, `${ctx} spans`).toEqual(changes.map((x) => ({ to: x.to, reason: x.reason, stack: x.stack, t: x.t })));
     expect(g.parentId[row], ctx).toBe(w.parent);
     expect(rel(g.createdNs[row]), ctx).toBe(w.created);
     expect(frames(m, g.creationStack[row]), ctx).toEqual(w.creatorStack);

@@ -16,7 +16,7 @@ import { RULES } from '../../analysis/rules';
 import { rowFeatures } from '../../analysis/score/features';
 import type { LabelledRun, RunInput } from '../../analysis/score/evaluate';
 import { modelKindOf } from '../../analysis/score/model';
-import { bytesSource, GoState, ParseError, type GoroutineProfile, type TraceModel } from '../../parsers/model';
+import { bytesSource, GoState, ParseError, type GoroutineProfile, type ParsedTrace } from '../../parsers/model';
 import { parseGoroutineText } from '../../parsers/goroutines/index';
 import { parsePprof } from '../../parsers/pprof/index';
 import { parseTrace } from '../../parsers/trace/index';
@@ -105,7 +105,7 @@ const FILES: readonly [RunInput['kind'], readonly string[]][] = [
   ['goroutineleak', ['goroutineleak.pb.gz']],
 ];
 
-async function parseInput(dir: string, file: string): Promise<TraceModel | GoroutineProfile | undefined> {
+async function parseInput(dir: string, file: string): Promise<ParsedTrace | GoroutineProfile | undefined> {
   let bytes = new Uint8Array(readFileSync(join(dir, file)));
   if (file.endsWith('.out.gz')) bytes = new Uint8Array(gunzipSync(bytes));
   const src = bytesSource(file, bytes);
@@ -123,7 +123,7 @@ async function parseInput(dir: string, file: string): Promise<TraceModel | Gorou
 }
 
 /** Labelled goroutines parked in a parsed input (ids), by label. */
-function parkedTotals(m: TraceModel | GoroutineProfile, labels: ReadonlyMap<number, Label>): { leaked: number; healthy: number } | undefined {
+function parkedTotals(m: ParsedTrace | GoroutineProfile, labels: ReadonlyMap<number, Label>): { leaked: number; healthy: number } | undefined {
   let leaked = 0;
   let healthy = 0;
   const count = (id: number) => {

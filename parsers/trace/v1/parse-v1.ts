@@ -4,7 +4,7 @@
 // CHUNK_SPANS new spans exist, and always one at the end.
 import type { ByteSource } from '../../model/byte-source';
 import { ParseError } from '../../model/errors';
-import type { TraceModel } from '../../model/trace-model';
+import type { ParsedTrace } from '../../model/trace-model';
 import { Step } from '../event-stream';
 import { ModelBuilder } from '../model-builder';
 import { finishModel, takeChunk } from '../model-output';
@@ -20,13 +20,15 @@ function asParseError(e: unknown, offset: number): ParseError {
   return new ParseError('corrupt', `internal error while reading the trace: ${msg}`, offset);
 }
 
-export async function parseTraceV1(source: ByteSource, version: number, options: ParseTraceOptions = {}): Promise<TraceModel> {
+export async function parseTraceV1(source: ByteSource, version: number, options: ParseTraceOptions = {}): Promise<ParsedTrace> {
   if (source.size <= 16) throw new ParseError('truncated', 'the trace ends right after its header', source.size);
   const stream = new V1Stream(source, version, options.signal);
   await stream.open();
   const b = new ModelBuilder();
   b.onTransition = options.onTransition;
   b.trackEnded = options.onChunk !== undefined;
+  b.spans.keepCuts = options.onChunk !== undefined;
+  b.summary = options.summary === true && !options.onChunk;
   // A v1 P's first ProcStart becomes a ProcStatus at the moment it happened, not at trace start.
   b.aux.statusAtEventTime = true;
   let partial: ParseError | undefined;
@@ -35,16 +37,16 @@ export async function parseTraceV1(source: ByteSource, version: number, options:
   const emitChunk = (final: boolean): void | Promise<void> => {
     if (!options.onChunk) return;
     const from = chunkSpan;
-    if (!final && b.spans.length - from < every) return;
-    chunkSpan = b.spans.length;
-    return options.onChunk(takeChunk(b, from, 1, final ? source.size : stream.mergedBytes, source.size));
+    if (!final && b.spans.count - from < every) return;
+    chunkSpan = b.spans.count;
+    return options.onChunk(takeChunk(b, 1, final ? source.size : stream.mergedBytes, source.size));
   };
   try {
     for (;;) {
       const st = stream.step();
       if (st === Step.Event) {
         b.event(stream.event);
-        if (b.spans.length - chunkSpan >= every && options.onChunk) {
+        if (b.spans.count - chunkSpan >= every && options.onChunk) {
           await emitChunk(false);
           if (options.signal?.aborted) throw new ParseError('cancelled', 'parsing was cancelled', stream.mergedBytes);
         }

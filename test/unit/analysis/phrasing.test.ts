@@ -22,7 +22,7 @@ import {
 import { writeReport } from '../../../analysis/report';
 import { RULES } from '../../../analysis/rules';
 import type { AnalysisResult } from '../../../analysis/verdict';
-import { bytesSource, type TraceModel } from '../../../parsers/model';
+import { bytesSource, type ParsedTrace } from '../../../parsers/model';
 import { parseTrace } from '../../../parsers/trace/index';
 import { corpus } from '../../support/corpus';
 import { filesFor, FIXTURES, load, scenarios, versions } from './corpus';
@@ -152,7 +152,7 @@ describe('every sentence of the corpus reads right', () => {
 describe('a trace cut in half (a process that died while tracing)', () => {
   const file = corpus('leaks', 'go1.27', 'suite-watermill', 'gochannel', 'trace.out');
 
-  async function cutInHalf(): Promise<AnalysisInput & { trace: TraceModel }> {
+  async function cutInHalf(): Promise<AnalysisInput & { trace: ParsedTrace }> {
     const whole = new Uint8Array(readFileSync(file));
     const half = whole.subarray(0, whole.length >> 1);
     return { file: 'trace.out', trace: await parseTrace(bytesSource('trace.out', half)) };

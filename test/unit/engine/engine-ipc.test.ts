@@ -22,6 +22,7 @@ import { BridgeService } from '../../../main/service/bridge-service';
 import { memoryRecentStore } from '../../../main/service/recent-store';
 import { bytesSource } from '../../../parsers/model/byte-source';
 import { parseTrace } from '../../../parsers/trace/parse-trace';
+import { expandSpans } from '../../../parsers/trace/expand-spans';
 import { DocumentStore } from '../../../renderer/src/document/document-store';
 import { decodeFrame } from '../../../renderer/src/document/frame-decode';
 import { engineTraceFixtures } from '../../support/engine-fixtures';
@@ -140,7 +141,7 @@ describe('requestStream (Electron IPC, fake ipcMain)', () => {
     await expect.poll(() => (port.posted.at(-1) as EngineMessage | undefined)?.type).toBe('done');
     const store = new DocumentStore(doc.name);
     for (const m of port.posted) store.apply(m as EngineMessage);
-    const direct = await parseTrace(bytesSource(doc.name, new Uint8Array(readFileSync(fx.path))));
+    const direct = expandSpans(await parseTrace(bytesSource(doc.name, new Uint8Array(readFileSync(fx.path)))));
     expect(store.getSnapshot().model!.spans.startNs).toEqual(direct.spans.startNs);
     // The finished engine idles until its document closes.
     expect(engines.live).toBe(1);
@@ -224,7 +225,7 @@ describe('serve stream WebSocket', () => {
     ws!.send(JSON.stringify({ type: 'credit', n: 1, pad: 'x'.repeat(400) }));
     ws!.send(JSON.stringify({ type: 'credit', n: 64 }));
     await finished;
-    const direct = await parseTrace(bytesSource(doc.name, new Uint8Array(readFileSync(fx.path))));
+    const direct = expandSpans(await parseTrace(bytesSource(doc.name, new Uint8Array(readFileSync(fx.path)))));
     const model = store.getSnapshot().model!;
     expect(model.spans.count).toBe(direct.spans.count);
     expect(model.spans.endNs).toEqual(direct.spans.endNs);

@@ -14,6 +14,7 @@ import { WorkerEngine } from '../../../main/engine/worker-engine';
 import { bytesSource } from '../../../parsers/model/byte-source';
 import type { TraceModel } from '../../../parsers/model/trace-model';
 import { parseTrace } from '../../../parsers/trace/parse-trace';
+import { expandSpans } from '../../../parsers/trace/expand-spans';
 import { CHUNK_SPANS } from '../../../parsers/trace/v1/parse-v1';
 import { DocumentStore, type DocumentSnapshot } from '../../../renderer/src/document/document-store';
 import { attachStream } from '../../../renderer/src/document/stream-client';
@@ -61,7 +62,7 @@ describe('engine protocol (in-process host)', () => {
   for (const fx of engineTraceFixtures()) {
     it(`streams ${fx.label} and the accumulated model equals parseTrace's`, async () => {
       const bytes = new Uint8Array(readFileSync(fx.path));
-      const direct = await parseTrace(bytesSource(fx.label, bytes));
+      const direct = expandSpans(await parseTrace(bytesSource(fx.label, bytes)));
       const engine = new InProcessEngine(() => openFileSource(fx.path, fx.label), fx.label, openFileSource);
       // structuredClone: what crosses a MessagePort, so detached or shared buffers would show.
       const { snap, messages } = await load(connectLocal(engine, { structuredClone: true }), fx.label);
@@ -81,7 +82,7 @@ describe('engine protocol (in-process host)', () => {
 
   it('models seen while loading are prefixes of the final model, goroutine by goroutine', async () => {
     const fx = (await byGenerations())[0];
-    const direct = await parseTrace(bytesSource(fx.label, new Uint8Array(readFileSync(fx.path))));
+    const direct = expandSpans(await parseTrace(bytesSource(fx.label, new Uint8Array(readFileSync(fx.path)))));
     const engine = new InProcessEngine(() => openFileSource(fx.path, fx.label), fx.label, openFileSource);
     const port = connectLocal(engine, { structuredClone: true });
     const store = new DocumentStore(fx.label);
@@ -151,7 +152,7 @@ describe('engine protocol (in-process host)', () => {
     const cut = Math.floor(bytes.length * 0.7);
     const file = join(tmp, 'truncated.trace');
     writeFileSync(file, bytes.subarray(0, cut));
-    const direct = await parseTrace(bytesSource('truncated.trace', new Uint8Array(bytes.subarray(0, cut))));
+    const direct = expandSpans(await parseTrace(bytesSource('truncated.trace', new Uint8Array(bytes.subarray(0, cut)))));
     expect(direct.partial).toBeDefined();
     const engine = new InProcessEngine(() => openFileSource(file), 'truncated.trace', openFileSource);
     const { snap } = await load(connectLocal(engine, { structuredClone: true }), 'truncated.trace');
@@ -218,7 +219,7 @@ describe('engine protocol (in-process host)', () => {
   for (const v1 of engineTraceFixtures('v1')) {
     it(`streams the v1 trace ${v1.label} (${v1.header.replace(/\0/g, '')}) and the accumulated model equals parseTrace's`, async () => {
       const bytes = new Uint8Array(readFileSync(v1.path));
-      const direct = await parseTrace(bytesSource(v1.label, bytes));
+      const direct = expandSpans(await parseTrace(bytesSource(v1.label, bytes)));
       expect(direct.partial).toBeUndefined();
       const engine = new InProcessEngine(() => openFileSource(v1.path, v1.label), v1.label, openFileSource);
       const { snap, messages } = await load(connectLocal(engine, { structuredClone: true }), v1.label);
@@ -249,7 +250,7 @@ describe('engine protocol (worker_thread host)', () => {
 
   it('streams through a worker and equals parseTrace', async () => {
     const fx = engineTraceFixtures()[0];
-    const direct = await parseTrace(bytesSource(fx.label, new Uint8Array(readFileSync(fx.path))));
+    const direct = expandSpans(await parseTrace(bytesSource(fx.label, new Uint8Array(readFileSync(fx.path)))));
     const engine = new WorkerEngine({ workerFile, path: fx.path, name: fx.label });
     const { snap } = await load(connectLocal(engine), fx.label);
     expect(snap.error).toBeNull();

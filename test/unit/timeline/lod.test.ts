@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../parsers/model/byte-source';
 import type { TraceModel } from '../../../parsers/model';
-import { parseTrace } from '../../../parsers/trace';
+import { expandSpans, parseTrace } from '../../../parsers/trace';
 import { createBoxes, firstSpanEndingAfter, hitTestRow, layoutRow, rowItemAt } from '../../../renderer/src/timeline/lod';
 import { spanKinds } from '../../../renderer/src/timeline/span-kind';
 import { fitViewport, nsToX, xToNs, zoomAt, type Viewport } from '../../../renderer/src/timeline/viewport';
@@ -17,7 +17,7 @@ const models = new Map<string, TraceModel>();
 beforeAll(async () => {
   for (const f of FILES) {
     const bytes = new Uint8Array(readFileSync(corpus('realworld', 'traces', f)));
-    models.set(f, await parseTrace(bytesSource(f, bytes)));
+    models.set(f, expandSpans(await parseTrace(bytesSource(f, bytes))));
   }
 });
 

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../parsers/model/byte-source';
-import { parseTrace } from '../../../parsers/trace';
+import { expandSpans, parseTrace } from '../../../parsers/trace';
 import { splitForMiddleEllipsis } from '../../../renderer/src/timeline/middle-ellipsis';
 import { startFunctionOf } from '../../../renderer/src/timeline/rows';
 import { fixtures } from '../../support/corpus';
@@ -12,7 +12,7 @@ import { fixtures } from '../../support/corpus';
 describe('middle ellipsis on real goroutine names', () => {
   it('keeps each function name whole in the tail, and loses nothing', async () => {
     const file = fixtures('go1.26', 'http-handler-leak', 'trace.out');
-    const m = await parseTrace(bytesSource('trace.out', new Uint8Array(readFileSync(file))));
+    const m = expandSpans(await parseTrace(bytesSource('trace.out', new Uint8Array(readFileSync(file)))));
     const names = new Set<string>();
     for (let r = 0; r < m.goroutines.count; r++) names.add(startFunctionOf(m, r));
     const short = [...names].filter(Boolean).map((n) => n.slice(n.lastIndexOf('/') + 1));

@@ -9,6 +9,7 @@ import type { AnalysisResult } from '../../../analysis/verdict';
 import { bytesSource } from '../../../parsers/model/byte-source';
 import { GoState, type TraceModel } from '../../../parsers/model';
 import { parseTrace } from '../../../parsers/trace';
+import { expandSpans } from '../../../parsers/trace/expand-spans';
 import { blockedForNs, buildLeakIndex, type LeakIndex } from '../../../renderer/src/timeline/leak-marks';
 import { buildRows, compileQuery, DEFAULT_ROW_OPTIONS, startFunctionOf, type RowOptions } from '../../../renderer/src/timeline/rows';
 import { finalKind, SpanKind, spanKinds } from '../../../renderer/src/timeline/span-kind';
@@ -23,8 +24,9 @@ const data = new Map<string, { m: TraceModel; a: AnalysisResult; leaks: LeakInde
 beforeAll(async () => {
   for (const s of SCENARIOS) {
     const dir = path.join(root, 'test/fixtures', s);
-    const m = await parseTrace(bytesSource(s, new Uint8Array(readFileSync(path.join(dir, 'trace.out')))));
-    const a = analyze([{ file: 'trace.out', trace: m }]);
+    const parsed = await parseTrace(bytesSource(s, new Uint8Array(readFileSync(path.join(dir, 'trace.out')))));
+    const a = analyze([{ file: 'trace.out', trace: parsed }]);
+    const m = expandSpans(parsed);
     data.set(s, { m, a, leaks: buildLeakIndex(a), truth: JSON.parse(readFileSync(path.join(dir, 'truth.json'), 'utf8')) as Truth });
   }
 });

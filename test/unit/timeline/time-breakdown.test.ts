@@ -6,12 +6,12 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../parsers/model/byte-source';
 import type { TraceModel } from '../../../parsers/model';
-import { parseTrace } from '../../../parsers/trace';
+import { expandSpans, parseTrace } from '../../../parsers/trace';
 import { spanKinds } from '../../../renderer/src/timeline/span-kind';
 import { timeBreakdown } from '../../../renderer/src/timeline/time-breakdown';
 import { corpus, fixtures } from '../../support/corpus';
 
-const load = async (file: string) => parseTrace(bytesSource(file, new Uint8Array(readFileSync(file))));
+const load = async (file: string) => expandSpans(await parseTrace(bytesSource(file, new Uint8Array(readFileSync(file)))));
 let leak: TraceModel;
 let real: TraceModel;
 

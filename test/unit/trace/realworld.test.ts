@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../parsers/model/byte-source';
 import { ParseError } from '../../../parsers/model/errors';
 import { GoState } from '../../../parsers/model/goroutine-state';
-import { isGoTrace, parseTrace } from '../../../parsers/trace';
+import { expandSpans, isGoTrace, parseTrace } from '../../../parsers/trace';
 import { corpus } from '../../support/corpus';
 
 const dir = corpus('realworld', 'traces');
@@ -52,7 +52,7 @@ describe('real-world traces', () => {
       expect(m.goroutines.count).toBeGreaterThan(0);
       // Internal consistency: spans grouped by goroutine, sorted, contiguous, final state = last span.
       const g = m.goroutines;
-      const s = m.spans;
+      const s = expandSpans(m).spans;
       let covered = 0;
       for (let r = 0; r < g.count; r++) {
         const first = g.firstSpan[r];

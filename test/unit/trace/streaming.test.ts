@@ -8,7 +8,7 @@ import { openFileSource } from '../../../main/engine/file-source';
 import { bytesSource } from '../../../parsers/model/byte-source';
 import { GoState } from '../../../parsers/model/goroutine-state';
 import type { TraceChunk } from '../../../parsers/model/trace-model';
-import { parseTrace } from '../../../parsers/trace';
+import { expandSpans, parseTrace } from '../../../parsers/trace';
 import { corpus } from '../../support/corpus';
 
 const dir = corpus('realworld', 'traces');
@@ -36,8 +36,9 @@ describe('streaming and auxiliary model', () => {
       }
     }
     const g = m.goroutines;
+    const flat = expandSpans(m);
     for (let r = 0; r < g.count; r++) {
-      const want = Array.from(m.spans.startNs.subarray(g.firstSpan[r], g.firstSpan[r] + g.spanCount[r]));
+      const want = Array.from(flat.spans.startNs.subarray(g.firstSpan[r], g.firstSpan[r] + g.spanCount[r]));
       expect(byG.get(g.id[r]) ?? []).toEqual(want);
     }
   });
@@ -48,7 +49,7 @@ describe('streaming and auxiliary model', () => {
     const src = await openFileSource(file);
     const b = await parseTrace(src).finally(() => src.close());
     expect(b.events).toBe(a.events);
-    expect(Array.from(b.spans.startNs)).toEqual(Array.from(a.spans.startNs));
+    expect(Array.from(expandSpans(b).spans.startNs)).toEqual(Array.from(expandSpans(a).spans.startNs));
     expect(Array.from(b.goroutines.finalState)).toEqual(Array.from(a.goroutines.finalState));
   });
 

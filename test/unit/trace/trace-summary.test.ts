@@ -1,13 +1,13 @@
 // `leakline inspect` summaries of real traces. Expected counts come from Go's reader:
 // `go run ./test/bench/go-reader -summary <file>` (last state-changing transition per goroutine,
 // wait reason of the last block, "" → unknown), computed independently of this parser.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../parsers/model/byte-source';
 import { parseTrace } from '../../../parsers/trace';
 import { formatTraceSummary, summarizeTrace } from '../../../cli/inspect/trace-summary';
-import { corpus } from '../../support/corpus';
+import { corpus, fixtures } from '../../support/corpus';
 
 const dir = corpus('realworld', 'traces');
 
@@ -53,8 +53,8 @@ const golden = {
 
 describe('trace summary (leakline inspect)', () => {
   for (const [file, want] of Object.entries(golden)) {
-    it(`${file} matches Go's reader`, async () => {
-      const m = await parseTrace(bytesSource(file, readFileSync(path.join(dir, file))));
+    it.each([false, true])(`${file} matches Go's reader (summary parse: %s)`, async (summary) => {
+      const m = await parseTrace(bytesSource(file, readFileSync(path.join(dir, file))), { summary });
       const s = summarizeTrace(file, m);
       expect(s.format).toBe('go-trace');
       expect(s.partial).toBe(false);
@@ -71,6 +71,23 @@ describe('trace summary (leakline inspect)', () => {
       expect(text).toContain(`${want.atEnd.waiting} waiting`);
     });
   }
+
+  it('a summary parse (rows of ended goroutines dropped, no spans) prints the same as a full one, on every fixture trace', async () => {
+    const files = readdirSync(fixtures()).flatMap((v) => readdirSync(fixtures(v)).map((sc) => fixtures(v, sc, 'trace.out')));
+    const traces = [...files.filter((f) => existsSync(f)), ...Object.keys(golden).map((f) => path.join(dir, f))];
+    expect(traces.length).toBeGreaterThan(100);
+    let dropped = 0;
+    for (const f of traces) {
+      const bytes = readFileSync(f);
+      const full = await parseTrace(bytesSource(f, bytes));
+      const sum = await parseTrace(bytesSource(f, bytes), { summary: true });
+      expect(sum.spans.count, f).toBe(0);
+      expect(sum.goroutines.count + (sum.goroutinesDropped ?? 0), f).toBe(full.goroutines.count);
+      dropped += sum.goroutinesDropped ?? 0;
+      expect(summarizeTrace(f, sum), f).toEqual(summarizeTrace(f, full));
+    }
+    expect(dropped).toBeGreaterThan(0);
+  });
 
   it('reports a truncated trace as partial with the offset', async () => {
     const bytes = new Uint8Array(readFileSync(path.join(dir, '011.trace')));
