@@ -59,9 +59,10 @@ async function viaReport(file: string): Promise<Answer> {
   let err = '';
   const code = await runReport([file, '--format', 'json'], { out: (t) => void (out += t), err: (t) => void (err += t) });
   if (code === 2) return { refused: codeAfter(err, file) };
-  // The JSON report names the format; the count is the summary's, the partial reason a warning.
+  // The JSON report names the format; the count is the summary's, the partial reason the warning
+  // said first on stderr (analysis/phrasing partialInputSentence).
   const r = JSON.parse(out) as { inputs: { format: string }[]; summary: { goroutines: number } };
-  const partial = /: (?:trace|profile) is partial \((.*)\)(?:; verdicts reflect the part read)?\n/.exec(err)?.[1] ?? false;
+  const partial = /Partial input: .* stops(?: at (?:byte|line) [\d,]+)? \((.*)\); everything here is from the part that was read/.exec(err)?.[1] ?? false;
   return { format: r.inputs[0].format, goroutines: r.summary.goroutines, partial };
 }
 
