@@ -280,7 +280,8 @@ export function CompareView() {
       {!comparison && !asked.pending && allLoaded && ready.length >= 1 && (
         <div className="cmp-single">
           {ready.length >= 2 && <div className="cmp-hint muted">The table compares goroutine profiles; these are {ordered.map((s) => s.profile.profileType).join(' and ')} profiles.</div>}
-          <FlamePane ids={ordered.map((s) => s.id)} profiles={ordered.map((s) => s.profile)} names={ordered.map((s) => s.name)} />
+          {/* Only evidence left (a goroutineleak profile alone): the series is empty, show the evidence itself. */}
+          <FlamePane ids={(ordered.length > 0 ? ordered : ready).map((s) => s.id)} profiles={(ordered.length > 0 ? ordered : ready).map((s) => s.profile)} names={(ordered.length > 0 ? ordered : ready).map((s) => s.name)} />
         </div>
       )}
     </main>

@@ -47,8 +47,8 @@ function SampleTypePicker({ profile }: { profile: Profile }) {
 /** Differential flame graph of the first and last snapshot, or one profile's flame graph. */
 export function FlamePane({ ids, profiles, names }: { ids: readonly DocumentId[]; profiles: readonly Profile[]; names: readonly string[] }) {
   const idx = useCompare((s) => s.sampleIndex);
-  const last = profiles[profiles.length - 1];
-  const sampleIndex = last.kind === 'samples' && idx >= 0 && idx < last.sampleTypes.length ? idx : null;
+  const last = profiles.at(-1);
+  const sampleIndex = last?.kind === 'samples' && idx >= 0 && idx < last.sampleTypes.length ? idx : null;
   const { tree, error } = useFlameTree(ids, sampleIndex);
   if (!tree) {
     return (
@@ -80,7 +80,7 @@ export function FlamePane({ ids, profiles, names }: { ids: readonly DocumentId[]
           </span>
         )}
         <span className="flame-hint muted">hover for values · click to zoom · Esc to reset</span>
-        <SampleTypePicker profile={last} />
+        {last && <SampleTypePicker profile={last} />}
       </div>
       <div className="flame-scroll">
         <FlameGraph tree={tree} baseLabel={`${a} · ${names[0]}`} targetLabel={`${b} · ${names[n - 1]}`} />

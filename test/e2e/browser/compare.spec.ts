@@ -141,6 +141,9 @@ test.describe('compare view', () => {
     const growth = page.getByRole('columnheader', { name: 'Growth' });
     await expect(growth).toBeInViewport({ ratio: 1 });
     await page.screenshot({ path: resolve(artifacts, 'compare-evidence-1024-dark.png') });
+    // With only the evidence left there is no series: its own flame graph, not a blank page.
+    for (const n of [1, 2, 3]) await page.getByRole('button', { name: `Remove goroutine-${n}.pb.gz` }).click();
+    await expect(page.getByTestId('flame')).toBeVisible();
     expect(errors).toEqual([]);
   });
 
