@@ -30,7 +30,8 @@ async function fresh(page: Page): Promise<void> {
   await closeAllDocuments(page);
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
+/** Screenshots at 1440×900 and 1024×700, light and dark; a trace view is awaited idle first. */
+async function shoot(page: Page, name: string, view: 'trace' | 'other' = 'trace'): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
   for (const [w, h] of [
     [1440, 900],
@@ -39,7 +40,7 @@ async function shoot(page: Page, name: string): Promise<void> {
     for (const scheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width: w, height: h });
       await page.emulateMedia({ colorScheme: scheme });
-      await expect(page.getByTestId('trace-view')).toHaveAttribute('data-idle', 'true');
+      if (view === 'trace') await expect(page.getByTestId('trace-view')).toHaveAttribute('data-idle', 'true');
       await page.screenshot({ path: resolve(artifacts, `findings-${name}-${w}-${scheme}.png`) });
     }
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -283,15 +284,7 @@ test('a profile: flame graph search, inverted (bottom-up) view and a flat/cum to
   await expect(page.getByTestId('flame-search')).toHaveValue('main.handleItem.func1');
   await page.getByTestId('flame-view-flame').click();
   await expect(page.getByTestId('flame-search-result')).toContainText('1 cell');
-  for (const [w, h] of [
-    [1440, 900],
-    [1024, 700],
-  ] as const)
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.setViewportSize({ width: w, height: h });
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.screenshot({ path: resolve(artifacts, `findings-flame-${w}-${scheme}.png`) });
-    }
+  await shoot(page, 'flame', 'other');
 });
 
 test('runtime goroutines hidden by default (R toggles); keyboard: rows, panels and focus that shows', async ({ page }) => {
