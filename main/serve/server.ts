@@ -65,6 +65,15 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   if (stale.dirs.length) warn(`removed ${stale.dirs.length} upload folder(s) (${formatBytes(stale.bytes)}) left by a leakline serve that did not exit cleanly: ${stale.dirs.join(', ')}`);
   let uploadSeq = 0;
   let port = 0;
+  // A closed document's worker is gone, but the chunks this loop relayed for it are external
+  // memory of this isolate until the next full GC: run one soon after a close (only when node
+  // runs with --expose-gc, as bin/leakline.js starts `serve`), so the server returns near idle.
+  const collect = (globalThis as { gc?: () => void }).gc;
+  const unsubscribe = collect
+    ? opts.service.subscribe((event) => {
+        if (event === 'documentClosed') setTimeout(collect, 1000).unref();
+      })
+    : () => {};
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://placeholder');
@@ -154,6 +163,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     port,
     uploadDir: area.dir,
     close: async () => {
+      unsubscribe();
       for (const ws of wss.clients) ws.terminate();
       await opts.engines?.closeAll();
       wss.close();

@@ -111,11 +111,17 @@ function engineRun(file) {
   });
 }
 
-/** Resident set size of a process (Linux /proc), in bytes; NaN elsewhere. */
+/**
+ * Resident set size of a process and its descendants (Linux /proc), in bytes; NaN elsewhere.
+ * `leakline serve` runs the server in a child of bin/leakline.js: both count.
+ */
 function rssOf(pid) {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : NaN;
+    let total = m ? Number(m[1]) * 1024 : NaN;
+    const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    for (const kid of kids ? kids.split(/\s+/) : []) total += rssOf(Number(kid));
+    return total;
   } catch {
     return NaN;
   }
