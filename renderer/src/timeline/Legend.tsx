@@ -16,6 +16,10 @@ export const LEGEND_MARKS: readonly [id: string, swatch: string, label: string, 
   ['gc', 'tv-swatch-gc', 'GC', 'Garbage collection (track above the rows)'],
   ['stw', 'tv-swatch-stw', 'stop the world', 'Stop-the-world pauses (track above the rows)'],
   ['end', 'tv-swatch-endline', 'end of trace', 'The last event of the trace'],
+  ['proc', 'tv-swatch-proc', 'P running', 'A processor (P) running goroutines (processor rows above the goroutines)'],
+  ['task', 'tv-swatch-task', 'user task', 'runtime/trace task (annotation lanes above the goroutines)'],
+  ['region', 'tv-swatch-region', 'user region', 'runtime/trace region (annotation lanes above the goroutines)'],
+  ['log', 'tv-swatch-log tv-swatch-logmark', 'user log', 'runtime/trace log message (triangle on the annotation lanes)'],
 ];
 
 export function Legend() {
