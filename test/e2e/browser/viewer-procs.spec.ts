@@ -87,3 +87,75 @@ test('processor rows: one per P, drawn where it ran, thread in the tooltip, coll
   const marks = await page.getByTestId('legend').locator('[data-mark]').evaluateAll((els) => els.map((e) => e.getAttribute('data-mark')));
   for (const m of ['proc', 'task', 'region', 'log']) expect(marks).toContain(m);
 });
+
+/** First x (CSS px) where the procs canvas at height y differs from the pixel 1 px above the lane, or -1. */
+async function firstPainted(page: Page, y: number, laneTop: number): Promise<number> {
+  return page.getByTestId('procs-canvas').evaluate(
+    (c: HTMLCanvasElement, [yy, top]) => {
+      const ctx = c.getContext('2d')!;
+      const dpr = c.width / c.clientWidth;
+      const line = ctx.getImageData(0, Math.round(yy * dpr), c.width, 1).data;
+      const bg = ctx.getImageData(0, Math.round(top * dpr), 1, 1).data;
+      for (let x = 0; x < c.width; x++) {
+        const i = x * 4;
+        if (Math.abs(line[i] - bg[0]) + Math.abs(line[i + 1] - bg[1]) + Math.abs(line[i + 2] - bg[2]) > 60) return x / dpr;
+      }
+      return -1;
+    },
+    [y, laneTop] as [number, number],
+  );
+}
+
+test('user annotations: the pool task, a region per job and a log per job, named in tooltips', async ({ page }) => {
+  // healthy-worker-pool wraps its life in task "worker-pool", each of its 20 jobs in region
+  // "consume" and logs each job under category "job" (test/goprograms/healthy-worker-pool).
+  await open(page, join(FIX, 'healthy-worker-pool', 'trace.out'));
+  const canvas = page.getByTestId('procs-canvas');
+  await expect(canvas).toHaveAttribute('data-tasks', '1');
+  await expect(canvas).toHaveAttribute('data-regions', '20');
+  await expect(canvas).toHaveAttribute('data-logs', '20');
+  await expect(page.getByTestId('tasks-label')).toContainText('User tasks');
+  await expect(page.getByTestId('regions-label')).toContainText('Regions');
+  const procs = Number(await canvas.getAttribute('data-procs'));
+  const taskTop = procs * 14;
+  const regionTop = taskTop + 16;
+  const box = (await canvas.boundingBox())!;
+  const tip = page.getByTestId('procs-tip');
+  // Off the lanes (same x, on the heap track) so the hover cursor line is not what the scan finds.
+  const away = async (x: number) => {
+    await page.mouse.move(box.x + x, box.y - 40);
+    await expect(page.getByTestId('trace-view')).toHaveAttribute('data-idle', 'true');
+  };
+
+  // The task lane: its bar carries the task's name.
+  const tx = await firstPainted(page, taskTop + 12, taskTop + 1);
+  expect(tx).toBeGreaterThanOrEqual(0);
+  await page.mouse.move(box.x + tx + 2, box.y + taskTop + 12);
+  await expect(tip).toContainText('task worker-pool');
+
+  // Zoom in where the regions are, so single jobs stand apart.
+  await away(0);
+  const rx = await firstPainted(page, regionTop + 8, regionTop + 1);
+  expect(rx).toBeGreaterThanOrEqual(0);
+  await away(rx);
+  for (let i = 0; i < 12; i++) await page.keyboard.press('w');
+  await away(0);
+  const rx2 = await firstPainted(page, regionTop + 8, regionTop + 1);
+  expect(rx2).toBeGreaterThanOrEqual(0);
+  await page.mouse.move(box.x + rx2 + 1, box.y + regionTop + 8);
+  await expect(tip).toContainText('region consume');
+  await expect(tip).toContainText(/goroutine \d+ · task \d+/);
+  // A log mark sits on the top edge of the task lane, black on the task's colour.
+  await away(0);
+  const lx = await firstPainted(page, taskTop + 2, taskTop + 12);
+  expect(lx).toBeGreaterThanOrEqual(0);
+  await page.mouse.move(box.x + lx + 1, box.y + taskTop + 3);
+  await expect(tip).toContainText(/^log \[job\] \d+/);
+
+  await page.mouse.move(box.x + 5, box.y - 30);
+  await page.screenshot({ path: resolve(artifacts, 'viewer-annotations-1440-light.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.getByTestId('trace-view')).toHaveAttribute('data-idle', 'true');
+  await page.screenshot({ path: resolve(artifacts, 'viewer-annotations-1440-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+});
