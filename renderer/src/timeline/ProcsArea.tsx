@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { prepareCanvas } from './canvas-util';
 import { scheduler, type TimelineController } from './controller';
 import { ANN_LANE_CSS_PX, drawProcs, PROC_ROW_CSS_PX, procsHit, procsLayout } from './draw-procs';
+import { procIndex } from './proc-index';
 import { currentPalette } from './use-palette';
 import { xToNs } from './viewport';
 
@@ -74,7 +75,7 @@ export function ProcsArea({ ctrl, headerWidth }: { ctrl: TimelineController; hea
       {layout.height > 0 && (
         <div className="tv-procs-body" id="tv-procs-lanes">
           <div className="tv-track-labels tv-procs-labels" style={{ width: headerWidth }}>
-            {Array.from({ length: layout.procRows }, (_, p) => (
+            {Array.from(procIndex(m).byId.subarray(0, layout.procRows), (p) => (
               <div key={p} className="tv-proc-label" style={{ height: PROC_ROW_CSS_PX }} data-testid="proc-label">
                 P{m.procs.id[p]}
               </div>

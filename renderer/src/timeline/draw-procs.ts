@@ -56,12 +56,13 @@ export function drawProcs(f: ProcsFrame): void {
   const idx = procIndex(m);
   const s = m.procs.spans;
   ctx.fillStyle = pal.kind[SpanKind.Running];
-  for (let p = 0; p < L.procRows; p++) {
-    const top = p * PROC_ROW_CSS_PX + 2;
+  for (let r = 0; r < L.procRows; r++) {
+    const p = idx.byId[r];
+    const top = r * PROC_ROW_CSS_PX + 2;
     const h = PROC_ROW_CSS_PX - 4;
-    if (p % 2 === 1) {
+    if (r % 2 === 1) {
       ctx.fillStyle = pal.rowAltBg;
-      ctx.fillRect(0, p * PROC_ROW_CSS_PX, width, PROC_ROW_CSS_PX);
+      ctx.fillRect(0, r * PROC_ROW_CSS_PX, width, PROC_ROW_CSS_PX);
       ctx.fillStyle = pal.kind[SpanKind.Running];
     }
     const end = idx.first[p] + idx.count[p];
@@ -157,8 +158,8 @@ export function procsHit(m: TraceModel, vp: Viewport, L: ProcsLayout, x: number,
   const a = annotationIndex(m);
   const procH = L.procRows * PROC_ROW_CSS_PX;
   if (y < procH) {
-    const p = Math.floor(y / PROC_ROW_CSS_PX);
     const idx = procIndex(m);
+    const p = idx.byId[Math.min(L.procRows - 1, Math.floor(y / PROC_ROW_CSS_PX))];
     const i = firstProcSpanEndingAfter(m, idx, p, ns);
     const sp = idx.order[i];
     if (i < idx.first[p] + idx.count[p] && m.procs.spans.startNs[sp] <= ns2) {

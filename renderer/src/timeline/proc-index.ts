@@ -9,6 +9,8 @@ export interface ProcIndex {
   /** order[first[p] .. first[p] + count[p]) are P p's spans. */
   readonly first: Uint32Array;
   readonly count: Uint32Array;
+  /** Ps in drawing order (by P id: P0 first), as indices into model.procs. */
+  readonly byId: Uint32Array;
 }
 
 export interface Annotation {
@@ -49,7 +51,8 @@ export function procIndex(m: TraceModel): ProcIndex {
     const part = order.subarray(first[k], first[k] + count[k]);
     part.sort((a, b) => s.startNs[a] - s.startNs[b] || a - b);
   }
-  const idx = { order, first, count };
+  const byId = Uint32Array.from({ length: p.count }, (_, k) => k).sort((a, b) => p.id[a] - p.id[b]);
+  const idx = { order, first, count, byId };
   procMemo.set(m.procs, idx);
   return idx;
 }

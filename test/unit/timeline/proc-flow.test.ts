@@ -46,6 +46,8 @@ describe('procIndex', () => {
       }
     }
     expect(seen.every((v) => v === 1)).toBe(true);
+    const ids = Array.from(idx.byId, (k) => m.procs.id[k]);
+    expect(ids).toEqual([...m.procs.id].sort((a, b) => a - b));
   });
 
   it('annotations of a trace without runtime/trace tasks are empty, not invented', () => {
