@@ -47,9 +47,11 @@ function SampleTypePicker({ profile }: { profile: Profile }) {
 /** Differential flame graph of the first and last snapshot, or one profile's flame graph. */
 export function FlamePane({ ids, profiles, names }: { ids: readonly DocumentId[]; profiles: readonly Profile[]; names: readonly string[] }) {
   const idx = useCompare((s) => s.sampleIndex);
-  const last = profiles[profiles.length - 1];
-  const sampleIndex = last.kind === 'samples' && idx >= 0 && idx < last.sampleTypes.length ? idx : null;
+  // Empty for the one render between closing the compared documents and the view leaving.
+  const last = profiles.at(-1);
+  const sampleIndex = last?.kind === 'samples' && idx >= 0 && idx < last.sampleTypes.length ? idx : null;
   const { tree, error } = useFlameTree(ids, sampleIndex);
+  if (!last) return null;
   if (!tree) {
     return (
       <div className="flame-pane">
