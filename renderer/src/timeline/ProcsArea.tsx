@@ -80,6 +80,11 @@ export function ProcsArea({ ctrl, headerWidth }: { ctrl: TimelineController; hea
                 P{m.procs.id[p]}
               </div>
             ))}
+            {layout.logH > 0 && (
+              <div className="tv-proc-label tv-ann-label tv-log-label" style={{ height: layout.logH }} data-testid="logs-label">
+                <span className="tv-swatch tv-swatch-log tv-swatch-logmark" /> Logs
+              </div>
+            )}
             {layout.taskLanes > 0 && (
               <div className="tv-proc-label tv-ann-label" style={{ height: layout.taskLanes * ANN_LANE_CSS_PX }} data-testid="tasks-label">
                 <span className="tv-swatch tv-swatch-task" /> User tasks
@@ -87,7 +92,7 @@ export function ProcsArea({ ctrl, headerWidth }: { ctrl: TimelineController; hea
             )}
             {layout.regionLanes > 0 && (
               <div className="tv-proc-label tv-ann-label" style={{ height: layout.regionLanes * ANN_LANE_CSS_PX }} data-testid="regions-label">
-                <span className="tv-swatch tv-swatch-region" /> Regions{layout.hasLogs ? ' · logs ▾' : ''}
+                <span className="tv-swatch tv-swatch-region" /> Regions
               </div>
             )}
           </div>

@@ -15,12 +15,15 @@ export const ANN_LANE_CSS_PX = 16;
 /** Lanes drawn at most per annotation kind; deeper nesting is drawn in the last lane. */
 export const MAX_ANN_LANES = 4;
 const LOG_MARK_CSS_PX = 7;
+/** Log marks get their own strip above the task lanes, so they never cover a task's name. */
+export const LOG_STRIP_CSS_PX = 12;
 
 export interface ProcsLayout {
   readonly procRows: number;
   readonly taskLanes: number;
   readonly regionLanes: number;
-  readonly hasLogs: boolean;
+  /** Height of the log strip (0 without logs). */
+  readonly logH: CssPixels;
   readonly height: CssPixels;
 }
 
@@ -28,9 +31,9 @@ export function procsLayout(m: TraceModel, open: boolean): ProcsLayout {
   const a = annotationIndex(m);
   const procRows = open ? m.procs.count : 0;
   const taskLanes = Math.min(MAX_ANN_LANES, a.taskLanes);
-  // Logs without tasks or regions still get one lane for their marks.
-  const regionLanes = Math.min(MAX_ANN_LANES, Math.max(a.regionLanes, a.logs.length > 0 && a.taskLanes === 0 ? 1 : 0));
-  return { procRows, taskLanes, regionLanes, hasLogs: a.logs.length > 0, height: procRows * PROC_ROW_CSS_PX + (taskLanes + regionLanes) * ANN_LANE_CSS_PX };
+  const regionLanes = Math.min(MAX_ANN_LANES, a.regionLanes);
+  const logH = a.logs.length > 0 ? LOG_STRIP_CSS_PX : 0;
+  return { procRows, taskLanes, regionLanes, logH, height: procRows * PROC_ROW_CSS_PX + logH + (taskLanes + regionLanes) * ANN_LANE_CSS_PX };
 }
 
 export interface ProcsFrame {
@@ -89,15 +92,15 @@ export function drawProcs(f: ProcsFrame): void {
     ctx.globalAlpha = 1;
   }
   const a = annotationIndex(m);
-  let y = L.procRows * PROC_ROW_CSS_PX;
+  let y = L.procRows * PROC_ROW_CSS_PX + L.logH;
   if (L.taskLanes > 0) {
     lanes(f, a.tasks, y, pal.task, pal.annText);
     y += L.taskLanes * ANN_LANE_CSS_PX;
   }
   if (L.regionLanes > 0) lanes(f, a.regions, y, pal.region, pal.annText);
   if (a.logs.length > 0) {
-    // Log marks: small downward triangles on the first annotation lane's top edge.
-    const ly = L.procRows * PROC_ROW_CSS_PX + 1;
+    // Log marks: small downward triangles in their strip, pointing at the lanes below.
+    const ly = L.procRows * PROC_ROW_CSS_PX + (LOG_STRIP_CSS_PX - LOG_MARK_CSS_PX) / 2;
     ctx.fillStyle = pal.text;
     let last = -Infinity;
     for (const l of a.logs) {
@@ -168,12 +171,12 @@ export function procsHit(m: TraceModel, vp: Viewport, L: ProcsLayout, x: number,
     }
     return { kind: 'proc', text: `P${m.procs.id[p]} idle` };
   }
-  if (a.logs.length > 0 && y < procH + LOG_MARK_CSS_PX + 2) {
+  if (y < procH + L.logH) {
     const l = a.logs.find((e) => e.timeNs >= ns && e.timeNs <= ns2);
-    if (l) return { kind: 'log', text: `log ${l.category ? `[${l.category}] ` : ''}${l.message}\ngoroutine ${l.goroutineId}${l.taskId > 0 ? ` · task ${l.taskId}` : ''} · ${fmt(l.timeNs)} into the trace` };
+    return l ? { kind: 'log', text: `log ${l.category ? `[${l.category}] ` : ''}${l.message}\ngoroutine ${l.goroutineId}${l.taskId > 0 ? ` · task ${l.taskId}` : ''} · ${fmt(l.timeNs)} into the trace` } : { kind: '', text: '' };
   }
   const laneOf = (top: number) => Math.floor((y - top) / ANN_LANE_CSS_PX);
-  const taskTop = procH;
+  const taskTop = procH + L.logH;
   const regionTop = taskTop + L.taskLanes * ANN_LANE_CSS_PX;
   const pick = (items: readonly Annotation[], lane: number) => items.find((it) => Math.min(it.lane, MAX_ANN_LANES - 1) === lane && it.startNs <= ns2 && it.endNs >= ns);
   if (y < regionTop) {

@@ -117,7 +117,8 @@ test('user annotations: the pool task, a region per job and a log per job, named
   await expect(page.getByTestId('tasks-label')).toContainText('User tasks');
   await expect(page.getByTestId('regions-label')).toContainText('Regions');
   const procs = Number(await canvas.getAttribute('data-procs'));
-  const taskTop = procs * 14;
+  const logTop = procs * 14;
+  const taskTop = logTop + 12; // below the log strip
   const regionTop = taskTop + 16;
   const box = (await canvas.boundingBox())!;
   const tip = page.getByTestId('procs-tip');
@@ -145,11 +146,12 @@ test('user annotations: the pool task, a region per job and a log per job, named
   await page.mouse.move(box.x + rx2 + 1, box.y + regionTop + 8);
   await expect(tip).toContainText('region consume');
   await expect(tip).toContainText(/goroutine \d+ · task \d+/);
-  // A log mark sits on the top edge of the task lane, black on the task's colour.
+  // Log marks sit in their strip above the task lane (never over a task's name).
+  await expect(page.getByTestId('logs-label')).toContainText('Logs');
   await away(0);
-  const lx = await firstPainted(page, taskTop + 2, taskTop + 12);
+  const lx = await firstPainted(page, logTop + 4, logTop + 11);
   expect(lx).toBeGreaterThanOrEqual(0);
-  await page.mouse.move(box.x + lx + 1, box.y + taskTop + 3);
+  await page.mouse.move(box.x + lx + 1, box.y + logTop + 4);
   await expect(tip).toContainText(/^log \[job\] \d+/);
 
   await page.mouse.move(box.x + 5, box.y - 30);
