@@ -88,7 +88,13 @@ export function ProfileFlame({ profile, doc }: { profile: Profile; doc?: Pick<Do
                 <h4 data-testid="sandwich-callers-title">
                   Callers of <span className="mono">{fn}</span> <span className="muted">(bottom-up: who called it)</span>
                 </h4>
-                <FlameGraph tree={sandwich.callers} />
+                {sandwich.callers.maxDepth <= 1 ? (
+                  <p className="muted" data-testid="sandwich-no-callers">
+                    No callers recorded: its stacks start at <span className="mono">{fn}</span> (a goroutine&apos;s entry function).
+                  </p>
+                ) : (
+                  <FlameGraph tree={sandwich.callers} />
+                )}
                 <h4 data-testid="sandwich-callees-title">
                   Callees of <span className="mono">{fn}</span> <span className="muted">(what it called)</span>
                 </h4>

@@ -38,16 +38,23 @@ test('callers / callees of a function picked in the table: both rooted at it, wi
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('sandwich-callers-title')).toContainText('Callers of main.handleItem.func1');
   await expect(page.getByTestId('sandwich-callees-title')).toContainText('Callees of main.handleItem.func1');
+  // A goroutine's entry function has no callers in a goroutine profile: said, not an empty graph.
+  await expect(page.getByTestId('sandwich-no-callers')).toBeVisible();
   const graphs = sandwich.getByTestId('flame');
+  await expect(graphs).toHaveCount(1);
+  // Depth 1 of the callees is the function itself, holding its cumulative value; below it the
+  // runtime's blocking path (it blocks in a channel send).
+  const t = await hoverDepth(page, graphs.first(), 1);
+  expect(t).toContain('main.handleItem.func1');
+  expect(t).toContain(`Total${cum}`);
+  expect(await hoverDepth(page, graphs.first(), 2)).toMatch(/^runtime\.chansend/);
+  // A function in the middle of stacks has both: its callers hold its cum value too.
+  const mid = sandwich.getByTestId('flame-top-row').filter({ hasText: 'runtime.chansend1' });
+  const midCum = (await mid.locator('td').nth(2).textContent())!.trim();
+  await mid.click();
   await expect(graphs).toHaveCount(2);
-  // Depth 1 of both trees is the function itself, holding its cumulative value.
-  for (const g of [graphs.nth(0), graphs.nth(1)]) {
-    const t = await hoverDepth(page, g, 1);
-    expect(t).toContain('main.handleItem.func1');
-    expect(t).toContain(`Total${cum}`);
-  }
-  // Below it: in the callees, the runtime's blocking path (it blocks in a channel send).
-  expect(await hoverDepth(page, graphs.nth(1), 2)).toMatch(/^runtime\.chansend/);
+  for (const g of [graphs.nth(0), graphs.nth(1)]) expect(await hoverDepth(page, g, 1)).toContain(`Total${midCum}`);
+  expect(await hoverDepth(page, graphs.nth(0), 2)).toContain('main.handleItem.func1');
   await page.mouse.move(5, 5);
   await page.screenshot({ path: resolve(artifacts, 'viewer-sandwich-1440-light.png') });
   await page.emulateMedia({ colorScheme: 'dark' });
