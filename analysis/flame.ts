@@ -218,3 +218,34 @@ export function layoutFlame(tree: FlameTree, minFraction = 0, focus: FlameNode =
   walk(focus, 0, 0);
   return rects;
 }
+
+/**
+ * Sandwich view of one function (speedscope's, pprof's "peek"): every sample with `fn` on its
+ * stack, as two trees rooted at `fn` — its callers (bottom-up from the innermost call of `fn`)
+ * and its callees (top-down from the outermost call, so recursion is counted once). Both roots'
+ * totals are `fn`'s cumulative value.
+ */
+export function sandwichOfProfile(p: Profile, sampleIndex: number, fn: string): { callers: FlameTree; callees: FlameTree } {
+  const up = new Builder();
+  const down = new Builder();
+  for (const s of profileStacks(p, sampleIndex, false)) {
+    const st = s.stack;
+    let inner = -1;
+    let outer = -1;
+    for (let i = 0; i < st.length; i++) {
+      if (st[i].func !== fn) continue;
+      if (inner < 0) inner = i;
+      outer = i;
+    }
+    if (inner < 0) continue;
+    // Callers: fn then what called it, outward (the inverted builder puts st[inner] at the root).
+    up.add(st.slice(inner), s.value, false, true);
+    // Callees: fn then what it called, inward (st[0..outer], outermost fn at the root).
+    down.add(st.slice(0, outer + 1), s.value, false);
+  }
+  const label = labelOf(p, sampleIndex);
+  return {
+    callers: { root: up.finish(), maxDepth: up.maxDepth, differential: false, ...label },
+    callees: { root: down.finish(), maxDepth: down.maxDepth, differential: false, ...label },
+  };
+}

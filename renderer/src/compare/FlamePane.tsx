@@ -47,9 +47,11 @@ function SampleTypePicker({ profile }: { profile: Profile }) {
 /** Differential flame graph of the first and last snapshot, or one profile's flame graph. */
 export function FlamePane({ ids, profiles, names }: { ids: readonly DocumentId[]; profiles: readonly Profile[]; names: readonly string[] }) {
   const idx = useCompare((s) => s.sampleIndex);
+  // Empty when no document is left to draw (e.g. the compared snapshots were closed).
   const last = profiles.at(-1);
   const sampleIndex = last?.kind === 'samples' && idx >= 0 && idx < last.sampleTypes.length ? idx : null;
   const { tree, error } = useFlameTree(ids, sampleIndex);
+  if (!last) return null;
   if (!tree) {
     return (
       <div className="flame-pane">

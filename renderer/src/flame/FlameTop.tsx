@@ -1,6 +1,7 @@
 // The top table of a flame tree, as `go tool pprof -top`: per function its flat value (samples
 // whose innermost frame it is) and cumulative value (samples with it anywhere on the stack).
-// Sortable; a click searches the flame graph for that function.
+// Sortable; a click (or Enter on a focused row) picks the function: the flame graph searches for
+// it, the sandwich view roots its callers and callees there.
 import { useMemo, useState } from 'react';
 import { functionTotals, type FlameTree } from '../../../analysis/flame';
 import { formatValue } from '../compare/compare-model';
@@ -35,7 +36,16 @@ export function FlameTop({ tree, onPick, picked }: { tree: FlameTree; onPick: (f
         </thead>
         <tbody>
           {sorted.map((r) => (
-            <tr key={r.name} className={r.name === picked ? 'flame-top-on' : undefined} onClick={() => onPick(r.name === picked ? '' : r.name)} data-testid="flame-top-row">
+            <tr key={r.name} className={r.name === picked ? 'flame-top-on' : undefined} onClick={() => onPick(r.name === picked ? '' : r.name)}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter' && e.key !== ' ') return;
+                e.preventDefault();
+                onPick(r.name === picked ? '' : r.name);
+              }}
+              tabIndex={0}
+              aria-selected={r.name === picked}
+              data-testid="flame-top-row"
+            >
               <td className="num mono">{formatValue(r.flat, tree.unit)}</td>
               <td className="num muted">{pct(r.flat)}</td>
               <td className="num mono">{formatValue(r.cum, tree.unit)}</td>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { defaultSampleIndex, flameOfProfile, searchFlame, sampleTypeLabels } from '../../../analysis/flame';
+import { defaultSampleIndex, flameOfProfile, sandwichOfProfile, searchFlame, sampleTypeLabels } from '../../../analysis/flame';
 import type { DocumentInfo } from '../../../contract';
 import type { Profile } from '../../../parsers/model';
 import { openCompare } from '../compare/compare-store';
@@ -8,11 +8,12 @@ import { FlameGraph } from './FlameGraph';
 import { FlameTop } from './FlameTop';
 import './flame.css';
 
-type View = 'flame' | 'inverted' | 'top';
+type View = 'flame' | 'inverted' | 'top' | 'sandwich';
 const VIEWS: readonly [View, string][] = [
   ['flame', 'Flame graph'],
   ['inverted', 'Inverted (bottom-up)'],
   ['top', 'Top table'],
+  ['sandwich', 'Callers / callees'],
 ];
 
 /** A profile document's flame graph (any kind, any sample type), with search, a top table and the way into comparing. */
@@ -22,13 +23,19 @@ export function ProfileFlame({ profile, doc }: { profile: Profile; doc?: Pick<Do
   const [query, setQuery] = useState('');
   const tree = useMemo(() => flameOfProfile(profile, idx, view === 'inverted'), [profile, idx, view]);
   const found = useMemo(() => searchFlame(tree.root, query), [tree, query]);
+  // The sandwich's function: picked in its top table (or the top table's pick carried over).
+  const [fn, setFn] = useState('');
+  const sandwich = useMemo(() => (view === 'sandwich' && fn ? sandwichOfProfile(profile, idx, fn) : null), [profile, idx, view, fn]);
   const labels = sampleTypeLabels(profile);
   return (
     <section className="pflame" aria-label="Flame graph">
       <div className="pflame-bar">
         <div className="pflame-views" role="tablist" aria-label="View">
           {VIEWS.map(([k, label]) => (
-            <button key={k} type="button" role="tab" aria-selected={view === k} className={`pflame-view${view === k ? ' pflame-view-on' : ''}`} onClick={() => setView(k)} data-testid={`flame-view-${k}`}>
+            <button key={k} type="button" role="tab" aria-selected={view === k} className={`pflame-view${view === k ? ' pflame-view-on' : ''}`} onClick={() => {
+                if (k === 'sandwich' && !fn && query.trim()) setFn(query.trim());
+                setView(k);
+              }} data-testid={`flame-view-${k}`}>
               {label}
             </button>
           ))}
@@ -70,7 +77,37 @@ export function ProfileFlame({ profile, doc }: { profile: Profile; doc?: Pick<Do
           </button>
         )}
       </div>
-      {view === 'top' ? <FlameTop tree={tree} picked={query} onPick={(fn) => setQuery(fn)} /> : <FlameGraph tree={tree} highlight={found.matches} />}
+      {view === 'top' ? (
+        <FlameTop tree={tree} picked={query} onPick={(f) => setQuery(f)} />
+      ) : view === 'sandwich' ? (
+        <div className="pflame-sandwich" data-testid="flame-sandwich">
+          <FlameTop tree={tree} picked={fn} onPick={setFn} />
+          <div className="pflame-sandwich-graphs">
+            {sandwich ? (
+              <>
+                <h4 data-testid="sandwich-callers-title">
+                  Callers of <span className="mono">{fn}</span> <span className="muted">(bottom-up: who called it)</span>
+                </h4>
+                {sandwich.callers.maxDepth <= 1 ? (
+                  <p className="muted" data-testid="sandwich-no-callers">
+                    No callers recorded: its stacks start at <span className="mono">{fn}</span> (a goroutine&apos;s entry function).
+                  </p>
+                ) : (
+                  <FlameGraph tree={sandwich.callers} />
+                )}
+                <h4 data-testid="sandwich-callees-title">
+                  Callees of <span className="mono">{fn}</span> <span className="muted">(what it called)</span>
+                </h4>
+                <FlameGraph tree={sandwich.callees} />
+              </>
+            ) : (
+              <p className="muted">Pick a function in the table to see who called it and what it called.</p>
+            )}
+          </div>
+        </div>
+      ) : (
+        <FlameGraph tree={tree} highlight={found.matches} />
+      )}
     </section>
   );
 }

@@ -13,9 +13,14 @@ export const LEGEND_MARKS: readonly [id: string, swatch: string, label: string, 
   ['hatch', 'tv-swatch-hatch', 'blocked until the end', 'Blocked when the trace ended; coloured by the verdict when the analysis suspects it'],
   ['hatch-plain', 'tv-swatch-hatch tv-swatch-hatch-plain', 'no verdict', 'Blocked until the end, but not suspected (grey hatching)'],
   ['selected', 'tv-swatch-outline', 'selected span', 'The span selected in the details panel'],
+  ['flow', 'tv-swatch-flow', 'woken by', 'Arrow from the goroutine that woke the selected wait to it'],
   ['gc', 'tv-swatch-gc', 'GC', 'Garbage collection (track above the rows)'],
   ['stw', 'tv-swatch-stw', 'stop the world', 'Stop-the-world pauses (track above the rows)'],
   ['end', 'tv-swatch-endline', 'end of trace', 'The last event of the trace'],
+  ['proc', 'tv-swatch-proc', 'P running', 'A processor (P) running goroutines (processor rows above the goroutines)'],
+  ['task', 'tv-swatch-task', 'user task', 'runtime/trace task (annotation lanes above the goroutines)'],
+  ['region', 'tv-swatch-region', 'user region', 'runtime/trace region (annotation lanes above the goroutines)'],
+  ['log', 'tv-swatch-log tv-swatch-logmark', 'user log', 'runtime/trace log message (triangle on the annotation lanes)'],
 ];
 
 export function Legend() {

@@ -69,7 +69,13 @@ export function RowsArea({ ctrl, headerWidth }: { ctrl: TimelineController; head
       hoverNs: nav.hoverNs,
       selection: nav.selection,
       boxes,
+      flow: ctrl.flow,
+      indexOfRow: ui.indexOfRow,
     });
+    // The drawn unblock link as text for tests and assistive tools (written only when it changes).
+    const fl = ctrl.flow;
+    const flowText = fl ? `${ctrl.model.goroutines.id[fl.fromRow]}>${ctrl.model.goroutines.id[fl.toRow]}@${fl.atNs}` : '';
+    if (canvas.dataset.flow !== flowText) canvas.dataset.flow = flowText;
   };
   const boxes = useRef(createBoxes()).current;
   const scratch = useRef(createBoxes()).current;

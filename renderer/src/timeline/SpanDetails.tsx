@@ -1,8 +1,10 @@
 // The selected span: its state, duration and reason, the stack where it began, and who woke it
-// (the goroutine whose unblock ended a wait, with its stack when the trace recorded one).
+// (the goroutine whose unblock ended a wait, with its stack when the trace recorded one; the
+// rows canvas draws the same link as an arrow), and the other goroutines blocked at its line.
 import { useMemo, useState } from 'react';
 import { GO_STATE_NAMES } from '../../../parsers/model';
 import type { TimelineController } from './controller';
+import { blockedAtSameLine, wakeOf } from './flow';
 import { startFunctionOf } from './rows';
 import { SPAN_KIND_LABELS } from './span-kind';
 import { StackFrames } from './StackFrames';
@@ -10,22 +12,14 @@ import { TimeBreakdown } from './TimeBreakdown';
 import { timeBreakdown } from './time-breakdown';
 import { formatDuration } from './time-axis';
 
-/** The span that ended a wait: a wait is followed by the Runnable span its waker began. */
-function wakeOf(ctrl: TimelineController, span: number): { id: number; stack: number } | null {
-  const s = ctrl.model.spans;
-  const row = s.goroutine[span];
-  const last = ctrl.model.goroutines.firstSpan[row] + ctrl.model.goroutines.spanCount[row] - 1;
-  for (const i of [span, span + 1]) {
-    if (i > last || s.wakerId[i] < 0 || Number.isNaN(s.wakerId[i])) continue;
-    return { id: s.wakerId[i], stack: s.wakerStack?.[i] ?? 0 };
-  }
-  return null;
-}
+/** Goroutines listed under "blocked at this line"; the rest are counted. */
+const SAME_LINE_SHOWN = 12;
 
 export function SpanDetails({ ctrl, span }: { ctrl: TimelineController; span: number }) {
   const m = ctrl.model;
   const s = m.spans;
-  const waker = wakeOf(ctrl, span);
+  const waker = wakeOf(m, span);
+  const same = useMemo(() => blockedAtSameLine(m, span), [m, span]);
   const wakerRow = waker ? ctrl.rowOfGoroutineId(waker.id) : -1;
   const stack = m.stacks.stacks[s.stack[span]];
   const reason = m.strings.strings[s.reason[span]];
@@ -39,7 +33,7 @@ export function SpanDetails({ ctrl, span }: { ctrl: TimelineController; span: nu
       </p>
       {waker && (
         <p data-testid="span-waker">
-          Woken by{' '}
+          Woken at {formatDuration(waker.atNs)} by{' '}
           {wakerRow >= 0 ? (
             <button type="button" className="tv-link" onClick={() => ctrl.select(wakerRow)}>
               G{waker.id} <span className="muted">{startFunctionOf(m, wakerRow)}</span>
@@ -54,6 +48,27 @@ export function SpanDetails({ ctrl, span }: { ctrl: TimelineController; span: nu
           <h4>Waker&apos;s stack</h4>
           <StackFrames frames={m.stacks.stacks[waker.stack]} testId="waker-stack" />
         </>
+      )}
+      {same.site !== '' && (
+        <div data-testid="same-line">
+          <h4>
+            {same.rows.length === 0 ? 'No other goroutine blocked at this line' : `${same.rows.length.toLocaleString('en-US')} other goroutine${same.rows.length === 1 ? '' : 's'} blocked at this line`}
+          </h4>
+          <p className="tv-small muted mono">{same.site}</p>
+          {same.rows.length > 0 && (
+            <ul className="tv-same-line">
+              {same.rows.slice(0, SAME_LINE_SHOWN).map(({ row, waits }) => (
+                <li key={row}>
+                  <button type="button" className="tv-link" onClick={() => ctrl.select(row)} data-goroutine-link={m.goroutines.id[row]}>
+                    G{m.goroutines.id[row]} <span className="muted">{startFunctionOf(m, row)}</span>
+                  </button>
+                  {waits > 1 && <span className="muted"> · {waits} times</span>}
+                </li>
+              ))}
+              {same.rows.length > SAME_LINE_SHOWN && <li className="muted">and {(same.rows.length - SAME_LINE_SHOWN).toLocaleString('en-US')} more</li>}
+            </ul>
+          )}
+        </div>
       )}
       {stack && stack.length > 0 && (
         <>

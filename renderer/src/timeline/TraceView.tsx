@@ -5,6 +5,7 @@ import type { TraceModel } from '../../../parsers/model';
 import { scheduler, TimelineController } from './controller';
 import { DetailsPanel } from './DetailsPanel';
 import { Legend } from './Legend';
+import { ProcsArea } from './ProcsArea';
 import { RowsArea } from './RowsArea';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { SPAN_KIND_COUNT } from './span-kind';
@@ -72,6 +73,8 @@ export function TraceView({
       el.style.setProperty(`--kt${k}`, palette.kindText[k]);
     }
     for (const [c, v] of Object.entries(palette.confidence)) el.style.setProperty(`--conf-${c}`, v);
+    el.style.setProperty('--ann-task', palette.task);
+    el.style.setProperty('--ann-region', palette.region);
     scheduler.request();
   }, [palette]);
 
@@ -182,6 +185,7 @@ export function TraceView({
         )}
         <div className="tv-main">
           <TracksArea ctrl={ctrl} headerWidth={HEADER_WIDTH_CSS_PX} />
+          <ProcsArea ctrl={ctrl} headerWidth={HEADER_WIDTH_CSS_PX} />
           <RowsArea ctrl={ctrl} headerWidth={HEADER_WIDTH_CSS_PX} />
           <Legend />
         </div>

@@ -10,6 +10,14 @@ import { createNavStore } from './nav-store';
 import { FrameScheduler } from './frame-scheduler';
 import { buildRows, DEFAULT_ROW_OPTIONS, type RowList, type RowOptions } from './rows';
 import { spanKinds } from './span-kind';
+import { wakeOf } from './flow';
+
+/** The selected wait's unblock link, drawn as an arrow from the waker's row to the woken row. */
+export interface FlowLink {
+  readonly fromRow: number;
+  readonly toRow: number;
+  readonly atNs: number;
+}
 
 export interface UiState {
   options: RowOptions;
@@ -35,6 +43,8 @@ export class TimelineController {
   leaks: LeakIndex;
   /** Transient hover state, read by the canvases at draw time. */
   hover = { span: -1, row: -1 };
+  /** Read by the rows canvas at draw time; set with the selection. */
+  flow: FlowLink | null = null;
 
   constructor(
     public model: TraceModel,
@@ -72,6 +82,7 @@ export class TimelineController {
     const selectedRow = s.selectedRow < model.goroutines.count ? s.selectedRow : -1;
     const selectedSpan = s.selectedSpan < model.spans.count ? s.selectedSpan : -1;
     this.hover = { span: -1, row: -1 };
+    this.flow = this.flowOf(selectedSpan);
     this.ui.setState({ rows, indexOfRow: indexRows(rows, model.goroutines.count), selectedRow, selectedSpan, dataVersion: s.dataVersion + 1 });
     scheduler.request();
   }
@@ -91,6 +102,7 @@ export class TimelineController {
   }
 
   select(row: number, span = -1): void {
+    this.flow = this.flowOf(span);
     this.ui.setState({ selectedRow: row, selectedSpan: span });
     scheduler.request();
   }
@@ -110,6 +122,13 @@ export class TimelineController {
       }
     }
     this.select(ids ? first : -1);
+  }
+
+  private flowOf(span: number): FlowLink | null {
+    if (span < 0) return null;
+    const w = wakeOf(this.model, span);
+    const fromRow = w ? this.rowOfGoroutineId(w.id) : -1;
+    return w && fromRow >= 0 ? { fromRow, toRow: this.model.spans.goroutine[span], atNs: w.atNs } : null;
   }
 
   leakOf = (row: number) => confidenceOf(this.leaks, this.model, row);

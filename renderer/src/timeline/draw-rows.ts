@@ -4,6 +4,7 @@ import type { TraceModel } from '../../../parsers/model';
 import type { Confidence } from '../../../analysis/verdict';
 import { fitText, hatchPattern, textWidth } from './canvas-util';
 import { layoutRow, type RowItem, type SpanBoxes } from './lod';
+import type { FlowLink } from './controller';
 import type { Palette } from './palette';
 import { SPAN_KIND_LABELS, SpanKind } from './span-kind';
 import { axisTicks, formatDuration } from './time-axis';
@@ -35,6 +36,10 @@ export interface RowsFrame {
   readonly hoverNs: number;
   readonly selection: { a: number; b: number } | null;
   readonly boxes: SpanBoxes;
+  /** The selected wait's unblock link (arrow from the waker's row), null for none. */
+  readonly flow: FlowLink | null;
+  /** Position of each goroutine row in `rows`, −1 when not listed. */
+  readonly indexOfRow: Int32Array;
 }
 
 export function drawRows(f: RowsFrame): void {
@@ -119,6 +124,7 @@ export function drawRows(f: RowsFrame): void {
       ctx.strokeRect(snap(Math.max(-2, x0)) + 0.75, top + 0.75, Math.max(2, Math.min(f.width + 2, x1) - Math.max(-2, x0)) - 1.5, h - 1.5);
     }
   }
+  if (f.flow) drawFlow(f, f.flow);
   if (f.selection) {
     const a = nsToX(vp, Math.min(f.selection.a, f.selection.b));
     const z = nsToX(vp, Math.max(f.selection.a, f.selection.b));
@@ -161,3 +167,58 @@ function drawLeakMark(f: RowsFrame, row: number, top: number, h: number, endX: n
   ctx.fillRect(x0, top, 2, h);
   ctx.fillRect(x1 - 3, top - 1, 3, h + 2);
 }
+
+/** Vertical centre of a goroutine row on the canvas; off-screen or unlisted rows pin to an edge. */
+function rowCentre(f: RowsFrame, row: number): { y: number; shown: boolean } {
+  for (const it of f.items) {
+    if (f.rows[it.index] === row) {
+      const y = it.start - f.scrollOffset + it.size / 2;
+      if (y >= 0 && y <= f.height) return { y, shown: true };
+      return { y: y < 0 ? 0 : f.height, shown: false };
+    }
+  }
+  const at = f.indexOfRow[row];
+  const first = f.items.length > 0 ? f.items[0].index : 0;
+  return { y: at >= 0 && at > first ? f.height : 0, shown: false };
+}
+
+/**
+ * The unblock link: a curve from the waker's row to the woken row at the moment of the wake, a dot
+ * where the waker acted and an arrowhead on the goroutine it woke (gotraceui's and Perfetto's
+ * flow arrows). A row outside the view pins its end to the canvas edge, dashed.
+ */
+function drawFlow(f: RowsFrame, fl: FlowLink): void {
+  const { ctx, vp, palette: pal } = f;
+  const x = nsToX(vp, fl.atNs);
+  if (x < -20 || x > f.width + 20) return;
+  const a = rowCentre(f, fl.fromRow);
+  const b = rowCentre(f, fl.toRow);
+  if (!a.shown && !b.shown) return;
+  const dir = b.y >= a.y ? 1 : -1;
+  const tipY = b.y - dir * (b.shown ? ROW_HALF_CSS_PX : 0);
+  const bend = Math.min(60, Math.max(16, Math.abs(tipY - a.y) / 3));
+  ctx.strokeStyle = pal.text;
+  ctx.fillStyle = pal.text;
+  ctx.lineWidth = 1.5;
+  if (!a.shown || !b.shown) ctx.setLineDash([4, 3]);
+  ctx.beginPath();
+  ctx.moveTo(x, a.y);
+  ctx.bezierCurveTo(x + bend, a.y + dir * bend * 0.4, x + bend, tipY - dir * bend * 0.8, x, tipY);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  if (a.shown) {
+    ctx.beginPath();
+    ctx.arc(x, a.y, 3, 0, Math.PI * 2);
+    ctx.fill();
+  }
+  if (b.shown) {
+    ctx.beginPath();
+    ctx.moveTo(x, tipY);
+    ctx.lineTo(x - 4, tipY - dir * 7);
+    ctx.lineTo(x + 4, tipY - dir * 7);
+    ctx.closePath();
+    ctx.fill();
+  }
+}
+
+const ROW_HALF_CSS_PX = 8;

@@ -29,6 +29,10 @@ export interface Palette {
   readonly heapGoal: string;
   readonly confidence: Readonly<Record<Confidence, string>>;
   readonly blockedNoVerdict: string;
+  /** runtime/trace user tasks and regions (ProcsArea), apart from every span kind's hue. */
+  readonly task: string;
+  readonly region: string;
+  readonly annText: string;
 }
 
 function kinds(entries: Record<number, string>): string[] {
@@ -88,6 +92,9 @@ export const LIGHT: Palette = {
   heapGoal: 'rgba(0, 158, 115, 0.55)',
   confidence: { proven: '#c0143c', high: '#d55e00', medium: '#e69f00', low: '#8a909c' },
   blockedNoVerdict: '#8a909c',
+  task: '#4b5aa8',
+  region: '#2f8c86',
+  annText: '#ffffff',
 };
 
 export const DARK: Palette = {
@@ -142,6 +149,9 @@ export const DARK: Palette = {
   heapGoal: 'rgba(53, 194, 154, 0.6)',
   confidence: { proven: '#ff5a7a', high: '#ff8a3d', medium: '#f2b53a', low: '#8d94a3' },
   blockedNoVerdict: '#737a87',
+  task: '#7f8fe0',
+  region: '#5cc2ba',
+  annText: '#101318',
 };
 
 /** The legend's order: what the user reads first is what matters for leaks. */

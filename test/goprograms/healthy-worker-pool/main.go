@@ -2,7 +2,10 @@
 package main
 
 import (
+	"context"
 	_ "embed"
+	"runtime/trace"
+	"strconv"
 	"sync"
 
 	"goprograms/internal/harness"
@@ -19,8 +22,13 @@ func run(h *harness.H) func() {
 	return startPool(4, 20)
 }
 
+// The pool also annotates itself with runtime/trace (one task for the pool's life, a region per
+// job, a log line per job): the viewer's task/region/log lanes are tested on this trace. The
+// annotations never block, so the goroutines and their states are those of a plain pool.
+//
 //go:noinline
 func startPool(workers, jobs int) func() {
+	ctx, task := trace.NewTask(context.Background(), "worker-pool")
 	ch := make(chan int)
 	var wg sync.WaitGroup
 	for i := 0; i < workers; i++ {
@@ -28,7 +36,8 @@ func startPool(workers, jobs int) func() {
 		go func() {
 			defer wg.Done()
 			for j := range ch {
-				consume(j)
+				trace.WithRegion(ctx, "consume", func() { consume(j) })
+				trace.Log(ctx, "job", strconv.Itoa(j))
 			}
 		}()
 	}
@@ -38,6 +47,7 @@ func startPool(workers, jobs int) func() {
 	return func() {
 		close(ch)
 		wg.Wait()
+		task.End()
 	}
 }
 
