@@ -82,7 +82,7 @@ export function FlamePane({ ids, profiles, names }: { ids: readonly DocumentId[]
           </span>
         )}
         <span className="flame-hint muted">hover for values · click to zoom · Esc to reset</span>
-        {last && <SampleTypePicker profile={last} />}
+        <SampleTypePicker profile={last} />
       </div>
       <div className="flame-scroll">
         <FlameGraph tree={tree} baseLabel={`${a} · ${names[0]}`} targetLabel={`${b} · ${names[n - 1]}`} />

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../parsers/model/byte-source';
 import { GoState, type TraceModel } from '../../../parsers/model';
-import { parseTrace } from '../../../parsers/trace';
+import { expandSpans, parseTrace } from '../../../parsers/trace';
 import { blockedAtSameLine, wakeOf } from '../../../renderer/src/timeline/flow';
 import { annotationIndex, firstProcSpanEndingAfter, procIndex } from '../../../renderer/src/timeline/proc-index';
 import { corpus, fixtures } from '../../support/corpus';
@@ -14,9 +14,9 @@ const models = new Map<string, TraceModel>();
 let leak: TraceModel;
 
 beforeAll(async () => {
-  for (const f of FILES) models.set(f, await parseTrace(bytesSource(f, new Uint8Array(readFileSync(corpus('realworld', 'traces', f))))));
+  for (const f of FILES) models.set(f, expandSpans(await parseTrace(bytesSource(f, new Uint8Array(readFileSync(corpus('realworld', 'traces', f)))))));
   const file = fixtures('go1.26', 'http-handler-leak', 'trace.out');
-  leak = await parseTrace(bytesSource(file, new Uint8Array(readFileSync(file))));
+  leak = expandSpans(await parseTrace(bytesSource(file, new Uint8Array(readFileSync(file)))));
 });
 
 describe('procIndex', () => {
