@@ -81,3 +81,12 @@ export async function chooseFiles(page: Page, trigger: () => Promise<void>, file
     await (await chooser).setFiles(files);
   }).toPass({ timeout: 30_000 });
 }
+
+/** A fresh first screen, then `file` opened with Ctrl+O; resolves once its timeline is idle. */
+export async function openTraceFile(page: Page, file: string): Promise<void> {
+  await page.goto(serveUrl());
+  await expect(page.getByText('browser mode')).toBeVisible();
+  await closeAllDocuments(page);
+  await chooseFiles(page, () => page.keyboard.press('Control+o'), file);
+  await expect(page.getByTestId('trace-view')).toHaveAttribute('data-idle', 'true', { timeout: 30_000 });
+}

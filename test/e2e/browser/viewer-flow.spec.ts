@@ -1,10 +1,10 @@
 // Issue 18, unblock links: a selected wait draws an arrow from the goroutine that woke it, and its
 // details list the other goroutines blocked at the same line (checked against the fixture's
 // truth.json, written by the Go program itself). Screenshots: test/artifacts/viewer-flow-*.png.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { artifacts, chooseFiles, closeAllDocuments, root, serveOrigin, serveUrl } from '../support';
+import { artifacts, closeAllDocuments, openTraceFile, root, serveOrigin } from '../support';
 
 const FIX = resolve(root, 'test/fixtures/go1.26');
 
@@ -14,13 +14,7 @@ test.afterEach(async ({ page }) => {
   if (page.url().startsWith(serveOrigin())) await closeAllDocuments(page);
 });
 
-async function open(page: Page, file: string): Promise<void> {
-  await page.goto(serveUrl());
-  await expect(page.getByText('browser mode')).toBeVisible();
-  await closeAllDocuments(page);
-  await chooseFiles(page, () => page.keyboard.press('Control+o'), file);
-  await expect(page.getByTestId('trace-view')).toHaveAttribute('data-idle', 'true', { timeout: 30_000 });
-}
+const open = openTraceFile;
 
 test('who else blocked at this line: the leak group of the fixture, nobody else', async ({ page }) => {
   const truth = JSON.parse(readFileSync(join(FIX, 'http-handler-leak', 'truth.json'), 'utf8')) as { leaks: { ids: number[]; traceReason: string }[] };

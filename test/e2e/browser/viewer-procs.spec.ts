@@ -3,7 +3,7 @@
 // light and dark go to test/artifacts/viewer-procs-*.png (look at them after a UI change).
 import { expect, test, type Page } from '@playwright/test';
 import { join, resolve } from 'node:path';
-import { artifacts, chooseFiles, closeAllDocuments, root, serveOrigin, serveUrl } from '../support';
+import { artifacts, closeAllDocuments, openTraceFile, root, serveOrigin } from '../support';
 
 const FIX = resolve(root, 'test/fixtures/go1.26');
 
@@ -13,13 +13,7 @@ test.afterEach(async ({ page }) => {
   if (page.url().startsWith(serveOrigin())) await closeAllDocuments(page);
 });
 
-async function open(page: Page, file: string): Promise<void> {
-  await page.goto(serveUrl());
-  await expect(page.getByText('browser mode')).toBeVisible();
-  await closeAllDocuments(page);
-  await chooseFiles(page, () => page.keyboard.press('Control+o'), file);
-  await expect(page.getByTestId('trace-view')).toHaveAttribute('data-idle', 'true', { timeout: 30_000 });
-}
+const open = openTraceFile;
 
 /** x positions (CSS px) along the middle of P row `p` where the canvas is not the row background. */
 async function paintedXs(page: Page, p: number): Promise<number[]> {
