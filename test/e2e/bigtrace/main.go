@@ -40,7 +40,24 @@ func leak(block chan int) {
 	<-block // nobody ever sends: the leak the analysis should report
 }
 
-func pingPong(stop <-chan struct{}, wg *sync.WaitGroup) {
+// pace spreads the target size over the minimum run time: a fast, quiet machine otherwise writes
+// 4-5x the target in the 3 s the trace needs for several generations.
+type pace struct {
+	cf     *countingFile
+	target int64
+	start  time.Time
+	minDur time.Duration
+}
+
+func (p *pace) ahead() bool {
+	frac := float64(time.Since(p.start)) / float64(p.minDur)
+	if frac > 1 {
+		frac = 1
+	}
+	return float64(p.cf.size()) > frac*float64(p.target)
+}
+
+func pingPong(stop <-chan struct{}, wg *sync.WaitGroup, p *pace) {
 	defer wg.Done()
 	a, b := make(chan int), make(chan int)
 	go func() {
@@ -54,6 +71,14 @@ func pingPong(stop <-chan struct{}, wg *sync.WaitGroup) {
 			// Leaves CPU to the runtime's trace writer: unthrottled, 2 cores produce events faster
 			// than it drains them and the trace overshoots its target size by 2x at Stop.
 			time.Sleep(200 * time.Microsecond)
+			for p.ahead() {
+				select {
+				case <-stop:
+				case <-time.After(2 * time.Millisecond):
+					continue
+				}
+				break
+			}
 		}
 		select {
 		case <-stop:
@@ -91,11 +116,12 @@ func main() {
 	}
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
+	start := time.Now()
+	p := &pace{cf: cf, target: *mb << 20, start: start, minDur: *minDur}
 	for i := 0; i < 16; i++ {
 		wg.Add(1)
-		go pingPong(stop, &wg)
+		go pingPong(stop, &wg, p)
 	}
-	start := time.Now()
 	for {
 		time.Sleep(50 * time.Millisecond)
 		el := time.Since(start)
