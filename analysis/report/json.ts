@@ -62,7 +62,8 @@ export function jsonFired(v: Verdict): JsonFiredRule[] {
 
 export interface JsonReport {
   tool: ToolInfo;
-  inputs: { file: string; format: string }[];
+  /** `partial`: why the input stops early (only for inputs that do); the report covers what was read. */
+  inputs: { file: string; format: string; partial?: string }[];
   summary: { goroutines: number; suspects: number; byConfidence: Record<Confidence, number> };
   leaks: JsonLeak[];
 }
@@ -111,7 +112,7 @@ export function byConfidence(verdicts: readonly Verdict[]): Record<Confidence, n
 export function toJsonReport(result: AnalysisResult, tool: ToolInfo): JsonReport {
   return {
     tool: { name: tool.name, version: tool.version },
-    inputs: result.inputs.map((i) => ({ file: i.file, format: i.format })),
+    inputs: result.inputs.map((i) => (i.partial ? { file: i.file, format: i.format, partial: i.partial } : { file: i.file, format: i.format })),
     summary: { goroutines: result.goroutines, suspects: result.verdicts.length, byConfidence: byConfidence(result.verdicts) },
     leaks: result.verdicts.map(leak),
   };

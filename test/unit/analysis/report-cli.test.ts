@@ -121,6 +121,13 @@ describe('leakline report', () => {
     const md = events.filter((e) => e.startsWith('out:')).join('');
     expect(md.indexOf('Partial input:')).toBeGreaterThan(0);
     expect(md.indexOf('Partial input:')).toBeLessThan(md.indexOf('| # |') < 0 ? md.length : md.indexOf('| # |'));
+    // The JSON report says which input is partial and why; a whole input carries no such field.
+    const json = await run([half, '--format', 'json']);
+    const inputs = (JSON.parse(json.out) as { inputs: { file: string; partial?: string }[] }).inputs;
+    expect(inputs).toHaveLength(1);
+    expect(inputs[0].partial).toMatch(/\S/);
+    const whole = await run([corpus('leaks', 'go1.27', 'suite-watermill', 'gochannel', 'trace.out'), '--format', 'json']);
+    expect((JSON.parse(whole.out) as { inputs: object[] }).inputs[0]).not.toHaveProperty('partial');
   });
 
   it('rejects bad usage with exit 2', async () => {
