@@ -47,7 +47,7 @@ let files = existsSync(bigRoot)
 if (files.length === 0) {
   const dir = path.join(bigRoot, 'engine-50mb');
   mkdirSync(dir, { recursive: true });
-  console.log('no large traces in test/fixtures-big; generating one with test/e2e/bigtrace (~10 s)…');
+  console.log('no large traces in test/fixtures-big; generating one with test/e2e/bigtrace (~10 s, at least 8 s of tracing)…');
   run('go', ['run', '.', '-o', path.join(dir, 'trace.out'), '-profile', path.join(dir, 'goroutine.pb.gz'), '-mb', '48'], { cwd: path.join(root, 'test/e2e/bigtrace'), stdio: 'inherit' });
   files = [path.join(dir, 'trace.out')];
 }

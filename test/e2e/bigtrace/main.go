@@ -2,8 +2,9 @@
 // and benchmark, plus a goroutine profile of the same process. The work is channel ping-pong
 // between many goroutines (lots of state transitions per byte), and a few goroutines leak on a
 // channel nobody sends to, so the analysis has something to find. It runs until the trace is
-// big enough, for at least 3 s so the trace has several generations (Go starts one about every
-// second).
+// big enough, for at least 8 s so the trace has several generations (Go starts one about every
+// second): the cancel test needs more generations than the engine's credit window (4) lets the
+// parser run ahead of the page, or the parse may be over before a cancel can stop it.
 package main
 
 import (
@@ -41,7 +42,7 @@ func leak(block chan int) {
 }
 
 // pace spreads the target size over the minimum run time: a fast, quiet machine otherwise writes
-// 4-5x the target in the 3 s the trace needs for several generations.
+// several times the target before the minimum run time is over.
 type pace struct {
 	cf     *countingFile
 	target int64
@@ -96,7 +97,7 @@ func main() {
 	out := flag.String("o", "trace.out", "trace file to write")
 	profile := flag.String("profile", "", "goroutine profile (pprof proto) to write at the end")
 	mb := flag.Int64("mb", 50, "stop once the trace is this many MB")
-	minDur := flag.Duration("min", 3*time.Second, "run at least this long")
+	minDur := flag.Duration("min", 8*time.Second, "run at least this long")
 	maxDur := flag.Duration("max", 60*time.Second, "run at most this long")
 	flag.Parse()
 
