@@ -3,8 +3,7 @@
 // origin, fetch and module scripts work, and the CSP travels as a response header — as it does
 // in `leakline serve`. Files are served like `leakline serve` serves them: regular files whose
 // real path is inside the renderer folder (main/serve/static-files.ts), nothing else.
-import { extname } from 'node:path';
-import { openInside } from '../serve/static-files';
+import { contentTypeOf, openInside } from '../serve/static-files';
 import { APP_HOST, APP_SCHEME } from './renderer-location';
 
 /** protocol.registerSchemesAsPrivileged's entry (Electron's CustomScheme shape). */
@@ -18,19 +17,6 @@ export const APP_SCHEME_PRIVILEGES = {
     corsEnabled: true,
   },
 } as const;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-};
 
 /** protocol.handle's handler for the renderer folder, every response carrying `csp`. */
 export function appProtocolHandler(rendererDir: string, csp: string): (request: Request) => Promise<Response> {
@@ -49,7 +35,7 @@ export function appProtocolHandler(rendererDir: string, csp: string): (request: 
     if (!found) return answer(404, 'not found');
     try {
       const body = request.method === 'HEAD' ? null : new Uint8Array(await found.fh.readFile());
-      return new Response(body, { status: 200, headers: { ...headers, 'content-type': TYPES[extname(found.file)] ?? 'application/octet-stream' } });
+      return new Response(body, { status: 200, headers: { ...headers, 'content-type': contentTypeOf(found.file) } });
     } finally {
       await found.fh.close();
     }

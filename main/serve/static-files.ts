@@ -19,6 +19,11 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
+/** The Content-Type of a built renderer file (by its extension; the build names them). */
+export function contentTypeOf(file: string): string {
+  return TYPES[extname(file)] ?? 'application/octet-stream';
+}
+
 /** Resolves a URL path inside `root`, or null when it escapes it (../, encoded or not). */
 export function resolveInside(root: string, urlPath: string): string | null {
   let decoded: string;
@@ -71,7 +76,7 @@ export async function sendStatic(res: ServerResponse, root: string, urlPath: str
   }
   res.writeHead(200, {
     ...headers,
-    'content-type': TYPES[extname(found.file)] ?? 'application/octet-stream',
+    'content-type': contentTypeOf(found.file),
     'content-length': String(found.size),
   });
   found.fh.createReadStream().pipe(res);
